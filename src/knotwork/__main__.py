@@ -1,0 +1,5 @@
+"""``python -m knotwork``: the same entry point as the ``knotwork`` console command."""
+
+from knotwork.adapters.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Thin surfaces around the core: the command line, the web app and storage."""

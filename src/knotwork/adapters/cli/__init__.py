@@ -1,0 +1,1 @@
+"""The ``knotwork`` command line."""

@@ -1,0 +1,27 @@
+"""What every command needs: settings, and the atlas and knowledge base loaded lazily."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from knotwork.config import Settings, load_settings
+from knotwork.core.atlas.model import Atlas
+from knotwork.core.kb.base import KnowledgeBase
+
+
+@dataclass
+class Context:
+    settings: Settings = field(default_factory=load_settings)
+
+    @cached_property
+    def kb(self) -> KnowledgeBase:
+        from knotwork.core.kb import load_kb
+
+        return load_kb(cache_dir=self.settings.cache_dir)
+
+    @cached_property
+    def atlas(self) -> Atlas:
+        from knotwork.core.atlas import atlas
+
+        return atlas(cache_dir=self.settings.cache_dir)

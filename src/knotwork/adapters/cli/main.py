@@ -1,0 +1,55 @@
+"""Entry point of the ``knotwork`` command; the one place CLI errors are translated.
+
+Exit codes: 0 success (a red flag found by a screen is an answer, not a failure), 2 bad input
+or usage, 1 any other failure. Errors print one line to stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from knotwork import __version__
+from knotwork.adapters.cli import atlas_cmd, kb_cmd, muscles_cmd
+from knotwork.adapters.cli.context import Context
+from knotwork.core.errors import ConfigError, DataError, InvalidInput, KnotworkError
+
+COMMANDS = (atlas_cmd, kb_cmd, muscles_cmd)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="knotwork",
+        description="Find the muscles behind your pain, screen for red flags first, and "
+        "release trigger points safely. Knotwork informs; it does not diagnose.",
+    )
+    parser.add_argument("--version", action="version", version=f"knotwork {__version__}")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    for command in COMMANDS:
+        command.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)  # usage errors exit 2 inside argparse
+    try:
+        code: int = args.handler(args, Context())
+        return code
+    except (InvalidInput, ConfigError) as error:
+        return fail(error.message, 2)
+    except DataError as error:
+        for line in error.details:
+            sys.stderr.write(f"  {line}\n")
+        return fail(error.message, 1)
+    except KnotworkError as error:
+        return fail(error.message, 1)
+    except BrokenPipeError:  # e.g. `knotwork atlas | head`
+        return 0
+    except KeyboardInterrupt:
+        return fail("interrupted", 1)
+
+
+def fail(message: str, code: int) -> int:
+    sys.stderr.write(f"knotwork: error: {message}\n")
+    return code

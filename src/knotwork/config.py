@@ -1,0 +1,98 @@
+"""Settings, read in one place from ``KNOTWORK_*`` environment variables.
+
+Only the adapters (CLI, web, storage) read settings; the core receives plain values. Every
+variable is parsed strictly and a bad value raises ``ConfigError`` naming the variable, the
+value and what is accepted.
+
+| Variable               | Default                          | Meaning                              |
+|------------------------|----------------------------------|--------------------------------------|
+| KNOTWORK_CACHE_DIR     | $XDG_CACHE_HOME/knotwork         | compiled knowledge cache             |
+| KNOTWORK_NO_CACHE      | false                            | true: always rebuild from data files |
+| KNOTWORK_HOST          | 127.0.0.1                        | web server address                   |
+| KNOTWORK_PORT          | 8000                             | web server port (1-65535)            |
+| KNOTWORK_DATABASE_URL  | sqlite:///./knotwork.db          | diary store (SQLite or PostgreSQL)   |
+| KNOTWORK_LOG_LEVEL     | info                             | debug, info, warning or error        |
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from knotwork.core.errors import ConfigError
+
+TRUE = {"1", "true", "yes", "on"}
+FALSE = {"", "0", "false", "no", "off"}
+LOG_LEVELS = ("debug", "info", "warning", "error")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    cache_dir: Path | None
+    host: str
+    port: int
+    database_url: str
+    log_level: str
+
+
+def env_bool(env: Mapping[str, str], name: str, default: bool) -> bool:
+    raw = env.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in TRUE:
+        return True
+    if value in FALSE:
+        return False
+    raise ConfigError(f"{name}={raw!r} is not a yes/no value; use true or false")
+
+
+def env_int(env: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+    raw = env.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f"{name}={raw!r} is not a whole number") from None
+    if not low <= value <= high:
+        raise ConfigError(f"{name}={value} is out of range; use {low} to {high}")
+    return value
+
+
+def env_choice(env: Mapping[str, str], name: str, default: str, choices: tuple[str, ...]) -> str:
+    value = env.get(name, default).strip().lower() or default
+    if value not in choices:
+        raise ConfigError(f"{name}={value!r} is not one of {', '.join(choices)}")
+    return value
+
+
+def default_cache_dir(env: Mapping[str, str]) -> Path:
+    base = env.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "knotwork"
+
+
+def database_url(env: Mapping[str, str]) -> str:
+    url = env.get("KNOTWORK_DATABASE_URL", "").strip() or "sqlite:///./knotwork.db"
+    if not url.startswith(("sqlite://", "postgresql://", "postgresql+psycopg://")):
+        raise ConfigError(
+            f"KNOTWORK_DATABASE_URL={url!r} is not supported; use sqlite:///PATH or "
+            "postgresql+psycopg://USER@HOST/DB"
+        )
+    return url
+
+
+def load_settings(env: Mapping[str, str] | None = None) -> Settings:
+    """Settings from the environment (``os.environ`` unless given)."""
+    env = os.environ if env is None else env
+    no_cache = env_bool(env, "KNOTWORK_NO_CACHE", False)
+    cache = env.get("KNOTWORK_CACHE_DIR", "").strip()
+    return Settings(
+        cache_dir=None if no_cache else (Path(cache) if cache else default_cache_dir(env)),
+        host=env.get("KNOTWORK_HOST", "").strip() or "127.0.0.1",
+        port=env_int(env, "KNOTWORK_PORT", 8000, 1, 65535),
+        database_url=database_url(env),
+        log_level=env_choice(env, "KNOTWORK_LOG_LEVEL", "info", LOG_LEVELS),
+    )

@@ -1,0 +1,74 @@
+"""The immutable, indexed knowledge base: muscles by id, alias, region and area."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from knotwork.core.atlas.model import Atlas
+from knotwork.core.errors import UnknownMuscle
+from knotwork.core.kb.model import Muscle, Reference, Term
+from knotwork.core.suggest import closest
+
+
+def normalise_name(text: str) -> str:
+    """Lower-case, single-spaced form used to match names and aliases."""
+    return " ".join(text.lower().replace("-", " ").replace("_", " ").split())
+
+
+@dataclass(frozen=True, slots=True)
+class KnowledgeBase:
+    atlas: Atlas
+    muscles: Mapping[str, Muscle]
+    references: Mapping[str, Reference]
+    symptoms: Mapping[str, Term]
+    contexts: Mapping[str, Term]
+    by_name: Mapping[str, str]
+    by_region: Mapping[str, tuple[str, ...]]
+    by_area: Mapping[str, tuple[str, ...]]
+
+    def __iter__(self) -> Iterator[Muscle]:
+        return iter(self.muscles.values())
+
+    def __len__(self) -> int:
+        return len(self.muscles)
+
+    def muscle(self, key: str) -> Muscle:
+        """A muscle by id, name or alias ("SCM", "traps"); ``UnknownMuscle`` suggests ids."""
+        found = self.muscles.get(key) or self.muscles.get(self.by_name.get(normalise_name(key), ""))
+        if found is None:
+            pool = [*self.muscles, *self.by_name]
+            ids = [self.by_name.get(c, c) for c in closest(normalise_name(key), pool, limit=5)]
+            raise UnknownMuscle(key, list(dict.fromkeys(ids))[:3])
+        return found
+
+    def referring_to(self, region: str) -> list[Muscle]:
+        """Muscles whose referral pattern includes this region (base or sided id)."""
+        base = self.atlas.get(region).base if region in self.atlas else region
+        return [self.muscles[m] for m in self.by_region.get(base, ())]
+
+    def in_area(self, area: str) -> list[Muscle]:
+        return [self.muscles[m] for m in self.by_area.get(area, ())]
+
+    def cite(self, ref_id: str) -> Reference:
+        return self.references[ref_id]
+
+
+def build_indexes(
+    muscles: Mapping[str, Muscle],
+) -> tuple[dict[str, str], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Name/alias, region and area indexes over the muscles (in id order)."""
+    by_name: dict[str, str] = {}
+    by_region: dict[str, list[str]] = {}
+    by_area: dict[str, list[str]] = {}
+    for muscle in muscles.values():
+        for name in (muscle.id, muscle.name, *muscle.aliases):
+            by_name.setdefault(normalise_name(name), muscle.id)
+        for region in sorted(muscle.referral_regions()):
+            by_region.setdefault(region, []).append(muscle.id)
+        by_area.setdefault(muscle.area, []).append(muscle.id)
+    return (
+        by_name,
+        {k: tuple(v) for k, v in by_region.items()},
+        {k: tuple(v) for k, v in by_area.items()},
+    )

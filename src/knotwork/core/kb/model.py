@@ -1,0 +1,200 @@
+"""Runtime model of the knowledge base: frozen dataclasses built from validated files.
+
+These mirror ``schema.py`` but import nothing heavy, so a cached knowledge base loads in a few
+milliseconds (pydantic and YAML are only needed when the data files change).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+ZoneKind = Literal["essential", "spillover"]
+ZoneSide = Literal["same", "opposite", "both"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    min: int
+    max: int
+
+    def __str__(self) -> str:
+        return str(self.min) if self.min == self.max else f"{self.min}-{self.max}"
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    lay: str
+    anatomical: str
+    site: tuple[str, ...]
+    view: str
+
+
+@dataclass(frozen=True, slots=True)
+class Zone:
+    region: str
+    kind: ZoneKind
+    side: ZoneSide = "same"
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerPoint:
+    number: int
+    label: str
+    location: Location
+    palpation: str
+    referral: tuple[Zone, ...]
+    citations: tuple[str, ...]
+
+    def zones(self, kind: ZoneKind) -> tuple[Zone, ...]:
+        return tuple(z for z in self.referral if z.kind == kind)
+
+
+@dataclass(frozen=True, slots=True)
+class Symptom:
+    id: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Mimic:
+    condition: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Factor:
+    kind: str
+    factor: str
+    correction: str
+    activities: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    muscle: str
+    relation: str
+
+
+@dataclass(frozen=True, slots=True)
+class Dose:
+    repetitions: Span
+    times_per_day: Span
+    hold_seconds: Span | None = None
+    strokes: Span | None = None
+    minutes: Span | None = None
+    pressure: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Technique:
+    id: str
+    kind: str
+    name: str
+    tool: str
+    position: str
+    applied_at: tuple[str, ...]
+    steps: tuple[str, ...]
+    dose: Dose
+    stop_if: tuple[str, ...]
+    evidence: str
+    citations: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ProfessionalOption:
+    kind: str
+    description: str
+    risks: tuple[str, ...]
+    evidence: str
+    citations: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Caution:
+    zone: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceNote:
+    text: str
+    citations: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Muscle:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    area: str
+    part_of: str | None
+    description: str
+    prevalence: str
+    trigger_points: tuple[TriggerPoint, ...]
+    symptoms: tuple[Symptom, ...]
+    mistaken_for: tuple[Mimic, ...]
+    activities: tuple[str, ...]
+    perpetuating_factors: tuple[Factor, ...]
+    related: tuple[Related, ...]
+    self_treatment: tuple[Technique, ...]
+    professional: tuple[ProfessionalOption, ...]
+    cautions: tuple[Caution, ...]
+    source_notes: tuple[SourceNote, ...]
+    citations: tuple[str, ...]
+
+    def referral_regions(self, kind: ZoneKind | None = None) -> set[str]:
+        """Base region ids this muscle refers to (of one kind, or any)."""
+        return {
+            z.region
+            for tp in self.trigger_points
+            for z in tp.referral
+            if kind is None or z.kind == kind
+        }
+
+    def sites(self) -> set[str]:
+        """Base region ids where its trigger points lie (local tenderness)."""
+        return {s for tp in self.trigger_points for s in tp.location.site}
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    id: str
+    type: str
+    authors: str
+    year: int
+    title: str
+    container: str = ""
+    edition: str = ""
+    publisher: str = ""
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    doi: str = ""
+    pmid: str = ""
+    url: str = ""
+    note: str = ""
+
+    def formatted(self) -> str:
+        """One-line citation in a Vancouver-like style."""
+        parts = [f"{self.authors}. {self.title.rstrip('.')}."]
+        if self.type == "article":
+            vol = f";{self.volume}" if self.volume else ""
+            iss = f"({self.issue})" if self.issue else ""
+            pages = f":{self.pages}" if self.pages else ""
+            parts.append(f"{self.container}. {self.year}{vol}{iss}{pages}.")
+        else:
+            bits = [b for b in (self.container, self.edition, self.publisher) if b]
+            parts.append(f"{'. '.join(bits)}; {self.year}." if bits else f"{self.year}.")
+        if self.doi:
+            parts.append(f"doi:{self.doi}")
+        elif self.url:
+            parts.append(self.url)
+        return " ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    id: str
+    label: str
+    synonyms: tuple[str, ...]

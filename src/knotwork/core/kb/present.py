@@ -1,0 +1,80 @@
+"""Plain-data views of knowledge-base entries, shared by the CLI, the web pages and exports."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from knotwork.core.kb.base import KnowledgeBase
+from knotwork.core.kb.model import Muscle, Reference
+
+EVIDENCE_TEXT = {
+    "moderate": "Moderate: several trials agree",
+    "low-moderate": "Low to moderate: some trials, short-term effects",
+    "low": "Low: small or indirect studies",
+    "very-low": "Very low: case reports or conflicting studies",
+    "expert-opinion": "Expert opinion: clinical experience, not trials",
+    "insufficient": "Insufficient: not enough evidence either way",
+}
+
+AREA_NAMES = {
+    "head-neck": "Head and neck",
+    "shoulder-arm": "Shoulder and upper arm",
+    "forearm-hand": "Forearm and hand",
+    "trunk": "Trunk",
+    "hip-pelvis": "Hip and pelvis",
+    "thigh-knee": "Thigh and knee",
+    "leg-foot": "Leg and foot",
+}
+
+
+def muscle_summary(m: Muscle) -> dict[str, Any]:
+    return {
+        "id": m.id,
+        "name": m.name,
+        "area": m.area,
+        "aliases": list(m.aliases),
+        "trigger_points": len(m.trigger_points),
+        "prevalence": m.prevalence,
+    }
+
+
+def muscle_dict(kb: KnowledgeBase, m: Muscle) -> dict[str, Any]:
+    """Everything about one muscle, with citation ids resolved to full references."""
+    data: dict[str, Any] = _plain(dataclasses.asdict(m))
+    data["area_name"] = AREA_NAMES[m.area]
+    data["related"] = [{**r, "name": kb.muscles[r["muscle"]].name} for r in data["related"]]
+    data["symptoms"] = [{**s, "label": kb.symptoms[s["id"]].label} for s in data["symptoms"]]
+    for tech in data["self_treatment"]:
+        tech["evidence_text"] = EVIDENCE_TEXT[tech["evidence"]]
+    for pro in data["professional"]:
+        pro["evidence_text"] = EVIDENCE_TEXT[pro["evidence"]]
+    data["references"] = [reference_dict(kb.references[r]) for r in cited_ids(m)]
+    return data
+
+
+def cited_ids(m: Muscle) -> list[str]:
+    """Every reference id the muscle cites anywhere, in first-seen order."""
+    ids: list[str] = list(m.citations)
+    for tp in m.trigger_points:
+        ids.extend(tp.citations)
+    for t in m.self_treatment:
+        ids.extend(t.citations)
+    for p in m.professional:
+        ids.extend(p.citations)
+    for n in m.source_notes:
+        ids.extend(n.citations)
+    return list(dict.fromkeys(ids))
+
+
+def reference_dict(r: Reference) -> dict[str, Any]:
+    return {**dataclasses.asdict(r), "formatted": r.formatted()}
+
+
+def _plain(value: Any) -> Any:
+    """Tuples to lists so the result is JSON-ready."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value

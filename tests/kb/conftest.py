@@ -1,0 +1,36 @@
+"""A small knowledge base: the real atlas, vocabularies and bibliography, two test muscles."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from knotwork.core.paths import DATA_DIR
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+@pytest.fixture
+def kb_dir(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(DATA_DIR / "atlas", target / "atlas")
+    shutil.copytree(DATA_DIR / "vocab", target / "vocab")
+    shutil.copy(DATA_DIR / "bibliography.yaml", target / "bibliography.yaml")
+    shutil.copytree(FIXTURES / "muscles", target / "muscles")
+    return target
+
+
+@pytest.fixture
+def edit(kb_dir: Path) -> Callable[[str, str, str], None]:
+    """Replace text in one fixture muscle file (asserting the text is there)."""
+
+    def change(muscle: str, old: str, new: str) -> None:
+        path = kb_dir / "muscles" / f"{muscle}.yaml"
+        text = path.read_text(encoding="utf-8")
+        assert old in text, old
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return change

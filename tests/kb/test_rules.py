@@ -1,0 +1,120 @@
+"""Each integrity rule fires on the mistake it names, with file, field and stable code."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from knotwork.core.errors import DataError
+from knotwork.core.kb.checks import RULES
+from knotwork.core.kb.load import check_sources, compile_kb, read_sources
+
+Edit = Callable[[str, str, str], None]
+
+
+def problems(kb_dir: Path) -> list[tuple[str, str, str]]:
+    return [(p.file, p.field, p.code) for p in check_sources(read_sources(kb_dir))]
+
+
+def test_the_fixture_base_is_clean(kb_dir: Path) -> None:
+    assert problems(kb_dir) == []
+    kb = compile_kb(kb_dir)
+    assert kb.muscle("AM").id == "alpha-muscle"
+
+
+BREAKS = [
+    ("KB-001", "alpha-muscle", "prevalence: common", "prevalence: common\ncolour: red", "colour"),
+    (
+        "KB-001",
+        "alpha-muscle",
+        "kind: essential}",
+        "kind: essentialish}",
+        "trigger_points.0.referral.0.kind",
+    ),
+    ("KB-002", "alpha-muscle", "id: alpha-muscle", "id: alpha-musc", "id"),
+    ("KB-003", "beta-muscle", "  - BM", "  - AM", "aliases"),
+    (
+        "KB-004",
+        "alpha-muscle",
+        "region: temple",
+        "region: temples",
+        "trigger_points.0.referral.0.region",
+    ),
+    (
+        "KB-005",
+        "alpha-muscle",
+        "        - top-of-shoulder\n      view",
+        "        - shoulder-top\n      view",
+        "trigger_points.0.location.site.0",
+    ),
+    ("KB-006", "alpha-muscle", "muscle: beta-muscle", "muscle: gamma-muscle", "related.0.muscle"),
+    ("KB-007", "alpha-muscle", "  - hou-2002", "  - hou-2003", "self_treatment.0.citations"),
+    ("KB-008", "alpha-muscle", "kind: essential}", "kind: spillover}", "trigger_points.0.referral"),
+    ("KB-009", "alpha-muscle", "hold_seconds:", "strokes:", "self_treatment.0.dose"),
+    ("KB-010", "alpha-muscle", "      - Sharp pain.", "      - ' '", "self_treatment.0.stop_if"),
+    (
+        "KB-011",
+        "alpha-muscle",
+        "pressure: {min: 5, max: 7}",
+        "pressure: {min: 5, max: 12}",
+        "self_treatment.0.dose.pressure",
+    ),
+    ("KB-012", "alpha-muscle", "number: 1", "number: 2", "trigger_points"),
+    ("KB-014", "alpha-muscle", "{id: headache}", "{id: headach}", "symptoms.0.id"),
+    ("KB-015", "alpha-muscle", "  - desk-work", "  - deskwork", "activities"),
+    (
+        "KB-016",
+        "alpha-muscle",
+        "region: side-of-neck",
+        "region: temple",
+        "trigger_points.0.referral",
+    ),
+    (
+        "KB-018",
+        "alpha-muscle",
+        "area: head-neck",
+        "area: head-neck\npart_of: beta-muscle",
+        "part_of",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("code", "muscle", "old", "new", "field"), BREAKS, ids=[f"{b[0]}-{b[4]}" for b in BREAKS]
+)
+def test_a_broken_file_reports_its_code(
+    kb_dir: Path, edit: Edit, code: str, muscle: str, old: str, new: str, field: str
+) -> None:
+    edit(muscle, old, new)
+    assert (f"muscles/{muscle}.yaml", field, code) in problems(kb_dir)
+
+
+def test_technique_ids_repeat(kb_dir: Path, edit: Edit) -> None:
+    text = (kb_dir / "muscles/alpha-muscle.yaml").read_text(encoding="utf-8")
+    block = text[text.index("  - id: pinch") : text.index("professional:")]
+    edit("alpha-muscle", "professional:", block + "professional:")
+    assert ("muscles/alpha-muscle.yaml", "self_treatment", "KB-013") in problems(kb_dir)
+
+
+def test_duplicate_reference_ids(kb_dir: Path) -> None:
+    path = kb_dir / "bibliography.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("- id: hou-2002")
+    path.write_text(text + text[start : text.index("- id:", start + 5)], encoding="utf-8")
+    assert ("bibliography.yaml", "hou-2002", "KB-017") in problems(kb_dir)
+
+
+def test_all_problems_are_reported_at_once(kb_dir: Path, edit: Edit) -> None:
+    edit("alpha-muscle", "region: temple", "region: temples")
+    edit("beta-muscle", "  - hou-2002", "  - nobody-1999")
+    with pytest.raises(DataError) as caught:
+        compile_kb(kb_dir)
+    codes = sorted(line.split(": ")[2].split()[0] for line in caught.value.details)
+    assert codes == ["KB-004", "KB-007"]
+
+
+def test_every_rule_is_exercised_by_a_test() -> None:
+    exercised = {b[0] for b in BREAKS} | {"KB-013", "KB-017"}
+    assert exercised == set(RULES)
