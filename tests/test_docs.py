@@ -30,3 +30,11 @@ def test_every_setting_is_documented_in_the_readme() -> None:
     settings = set(re.findall(r'"(KNOTWORK_[A-Z_]+)"', config))
     assert settings
     assert [s for s in sorted(settings) if s not in readme] == []
+
+
+def test_every_safety_rule_is_documented_with_its_text() -> None:
+    from knotwork.core.safety.load import RULES as SAFETY_RULES
+
+    doc = (ROOT / "docs" / "data-rules.md").read_text(encoding="utf-8")
+    documented = dict(re.findall(r"^\| (SAFETY-\d{3}) \| (.+?) \|$", doc, re.MULTILINE))
+    assert documented == SAFETY_RULES

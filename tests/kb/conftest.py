@@ -19,7 +19,9 @@ def kb_dir(tmp_path: Path) -> Path:
     shutil.copytree(DATA_DIR / "atlas", target / "atlas")
     shutil.copytree(DATA_DIR / "vocab", target / "vocab")
     shutil.copy(DATA_DIR / "bibliography.yaml", target / "bibliography.yaml")
+    shutil.copy(DATA_DIR / "evidence.yaml", target / "evidence.yaml")
     shutil.copytree(FIXTURES / "muscles", target / "muscles")
+    shutil.copytree(FIXTURES / "safety", target / "safety")
     return target
 
 

@@ -115,6 +115,22 @@ def test_all_problems_are_reported_at_once(kb_dir: Path, edit: Edit) -> None:
     assert codes == ["KB-004", "KB-007"]
 
 
+def test_a_vocabulary_region_must_exist(kb_dir: Path) -> None:
+    path = kb_dir / "vocab" / "paths.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("regions: [buttock-upper,", "regions: [buttocks-upper,", 1), encoding="utf-8"
+    )
+    assert ("vocab/paths.yaml", "paths.0.regions", "KB-019") in problems(kb_dir)
+
+
+def test_an_evidence_citation_must_exist(kb_dir: Path) -> None:
+    path = kb_dir / "evidence.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("kellgren-1938", "kellgren-1939", 1), encoding="utf-8")
+    assert ("evidence.yaml", "sections.1.citations", "KB-020") in problems(kb_dir)
+
+
 def test_every_rule_is_exercised_by_a_test() -> None:
-    exercised = {b[0] for b in BREAKS} | {"KB-013", "KB-017"}
+    exercised = {b[0] for b in BREAKS} | {"KB-013", "KB-017", "KB-019", "KB-020"}
     assert exercised == set(RULES)

@@ -1,7 +1,8 @@
 """A compiled cache for data built from files, rebuilt whenever any source file changes.
 
-The key covers every source file's name, size and modification time plus the package version
-and a format number, so an edited, added or removed file, or a new release, misses the cache.
+The key covers every source file's name, size and modification time, the same for the core's
+own modules, the package version and a format number, so an edited, added or removed file, a
+code change or a new release misses the cache.
 A cache that cannot be read or written is skipped silently: it only ever saves time.
 """
 
@@ -21,9 +22,14 @@ FORMAT = 1
 T = TypeVar("T")
 
 
+CORE = Path(__file__).resolve().parent
+
+
 def cache_key(files: Sequence[Path], salt: str) -> str:
     digest = hashlib.sha256(f"{salt}|{__version__}|{FORMAT}".encode())
-    for path in files:
+    # The code that builds and defines the cached objects counts too, so a changed class or
+    # rule never meets a stale pickle.
+    for path in [*files, *sorted(CORE.rglob("*.py"))]:
         try:
             stat = path.stat()
         except OSError:

@@ -8,6 +8,7 @@ with the status given by ``http_status``.
     ├── InvalidInput            bad input from a person or a caller (exit 2, HTTP 400/422)
     │   ├── UnknownRegion       a body region id the atlas does not know (suggests close ids)
     │   ├── UnknownMuscle       a muscle id or alias the knowledge base does not know
+    │   │   └── AmbiguousMuscle a group name ("SCM") that covers several muscles
     │   └── NothingUnderstood   free text in which no body location was recognised
     ├── NotFound                a thing that should exist does not (HTTP 404)
     ├── DataError               shipped or edited data files are invalid (with a list of problems)
@@ -56,6 +57,17 @@ class UnknownRegion(UnknownId):
 class UnknownMuscle(UnknownId):
     code = "unknown_muscle"
     kind = "muscle"
+
+
+class AmbiguousMuscle(UnknownMuscle):
+    """A group name ("SCM", "scalenes") that covers several muscle files."""
+
+    code = "ambiguous_muscle"
+
+    def __init__(self, value: str, members: Sequence[str] = ()) -> None:
+        super().__init__(value, members)
+        self.message = f"'{value}' names several muscles: {', '.join(members)}."
+        self.args = (self.message,)
 
 
 class NothingUnderstood(InvalidInput):

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from knotwork.config import Settings, load_settings
-from knotwork.core.atlas.model import Atlas
-from knotwork.core.kb.base import KnowledgeBase
+
+if TYPE_CHECKING:  # imported lazily at run time, so `knotwork --help` starts fast
+    from knotwork.core.atlas.model import Atlas
+    from knotwork.core.finder.index import FinderIndex
+    from knotwork.core.kb.base import KnowledgeBase
 
 
 @dataclass
@@ -19,6 +23,12 @@ class Context:
         from knotwork.core.kb import load_kb
 
         return load_kb(cache_dir=self.settings.cache_dir)
+
+    @cached_property
+    def finder(self) -> FinderIndex:
+        from knotwork.core.finder.index import load_index
+
+        return load_index(cache_dir=self.settings.cache_dir)
 
     @cached_property
     def atlas(self) -> Atlas:

@@ -11,11 +11,18 @@ import sys
 from collections.abc import Sequence
 
 from knotwork import __version__
-from knotwork.adapters.cli import atlas_cmd, kb_cmd, muscles_cmd
+from knotwork.adapters.cli import (
+    atlas_cmd,
+    find_cmd,
+    kb_cmd,
+    muscles_cmd,
+    screen_cmd,
+    serve_cmd,
+)
 from knotwork.adapters.cli.context import Context
 from knotwork.core.errors import ConfigError, DataError, InvalidInput, KnotworkError
 
-COMMANDS = (atlas_cmd, kb_cmd, muscles_cmd)
+COMMANDS = (serve_cmd, find_cmd, screen_cmd, atlas_cmd, muscles_cmd, kb_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:

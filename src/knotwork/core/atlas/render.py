@@ -8,8 +8,9 @@ printed reports. Styling is by class, so a page's stylesheet can restyle every h
 from __future__ import annotations
 
 import copy
+import re
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -53,20 +54,105 @@ def render_map(
     views: Sequence[View] = VIEWS,
     title: str = "Body map",
     drawing: Path = DRAWING,
+    *,
+    selected: Iterable[str] = (),
+    standalone: bool = True,
+    interactive: bool = False,
+    crop: bool = False,
 ) -> str:
-    """SVG text of the body map; unknown region ids raise ``UnknownRegion``."""
+    """SVG text of the body map; unknown region ids raise ``UnknownRegion``.
+
+    ``selected`` regions get an outline on top of any highlight (the person's own marks).
+    ``standalone=False`` drops the drawing's own <style> so a page's stylesheet (and a strict
+    Content-Security-Policy) governs it; ``interactive=True`` makes every region a keyboard-
+    and screen-reader-operable toggle for the body-map input; ``crop=True`` zooms to the
+    views and the part of the body that carry highlights, marks or markers.
+    """
     highlights = highlights or {}
-    for region_id in [*highlights, *(m.region for m in markers)]:
+    chosen = set(selected)
+    for region_id in [*highlights, *chosen, *(m.region for m in markers)]:
         atlas.get(region_id)
     root = copy.deepcopy(_drawing(drawing))
+    if crop:
+        wanted = {*highlights, *chosen, *(m.region for m in markers)}
+        views = [v for v in views if _has(root, v, wanted)] or list(views)
     _keep_views(root, views)
-    _set_title(root, title)
+    if crop:
+        _crop(root, {*highlights, *chosen, *(m.region for m in markers)})
+    # An image with buttons inside is a nested control; an interactive map is a group.
+    _set_title(root, title, role="group" if interactive else "img")
+    if not standalone:
+        for style in root.findall(f"{NS}style"):
+            root.remove(style)
     for shape in region_shapes(root):
-        emphasis = highlights.get(shape.get("data-region", ""))
-        if emphasis:
-            shape.set("class", f"kw-region kw-{emphasis}")
+        region = shape.get("data-region", "")
+        classes = ["kw-region"]
+        if region in highlights:
+            classes.append(f"kw-{highlights[region]}")
+        if region in chosen:
+            classes.append("kw-selected")
+        shape.set("class", " ".join(classes))
+        if interactive:
+            _make_interactive(shape, region in chosen)
     _add_markers(root, markers)
+    if not standalone:
+        _slim(root)
     return ET.tostring(root, encoding="unicode")
+
+
+# Attributes only the drawing's tools and the marker placement need; a page inlining the map
+# does not (its weight budget is tight on phones).
+PAGE_DROPS = ("id", "data-view", "data-cx", "data-cy")
+
+
+def _slim(root: ET.Element) -> None:
+    for shape in region_shapes(root):
+        for name in PAGE_DROPS:
+            shape.attrib.pop(name, None)
+
+
+def _make_interactive(shape: ET.Element, pressed: bool) -> None:
+    # The shape's <title> ("Temple (left)") is its accessible name. The page script makes the
+    # map one tab stop with arrow keys between regions (a roving tabindex), so keyboard users
+    # do not have to tab through 253 shapes.
+    shape.set("role", "button")
+    shape.set("tabindex", "-1")
+    shape.set("aria-pressed", "true" if pressed else "false")
+
+
+NUMBER_PAIR = re.compile(r"(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)")
+CROP_PAD = 40.0
+CROP_MIN = 260.0
+
+
+def _has(root: ET.Element, view: str, regions: set[str]) -> bool:
+    return any(
+        s.get("data-view") == view and s.get("data-region") in regions for s in region_shapes(root)
+    )
+
+
+def _crop(root: ET.Element, regions: set[str]) -> None:
+    """Set the viewBox to the box around the wanted regions' shapes, padded, in kept views."""
+    points = [
+        (float(x), float(y))
+        for shape in region_shapes(root)
+        if shape.get("data-region") in regions
+        for x, y in NUMBER_PAIR.findall(shape.get("d", ""))
+    ]
+    if not points:
+        return
+    x0 = min(p[0] for p in points) - CROP_PAD
+    x1 = max(p[0] for p in points) + CROP_PAD
+    y0 = min(p[1] for p in points) - CROP_PAD
+    y1 = max(p[1] for p in points) + CROP_PAD
+    # Keep a sensible minimum size and the whole width of a single view, so the body stays
+    # recognisable around the zoomed part.
+    vx, _, vw, _ = (float(v) for v in root.get("viewBox", "0 0 0 0").split())
+    x0, x1 = min(x0, vx), max(x1, vx + vw)
+    if y1 - y0 < CROP_MIN:
+        middle = (y0 + y1) / 2
+        y0, y1 = middle - CROP_MIN / 2, middle + CROP_MIN / 2
+    root.set("viewBox", f"{x0:g} {max(y0, 0):g} {x1 - x0:g} {y1 - max(y0, 0):g}")
 
 
 def _keep_views(root: ET.Element, views: Sequence[View]) -> None:
@@ -85,8 +171,8 @@ def _keep_views(root: ET.Element, views: Sequence[View]) -> None:
         root.set("viewBox", f"{x0:g} {y0:g} {x1 - x0:g} {y1 - y0:g}")
 
 
-def _set_title(root: ET.Element, title: str) -> None:
-    root.set("role", "img")
+def _set_title(root: ET.Element, title: str, role: str = "img") -> None:
+    root.set("role", role)
     root.set("aria-label", title)
     node = root.find(f"{NS}title")
     if node is None:
@@ -108,13 +194,14 @@ def _add_markers(root: ET.Element, markers: Sequence[Marker]) -> None:
             used[(marker.region, view)] = nth + 1
             x = float(shape.get("data-cx", "0")) + 14 * nth
             y = float(shape.get("data-cy", "0"))
-            _parent_of(root, shape).append(_marker_element(marker, x, y))
+            _view_group(root, view).append(_marker_element(marker, x, y))
 
 
-def _parent_of(root: ET.Element, child: ET.Element) -> ET.Element:
-    for parent in root.iter():
-        if child in list(parent):
-            return parent
+def _view_group(root: ET.Element, view: str) -> ET.Element:
+    """Markers go on the view itself, above its (clipped) regions."""
+    for group in root.iter(f"{NS}g"):
+        if group.get("data-view") == view:
+            return group
     return root
 
 

@@ -6,14 +6,16 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from knotwork.core.atlas.model import Atlas
-from knotwork.core.errors import UnknownMuscle
-from knotwork.core.kb.model import Muscle, Reference, Term
+from knotwork.core.errors import AmbiguousMuscle, UnknownMuscle
+from knotwork.core.kb.model import BodyWords, Muscle, Reference, Term
+from knotwork.core.safety.model import SafetyData
 from knotwork.core.suggest import closest
 
 
 def normalise_name(text: str) -> str:
-    """Lower-case, single-spaced form used to match names and aliases."""
-    return " ".join(text.lower().replace("-", " ").replace("_", " ").split())
+    """Lower-case, single-spaced form without punctuation, used to match names and aliases."""
+    cleaned = "".join(c if c.isalnum() or c == "'" else " " for c in text.lower())
+    return " ".join(cleaned.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +28,9 @@ class KnowledgeBase:
     by_name: Mapping[str, str]
     by_region: Mapping[str, tuple[str, ...]]
     by_area: Mapping[str, tuple[str, ...]]
+    by_part: Mapping[str, tuple[str, ...]]
+    body_words: BodyWords
+    safety: SafetyData
 
     def __iter__(self) -> Iterator[Muscle]:
         return iter(self.muscles.values())
@@ -36,6 +41,8 @@ class KnowledgeBase:
     def muscle(self, key: str) -> Muscle:
         """A muscle by id, name or alias ("SCM", "traps"); ``UnknownMuscle`` suggests ids."""
         found = self.muscles.get(key) or self.muscles.get(self.by_name.get(normalise_name(key), ""))
+        if found is None and normalise_name(key) in self.by_part:
+            raise AmbiguousMuscle(key, self.by_part[normalise_name(key)])
         if found is None:
             pool = [*self.muscles, *self.by_name]
             ids = [self.by_name.get(c, c) for c in closest(normalise_name(key), pool, limit=5)]
@@ -52,6 +59,48 @@ class KnowledgeBase:
 
     def cite(self, ref_id: str) -> Reference:
         return self.references[ref_id]
+
+
+GENERIC = frozenset(
+    {
+        "head",
+        "muscle",
+        "muscles",
+        "fibres",
+        "fibers",
+        "upper",
+        "lower",
+        "middle",
+        "part",
+        "portion",
+        "division",
+        "long",
+        "short",
+        "the",
+        "and",
+    }
+)
+
+
+def part_index(muscles: Mapping[str, Muscle]) -> dict[str, tuple[str, ...]]:
+    """Group names ("scalenes") and the words every member's names share ("scm") -> members."""
+    groups: dict[str, list[Muscle]] = {}
+    for muscle in muscles.values():
+        if muscle.part_of:
+            groups.setdefault(normalise_name(muscle.part_of), []).append(muscle)
+    index: dict[str, tuple[str, ...]] = {}
+    for name, members in groups.items():
+        ids = tuple(m.id for m in members)
+        index[name] = ids
+        if len(members) < 2:
+            continue
+        shared = set.intersection(
+            *({w for n in (m.name, *m.aliases) for w in normalise_name(n).split()} for m in members)
+        )
+        for word in shared - GENERIC:
+            if len(word) >= 3:
+                index.setdefault(word, ids)
+    return index
 
 
 def build_indexes(

@@ -34,6 +34,8 @@ RULES: dict[str, str] = {
     "KB-016": "a region appears at most once in one trigger point's referral pattern",
     "KB-017": "bibliography ids are unique",
     "KB-018": "part_of names no muscle id (parts are named, not filed)",
+    "KB-019": "every region in the body-word and path vocabularies exists in the atlas",
+    "KB-020": "every citation on the evidence page exists in the bibliography",
 }
 
 # Which dose field each technique kind must carry (movement may use either).
@@ -60,6 +62,18 @@ Rule = Callable[[str, MuscleFile, Context], Iterator[Problem]]
 def check_muscle(file: str, muscle: MuscleFile, ctx: Context) -> list[Problem]:
     """Every per-file rule on one muscle."""
     return [p for rule in PER_FILE for p in rule(file, muscle, ctx)]
+
+
+def check_vocab_regions(
+    file: str, entries: list[tuple[str, list[str]]], atlas: Atlas
+) -> list[Problem]:
+    """KB-019 over (field, regions) pairs of a vocabulary file."""
+    return [
+        Problem(file, field, "KB-019", f"unknown atlas region '{region}'")
+        for field, regions in entries
+        for region in regions
+        if region not in atlas.bases
+    ]
 
 
 def check_across(files: dict[str, MuscleFile], reference_ids: list[str]) -> list[Problem]:

@@ -84,3 +84,25 @@ def reference(r: s.Reference) -> m.Reference:
 
 def term(t: s.VocabTerm) -> m.Term:
     return m.Term(t.id, t.label, tuple(t.synonyms))
+
+
+MODIFIERS = ("front", "back", "outside", "inside", "top", "bottom", "deep")
+
+
+def body_words(words: s.BodyWords, paths: s.Paths) -> m.BodyWords:
+    parts = []
+    for part in words.parts:
+        regions = {"default": tuple(part.default)}
+        for name in MODIFIERS:
+            value = getattr(part, name)
+            if value:
+                regions[name] = tuple(value)
+        parts.append(m.BodyPart(part.id, tuple(part.words), regions))
+    return m.BodyWords(
+        modifiers={k: tuple(v) for k, v in words.modifiers.items()},
+        parts=tuple(parts),
+        implied=tuple(m.Implied(tuple(i.words), tuple(i.regions), i.side) for i in words.implied),
+        paths={p.id: tuple(p.regions) for p in paths.paths},
+        not_places=tuple(words.not_places),
+        movement_words=tuple(words.movement_words),
+    )

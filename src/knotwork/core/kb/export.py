@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from knotwork.core.atlas.schema import AtlasFile
-from knotwork.core.kb.schema import Bibliography, MuscleFile, Vocabulary
+from knotwork.core.kb.schema import (
+    Bibliography,
+    BodyWords,
+    EvidenceFile,
+    MuscleFile,
+    Paths,
+    Vocabulary,
+)
+from knotwork.core.safety.schema import AreaMap, CautionsFile, RedFlagFile
 
 
 def json_schemas() -> dict[str, dict[str, Any]]:
@@ -14,4 +22,10 @@ def json_schemas() -> dict[str, dict[str, Any]]:
         "bibliography": Bibliography.model_json_schema(),
         "vocabulary": Vocabulary.model_json_schema(),
         "atlas": AtlasFile.model_json_schema(),
+        "body-words": BodyWords.model_json_schema(),
+        "paths": Paths.model_json_schema(),
+        "evidence": EvidenceFile.model_json_schema(),
+        "redflag": RedFlagFile.model_json_schema(),
+        "cautions": CautionsFile.model_json_schema(),
+        "safety-areas": AreaMap.model_json_schema(),
     }

@@ -9,9 +9,26 @@ BIBLIOGRAPHY = "bibliography.yaml"
 SYMPTOMS = "vocab/symptoms.yaml"
 CONTEXTS = "vocab/contexts.yaml"
 ATLAS = "atlas/regions.yaml"
+BODY_WORDS = "vocab/body-words.yaml"
+PATHS = "vocab/paths.yaml"
+EVIDENCE = "evidence.yaml"
+FIXED = (
+    ATLAS,
+    BIBLIOGRAPHY,
+    SYMPTOMS,
+    CONTEXTS,
+    BODY_WORDS,
+    PATHS,
+    EVIDENCE,
+    "safety/areas.yaml",
+    "safety/cautions.yaml",
+)
 
 
 def source_files(data_dir: Path) -> list[Path]:
     """Every data file the knowledge base is built from (the cache key covers them all)."""
-    fixed = [data_dir / ATLAS, data_dir / BIBLIOGRAPHY, data_dir / SYMPTOMS, data_dir / CONTEXTS]
-    return fixed + sorted((data_dir / MUSCLES_DIR).glob("*.yaml"))
+    return [
+        *(data_dir / name for name in FIXED),
+        *sorted((data_dir / "safety" / "redflags").glob("*.yaml")),
+        *sorted((data_dir / MUSCLES_DIR).glob("*.yaml")),
+    ]

@@ -8,25 +8,35 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
-
-import yaml
-from pydantic import BaseModel, ValidationError
+from typing import Any
 
 from knotwork.core.atlas.load import load_atlas
 from knotwork.core.atlas.model import Atlas
+from knotwork.core.datafile import parse
 from knotwork.core.kb import convert
-from knotwork.core.kb.base import KnowledgeBase, build_indexes
-from knotwork.core.kb.checks import Context, check_across, check_muscle
-from knotwork.core.kb.files import BIBLIOGRAPHY, CONTEXTS, MUSCLES_DIR, SYMPTOMS
-from knotwork.core.kb.schema import Bibliography, MuscleFile, Vocabulary
+from knotwork.core.kb.base import KnowledgeBase, build_indexes, part_index
+from knotwork.core.kb.checks import Context, check_across, check_muscle, check_vocab_regions
+from knotwork.core.kb.files import (
+    BIBLIOGRAPHY,
+    BODY_WORDS,
+    CONTEXTS,
+    EVIDENCE,
+    MUSCLES_DIR,
+    PATHS,
+    SYMPTOMS,
+)
+from knotwork.core.kb.schema import (
+    Bibliography,
+    BodyWords,
+    EvidenceFile,
+    MuscleFile,
+    Paths,
+    Vocabulary,
+)
 from knotwork.core.paths import DATA_DIR
-from knotwork.core.problems import Problem, from_validation, raise_if_any
-
-M = TypeVar("M", bound=BaseModel)
-
-# YAML's C loader is several times faster; fall back to pure Python where libyaml is missing.
-Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from knotwork.core.problems import Problem, raise_if_any
+from knotwork.core.safety.load import build_safety, check_safety, read_safety
+from knotwork.core.safety.schema import AreaMap, CautionsFile, RedFlagFile
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,22 +48,13 @@ class Sources:
     bibliography: Bibliography | None
     symptoms: Vocabulary | None
     contexts: Vocabulary | None
+    body_words: BodyWords | None
+    paths: Paths | None
+    evidence: EvidenceFile | None
+    flags: dict[str, RedFlagFile]
+    areas: AreaMap | None
+    cautions: CautionsFile | None
     problems: list[Problem]
-
-
-def read_yaml(path: Path) -> Any:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
-
-
-def parse(model: type[M], path: Path, rel: str, problems: list[Problem]) -> M | None:
-    """Validate one file against its model; record problems instead of raising."""
-    try:
-        return model.model_validate(read_yaml(path))
-    except ValidationError as error:
-        problems.extend(from_validation(rel, error, "KB-001"))
-    except yaml.YAMLError as error:
-        problems.append(Problem(rel, "", "KB-001", f"not valid YAML: {error}"))
-    return None
 
 
 def read_sources(data_dir: Path = DATA_DIR) -> Sources:
@@ -70,8 +71,17 @@ def read_sources(data_dir: Path = DATA_DIR) -> Sources:
         bibliography=parse(Bibliography, data_dir / BIBLIOGRAPHY, BIBLIOGRAPHY, problems),
         symptoms=parse(Vocabulary, data_dir / SYMPTOMS, SYMPTOMS, problems),
         contexts=parse(Vocabulary, data_dir / CONTEXTS, CONTEXTS, problems),
+        body_words=parse(BodyWords, data_dir / BODY_WORDS, BODY_WORDS, problems),
+        paths=parse(Paths, data_dir / PATHS, PATHS, problems),
+        evidence=parse(EvidenceFile, data_dir / EVIDENCE, EVIDENCE, problems),
+        **_safety_sources(data_dir, problems),
         problems=problems,
     )
+
+
+def _safety_sources(data_dir: Path, problems: list[Problem]) -> dict[str, Any]:
+    flags, areas, cautions = read_safety(data_dir, problems)
+    return {"flags": flags, "areas": areas, "cautions": cautions}
 
 
 def check_sources(src: Sources) -> list[Problem]:
@@ -88,16 +98,44 @@ def check_sources(src: Sources) -> list[Problem]:
     for file, muscle in src.muscles.items():
         problems.extend(check_muscle(file, muscle, ctx))
     problems.extend(check_across(src.muscles, refs))
+    problems.extend(_vocab_region_problems(src))
+    if src.evidence:
+        problems.extend(
+            Problem(EVIDENCE, f"sections.{i}.citations", "KB-020", f"unknown reference '{c}'")
+            for i, sec in enumerate(src.evidence.sections)
+            for c in sec.citations
+            if c not in refs
+        )
+    problems.extend(check_safety(src.flags, src.areas, src.cautions, src.atlas, refs))
     return sorted(problems)
+
+
+def _vocab_region_problems(src: Sources) -> list[Problem]:
+    found: list[Problem] = []
+    if src.body_words:
+        entries = [
+            (f"parts.{i}.{key}", regions)
+            for i, part in enumerate(src.body_words.parts)
+            for key, regions in part.model_dump(exclude_none=True).items()
+            if key not in ("id", "words")
+        ]
+        entries += [
+            (f"implied.{i}.regions", imp.regions) for i, imp in enumerate(src.body_words.implied)
+        ]
+        found += check_vocab_regions(BODY_WORDS, entries, src.atlas)
+    if src.paths:
+        entries = [(f"paths.{i}.regions", p.regions) for i, p in enumerate(src.paths.paths)]
+        found += check_vocab_regions(PATHS, entries, src.atlas)
+    return found
 
 
 def compile_kb(data_dir: Path = DATA_DIR) -> KnowledgeBase:
     """Full validation and build; raises ``DataError`` listing every problem found."""
     src = read_sources(data_dir)
     raise_if_any(check_sources(src), "the knowledge base")
-    assert src.bibliography
-    assert src.symptoms
-    assert src.contexts
+    # Guaranteed by the check above: every file parsed.
+    assert src.bibliography and src.symptoms and src.contexts
+    assert src.body_words and src.paths and src.areas and src.cautions
     muscles = {m.id: convert.muscle(m) for m in sorted(src.muscles.values(), key=lambda m: m.id)}
     by_name, by_region, by_area = build_indexes(muscles)
     return KnowledgeBase(
@@ -109,4 +147,7 @@ def compile_kb(data_dir: Path = DATA_DIR) -> KnowledgeBase:
         by_name=by_name,
         by_region=by_region,
         by_area=by_area,
+        by_part=part_index(muscles),
+        body_words=convert.body_words(src.body_words, src.paths),
+        safety=build_safety(src.flags, src.areas, src.cautions),
     )

@@ -198,3 +198,29 @@ class Term:
     id: str
     label: str
     synonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BodyPart:
+    """A plain word for a part of the body and the base regions each modifier points to."""
+
+    id: str
+    words: tuple[str, ...]
+    regions: dict[str, tuple[str, ...]]  # modifier ("default", "front", ...) -> base regions
+
+
+@dataclass(frozen=True, slots=True)
+class Implied:
+    words: tuple[str, ...]
+    regions: tuple[str, ...]
+    side: str
+
+
+@dataclass(frozen=True, slots=True)
+class BodyWords:
+    modifiers: dict[str, tuple[str, ...]]
+    parts: tuple[BodyPart, ...]
+    implied: tuple[Implied, ...]
+    paths: dict[str, tuple[str, ...]]
+    not_places: tuple[str, ...] = ()
+    movement_words: tuple[str, ...] = ()

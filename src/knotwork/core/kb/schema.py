@@ -251,3 +251,61 @@ class VocabTerm(Strict):
 
 class Vocabulary(Strict):
     terms: list[VocabTerm] = Field(min_length=1)
+
+
+Modifier = Literal["front", "back", "outside", "inside", "top", "bottom", "deep"]
+
+
+class BodyPart(Strict):
+    id: str = Field(pattern=ID)
+    words: list[str] = Field(min_length=1)
+    default: list[str] = Field(min_length=1)
+    front: list[str] | None = None
+    back: list[str] | None = None
+    outside: list[str] | None = None
+    inside: list[str] | None = None
+    top: list[str] | None = None
+    bottom: list[str] | None = None
+    deep: list[str] | None = None
+
+
+class Implied(Strict):
+    words: list[str] = Field(min_length=1)
+    regions: list[str] = Field(min_length=1)
+    side: Literal["both", "unspecified"]
+
+
+class BodyWords(Strict):
+    modifiers: dict[Modifier, list[str]]
+    parts: list[BodyPart] = Field(min_length=1)
+    not_places: list[str] = Field(
+        default_factory=list, description="Phrases with body words that name no place"
+    )
+    movement_words: list[str] = Field(
+        default_factory=list,
+        description="Words that make a following body word a movement or position",
+    )
+    implied: list[Implied] = Field(default_factory=list)
+
+
+class PathEntry(Strict):
+    id: str = Field(pattern=ID)
+    regions: list[str] = Field(min_length=2)
+
+
+class Paths(Strict):
+    paths: list[PathEntry] = Field(min_length=1)
+
+
+class EvidenceSection(Strict):
+    id: str = Field(pattern=ID)
+    title: str = Field(min_length=3)
+    body: list[str] = Field(min_length=1)
+    citations: list[str] = Field(min_length=1)
+
+
+class EvidenceFile(Strict):
+    """The "About the evidence" page: what is known, what is disputed, with sources."""
+
+    title: str
+    sections: list[EvidenceSection] = Field(min_length=1)

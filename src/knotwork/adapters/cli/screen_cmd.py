@@ -1,0 +1,100 @@
+"""``knotwork screen``: the red-flag screen on its own, interactive or from given answers."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from knotwork.adapters.cli.context import Context
+from knotwork.adapters.cli.muscles_cmd import wrap
+from knotwork.adapters.cli.output import echo, emit_json
+from knotwork.core.finder.query import parse_answer, parse_region_arg
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "screen",
+        help="check for warning signs that need a doctor first",
+        description="Ask the red-flag questions for the areas that hurt (and the general "
+        "ones). A red flag is an answer, not an error: the exit status is 0.",
+    )
+    p.add_argument(
+        "--region",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="a painful region (sided atlas id)",
+    )
+    p.add_argument("--text", default="", help="the complaint in your own words")
+    p.add_argument(
+        "--answer",
+        action="append",
+        default=[],
+        metavar="QUESTION=yes|no",
+        help="an answer given in advance",
+    )
+    p.add_argument("--json", action="store_true", help="print the JSON document")
+    p.add_argument(
+        "--no-input", action="store_true", help="never ask questions, even in a terminal"
+    )
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    from knotwork.core.safety.screen import screen
+
+    kb = ctx.finder.kb
+    regions = [parse_region_arg(r).region for r in args.region]
+    for region in regions:
+        kb.atlas.get(region)
+    answers = dict(parse_answer(a) for a in args.answer)
+    result = screen(kb.safety, kb.atlas, regions, args.text, answers)
+    if _interactive(args) and result.level in ("none", "soon"):
+        for flag in result.unanswered():
+            answers[flag.id] = _ask(flag.question)
+            result = screen(kb.safety, kb.atlas, regions, args.text, answers)
+            if result.level in ("emergency", "urgent"):
+                break  # stop asking: the instruction matters now, not the rest
+    doc = result.as_dict()
+    if args.json:
+        emit_json(doc)
+    else:
+        echo("\n".join(render_safety(doc, full=True)))
+    return 0
+
+
+def _interactive(args: argparse.Namespace) -> bool:
+    return not args.json and not args.no_input and sys.stdin.isatty()
+
+
+def _ask(question: str) -> bool:
+    while True:
+        reply = input(f"{question} [y/n] ").strip().lower()
+        if reply in ("y", "yes", "n", "no"):
+            return reply.startswith("y")
+        echo("Please answer y or n.")
+
+
+def render_safety(doc: dict[str, Any], full: bool = False) -> list[str]:
+    """The safety block first, as every surface shows it: instruction, then why."""
+    out: list[str] = []
+    if doc["level"] != "none":
+        out.append(f"!! {doc['level'].upper()}: {doc['message']}")
+        for flag in doc["flags"]:
+            out.append(wrap(flag["instruction"], "   "))
+            out.append(wrap(f"Why: {flag['why']}", "   "))
+            said = flag["matched_words"]
+            reason = f"you said: {', '.join(said)}" if said else "you answered yes"
+            out.append(wrap(f"({flag['name']}; {reason})", "   "))
+        if not doc["self_treatment"]:
+            out.append("   Self-treatment advice is withheld until you have been seen.")
+        out.append("")
+    elif full:
+        out.append(doc["message"])
+    if full and doc["unanswered"]:
+        out.append("Questions not yet answered for these areas:")
+        out.extend(
+            wrap(f"- {q['question']} (--answer {q['id']}=yes|no)", "  ") for q in doc["unanswered"]
+        )
+    return out

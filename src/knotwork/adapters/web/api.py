@@ -1,0 +1,81 @@
+"""The JSON API (described at /openapi.json): the finder, the screen, muscles and regions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+
+from knotwork.adapters.web.forms import FindIn, ScreenIn
+from knotwork.adapters.web.respond import json_response
+from knotwork.core.finder.find import find
+from knotwork.core.kb.present import muscle_dict, muscle_summary
+from knotwork.core.safety.screen import screen
+
+ERROR = {
+    "description": "Bad input: the one error shape",
+    "content": {
+        "application/json": {
+            "example": {
+                "ok": False,
+                "status": 422,
+                "error": {
+                    "code": "unknown_region",
+                    "message": "Unknown body region 'templ-left'. Did you mean: temple-left?",
+                    "suggestions": ["temple-left"],
+                    "details": [],
+                },
+            }
+        }
+    },
+}
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+
+def _index(request: Request) -> Any:
+    return request.app.state.knotwork.index
+
+
+@router.post(
+    "/find",
+    responses={422: ERROR},
+    summary="Rank the muscles that may refer pain to the marked places",
+)
+async def api_find(request: Request, body: FindIn) -> Response:
+    """The same document as `knotwork find --json` (see docs/finder.md): `safety`,
+    `understood`, `candidates`, `explains_all`. A red flag is an answer: still 200."""
+    index = _index(request)
+    return json_response(find(index, body.to_query(index.kb)))
+
+
+@router.post("/screen", responses={422: ERROR}, summary="Screen for red flags")
+async def api_screen(request: Request, body: ScreenIn) -> Response:
+    kb = _index(request).kb
+    for region in body.regions:
+        kb.atlas.get(region)
+    return json_response(
+        screen(kb.safety, kb.atlas, body.regions, body.text, body.answers).as_dict()
+    )
+
+
+@router.get("/muscles", summary="List muscles")
+async def api_muscles(request: Request, area: str | None = Query(None)) -> Response:
+    kb = _index(request).kb
+    muscles = kb.in_area(area) if area else list(kb)
+    return json_response({"ok": True, "muscles": [muscle_summary(m) for m in muscles]})
+
+
+@router.get("/muscles/{muscle_id}", responses={404: ERROR}, summary="One muscle, in full")
+async def api_muscle(request: Request, muscle_id: str) -> Response:
+    kb = _index(request).kb
+    return json_response({"ok": True, "muscle": muscle_dict(kb, kb.muscle(muscle_id))})
+
+
+@router.get("/regions", summary="The body atlas regions")
+async def api_regions(request: Request) -> Response:
+    from knotwork.adapters.cli.atlas_cmd import region_json
+
+    atlas = _index(request).kb.atlas
+    return json_response({"ok": True, "regions": [region_json(r) for r in atlas]})

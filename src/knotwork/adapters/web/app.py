@@ -1,0 +1,44 @@
+"""Build the ASGI app: the route table in one place, errors translated once, strict headers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from knotwork import __version__
+from knotwork.adapters.web import api, errors, maps, pages
+from knotwork.adapters.web.respond import json_response
+from knotwork.adapters.web.security import SecurityHeaders
+from knotwork.adapters.web.state import AppState
+from knotwork.config import Settings, load_settings
+from knotwork.core.finder.index import FinderIndex, load_index
+
+STATIC = Path(__file__).resolve().parent / "static"
+
+
+def create_app(settings: Settings | None = None, index: FinderIndex | None = None) -> FastAPI:
+    settings = settings or load_settings()
+    index = index or load_index(cache_dir=settings.cache_dir)
+    app = FastAPI(
+        title="Knotwork API",
+        version=__version__,
+        description="Find the muscles behind your pain, screen for red flags first. "
+        "Knotwork informs; it does not diagnose.",
+        docs_url=None,
+        redoc_url=None,  # their pages load scripts from another host
+    )
+    app.state.knotwork = AppState(settings, index)
+    errors.install(app)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.include_router(maps.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/healthz", include_in_schema=False)
+    async def healthz() -> object:
+        return json_response({"ok": True})
+
+    app.add_middleware(SecurityHeaders)
+    return app

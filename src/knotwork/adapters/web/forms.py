@@ -1,0 +1,140 @@
+"""Read the finder's inputs from query parameters (pages) and JSON bodies (API).
+
+Pages use GET forms, so every step of the flow (where, safety questions, results, press test)
+is a plain link that works without JavaScript and can be bookmarked or shared.
+
+    region=temple-right:7:main   text=...   symptom=dizziness   context=desk-work
+    answer=fever:no   press=upper-trapezius:yes   rule_out=masseter   caution=pregnancy
+    caution=known-or-suspected-clot:calf
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.datastructures import QueryParams
+
+from knotwork.core.errors import InvalidInput
+from knotwork.core.finder.query import ANSWERS, Answer, Mark, Query, parse_region_arg
+from knotwork.core.kb.base import KnowledgeBase
+from knotwork.core.safety.cautions import Personal
+
+MAX_TEXT = 2000
+MAX_REGIONS = 120
+
+
+def query_from_params(kb: KnowledgeBase, params: QueryParams, limit: int = 5) -> Query:
+    text = params.get("text", "").strip()
+    if len(text) > MAX_TEXT:
+        raise InvalidInput(f"Please keep the description under {MAX_TEXT} characters.")
+    regions = [r for r in params.getlist("region") if r.strip()]
+    if len(regions) > MAX_REGIONS:
+        raise InvalidInput("Too many regions marked.")
+    marks = tuple(parse_region_arg(r) for r in regions)
+    return Query(
+        marks=marks,
+        text=text,
+        symptoms=_known(kb.symptoms, params.getlist("symptom"), "symptom"),
+        contexts=_known(kb.contexts, params.getlist("context"), "context"),
+        press=_press(kb, params.getlist("press")),
+        rule_out=tuple(kb.muscle(m).id for m in params.getlist("rule_out")),
+        answers=params_answers(params),
+        limit=limit,
+    )
+
+
+def _known(vocab: dict[str, object] | object, values: Sequence[str], kind: str) -> tuple[str, ...]:
+    known = vocab if isinstance(vocab, dict) else {}
+    for value in values:
+        if value not in known:
+            raise InvalidInput(f"Unknown {kind} '{value}'.")
+    return tuple(dict.fromkeys(values))
+
+
+def _press(kb: KnowledgeBase, values: Sequence[str]) -> dict[str, Answer]:
+    press: dict[str, Answer] = {}
+    for value in values:
+        muscle, _, answer = value.partition(":")
+        if answer not in ANSWERS:
+            raise InvalidInput(f"Press-test answer '{value}' must be MUSCLE:yes|no|unsure.")
+        press[kb.muscle(muscle).id] = answer
+    return press
+
+
+def answers_from(values: Sequence[str]) -> dict[str, bool]:
+    answers: dict[str, bool] = {}
+    for value in values:
+        flag, _, answer = value.partition(":")
+        if answer not in ("yes", "no"):
+            raise InvalidInput(f"Answer '{value}' must be QUESTION:yes or QUESTION:no.")
+        answers[flag] = answer == "yes"
+    return answers
+
+
+def params_answers(params: QueryParams) -> dict[str, bool]:
+    """Answers given as ``answer=ID:yes`` or as the form's radio groups ``a_ID=yes``."""
+    pairs = list(params.getlist("answer"))
+    pairs += [f"{k[2:]}:{v}" for k, v in params.multi_items() if k.startswith("a_")]
+    return answers_from(pairs)
+
+
+def personal_from(values: Sequence[str]) -> Personal:
+    factors: dict[str, tuple[str, ...]] = {}
+    for value in values:
+        factor, _, sites = value.partition(":")
+        factors[factor] = tuple(s for s in sites.split(",") if s)
+    return Personal(factors)
+
+
+class RegionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(min_length=1, max_length=60, description="Sided atlas region id")
+    intensity: int | None = Field(None, ge=0, le=10)
+    main: bool = False
+
+
+class FindIn(BaseModel):
+    """Body of POST /api/find: a drawing and/or words, with answers so far."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "text": "throbbing at my right temple",
+                    "regions": [{"id": "side-of-neck-right", "intensity": 5}],
+                }
+            ]
+        },
+    )
+    text: str = Field("", max_length=MAX_TEXT)
+    regions: list[RegionIn] = Field(default_factory=list, max_length=MAX_REGIONS)
+    symptoms: list[str] = Field(default_factory=list, max_length=60)
+    context: list[str] = Field(default_factory=list, max_length=60)
+    press: dict[str, Literal["yes", "no", "unsure"]] = Field(default_factory=dict)
+    rule_out: list[str] = Field(default_factory=list, max_length=60)
+    answers: dict[str, bool] = Field(
+        default_factory=dict, description="Red-flag question id -> yes (true) / no"
+    )
+    limit: int = Field(5, ge=1, le=100)
+
+    def to_query(self, kb: KnowledgeBase) -> Query:
+        return Query(
+            marks=tuple(Mark(r.id, r.intensity, r.main) for r in self.regions),
+            text=self.text,
+            symptoms=_known(kb.symptoms, self.symptoms, "symptom"),
+            contexts=_known(kb.contexts, self.context, "context"),
+            press={kb.muscle(m).id: a for m, a in self.press.items()},
+            rule_out=tuple(kb.muscle(m).id for m in self.rule_out),
+            answers=self.answers,
+            limit=self.limit,
+        )
+
+
+class ScreenIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field("", max_length=MAX_TEXT)
+    regions: list[str] = Field(default_factory=list, max_length=MAX_REGIONS)
+    answers: dict[str, bool] = Field(default_factory=dict)

@@ -1,0 +1,48 @@
+"""Referral maps as standalone SVG images (cacheable; the drawing's own style applies)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from knotwork.core.atlas.render import render_map
+from knotwork.core.errors import InvalidInput, NotFound, UnknownMuscle
+from knotwork.core.kb.maps import referral_highlights, trigger_markers
+
+router = APIRouter()
+# An SVG image may style itself; it can never run scripts when shown through <img>.
+SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'"
+
+
+@router.get("/maps/{name}", include_in_schema=False)
+async def referral_svg(request: Request, name: str) -> Response:
+    kb = request.app.state.knotwork.index.kb
+    if not name.endswith(".svg"):
+        raise NotFound("Maps are served as .svg")
+    try:
+        muscle = kb.muscle(name.removesuffix(".svg"))
+    except UnknownMuscle as error:
+        raise NotFound(error.message) from None
+    side = request.query_params.get("side", "right")
+    if side not in ("left", "right", "both", "either"):
+        raise InvalidInput("side must be left, right, both or either")
+    sides = ("left", "right") if side == "both" else (("right",) if side == "either" else (side,))
+    highlights = {}
+    markers = []
+    for one in sides:
+        highlights.update(referral_highlights(kb, muscle, one))  # type: ignore[arg-type]
+        markers += trigger_markers(kb, muscle, one)  # type: ignore[arg-type]
+    marks = [m for m in request.query_params.getlist("mark") if m in kb.atlas]
+    svg = render_map(
+        kb.atlas,
+        highlights,
+        markers,
+        selected=marks,
+        crop=True,
+        title=f"Where the {muscle.name.lower()} refers pain",
+    )
+    return Response(
+        svg,
+        media_type="image/svg+xml",
+        headers={"content-security-policy": SVG_CSP, "cache-control": "public, max-age=3600"},
+    )

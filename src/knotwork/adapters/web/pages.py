@@ -1,0 +1,80 @@
+"""The pages: home, find (where it hurts), check (safety questions), results, muscles,
+evidence. Each page has a JSON twin at the same path plus ``.json``, built from the same data."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+
+from knotwork.adapters.web import views
+from knotwork.adapters.web.respond import twin
+from knotwork.core.errors import AmbiguousMuscle
+
+router = APIRouter()
+
+
+def state(request: Request) -> Any:
+    return request.app.state.knotwork
+
+
+@router.get("/", include_in_schema=False)
+@router.get("/.json", include_in_schema=False)
+async def home(request: Request) -> Response:
+    data = views.home(state(request).kb)
+    return twin(request, "home.html", {"title": "Knotwork"}, data)
+
+
+@router.get("/find", include_in_schema=False)
+@router.get("/find.json", include_in_schema=False)
+async def find_page(request: Request) -> Response:
+    kb = state(request).kb
+    data = views.find_form(kb, request.query_params)
+    context: dict[str, Any] = {"title": "Where does it hurt?"}
+    if not request.url.path.endswith(".json"):
+        context["map_svg"] = views.find_map(kb, request.query_params)
+    return twin(request, "find.html", context, data)
+
+
+@router.get("/check", include_in_schema=False)
+@router.get("/check.json", include_in_schema=False)
+async def check_page(request: Request) -> Response:
+    data = views.check(state(request).index, request.query_params)
+    return twin(request, "check.html", {"title": "A few safety questions"}, data)
+
+
+@router.get("/results", include_in_schema=False)
+@router.get("/results.json", include_in_schema=False)
+async def results_page(request: Request) -> Response:
+    data = views.results(state(request).index, request.query_params)
+    title = "Please seek care" if data["gate"] == "stop" else "What may be behind your pain"
+    return twin(request, "results.html", {"title": title}, data)
+
+
+@router.get("/muscles", include_in_schema=False)
+@router.get("/muscles.json", include_in_schema=False)
+async def muscles_page(request: Request) -> Response:
+    data = views.muscle_index(state(request).kb, request.query_params.get("q", ""))
+    return twin(request, "muscles.html", {"title": "Muscles"}, data)
+
+
+@router.get("/muscles/{muscle_id}", include_in_schema=False)
+async def muscle_page(request: Request, muscle_id: str) -> Response:
+    key = muscle_id.removesuffix(".json")
+    try:
+        data = views.muscle(state(request).index, key, request.query_params)
+    except AmbiguousMuscle:
+        if muscle_id.endswith(".json"):
+            raise
+        # A group name ("SCM") lists its parts rather than failing.
+        return RedirectResponse(f"/muscles?{urlencode({'q': key})}", status_code=303)
+    return twin(request, "muscle.html", {"title": data["muscle"]["name"]}, data)
+
+
+@router.get("/evidence", include_in_schema=False)
+@router.get("/evidence.json", include_in_schema=False)
+async def evidence_page(request: Request) -> Response:
+    data = views.evidence(state(request).kb)
+    return twin(request, "evidence.html", {"title": "About the evidence"}, data)

@@ -1,0 +1,334 @@
+"""The data behind each page (its JSON twin is exactly this data), from the core."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from starlette.datastructures import QueryParams
+
+from knotwork.adapters.web.forms import params_answers, personal_from, query_from_params
+from knotwork.core.atlas.render import render_map
+from knotwork.core.errors import AmbiguousMuscle, NotFound, UnknownMuscle
+from knotwork.core.finder.find import find, gather
+from knotwork.core.finder.index import FinderIndex
+from knotwork.core.finder.report import understood_block
+from knotwork.core.kb.base import KnowledgeBase, normalise_name
+from knotwork.core.kb.maps import referral_highlights, trigger_markers
+from knotwork.core.kb.present import AREA_NAMES, EVIDENCE_TEXT, muscle_dict, muscle_summary
+from knotwork.core.safety.cautions import check_personal, filter_technique
+from knotwork.core.safety.screen import screen
+
+COMMON_SYMPTOMS = (
+    "headache",
+    "dizziness",
+    "tinnitus",
+    "numbness",
+    "tingling",
+    "stiffness",
+    "restricted-movement",
+    "weakness",
+    "tearing-eye",
+    "jaw-clicking",
+    "morning-pain",
+    "sleep-disturbance",
+)
+COMMON_CONTEXTS = (
+    "desk-work",
+    "phone-use",
+    "driving",
+    "running",
+    "lifting",
+    "carrying",
+    "sleep-position",
+    "stress",
+    "jaw-clenching",
+    "after-surgery",
+    "injury",
+    "new-exercise",
+)
+CARRIED = ("region", "text", "symptom", "context", "answer", "press", "rule_out", "caution")
+INTRO = (
+    "Pain is often felt away from where it starts: a tight spot in one muscle can send "
+    "pain to a distant place. Mark where it hurts or say it in your own words, and "
+    "Knotwork shows which muscles commonly refer pain there, why, and how to check them, "
+    "after a few questions about warning signs that need a doctor."
+)
+NOTICE = (
+    "Knotwork informs; it does not diagnose. If your pain is severe, sudden, getting "
+    "worse or unexplained, see a doctor. In an emergency call your local emergency "
+    "number."
+)
+
+
+def home(kb: KnowledgeBase) -> dict[str, Any]:
+    return {
+        "intro": INTRO,
+        "notice": NOTICE,
+        "start": "/find",
+        "muscles": len(kb),
+        "regions": len(kb.atlas),
+    }
+
+
+def carried(params: QueryParams, drop: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """The flow's state as (name, value) pairs, for hidden fields and links."""
+    pairs = []
+    for key, value in params.multi_items():
+        if key.startswith("a_") and "answer" not in drop:
+            key, value = "answer", f"{key[2:]}:{value}"  # normalise the form's radio groups
+        if key in CARRIED and key not in drop:
+            pairs.append((key, value))
+    return pairs
+
+
+def link(path: str, pairs: list[tuple[str, str]]) -> str:
+    return f"{path}?{urlencode(pairs)}" if pairs else path
+
+
+def find_form(kb: KnowledgeBase, params: QueryParams) -> dict[str, Any]:
+    chosen = {r.split(":")[0]: r for r in params.getlist("region")}
+    groups = []
+    for group, label in kb.atlas.groups.items():
+        regions = [
+            {
+                "id": r.id,
+                "label": r.label,
+                "checked": r.id in chosen,
+                "value": chosen.get(r.id, r.id),
+            }
+            for r in kb.atlas.in_group(group)
+        ]
+        groups.append(
+            {
+                "id": group,
+                "label": label,
+                "regions": regions,
+                "open": any(r["checked"] for r in regions),
+            }
+        )
+    picked_symptoms = set(params.getlist("symptom"))
+    picked_contexts = set(params.getlist("context"))
+    return {
+        "text": params.get("text", ""),
+        "groups": groups,
+        "symptoms": [
+            {"id": s, "label": kb.symptoms[s].label, "checked": s in picked_symptoms}
+            for s in COMMON_SYMPTOMS
+            if s in kb.symptoms
+        ],
+        "contexts": [
+            {"id": c, "label": kb.contexts[c].label, "checked": c in picked_contexts}
+            for c in COMMON_CONTEXTS
+            if c in kb.contexts
+        ],
+        "selected": list(chosen.values()),
+    }
+
+
+def find_map(kb: KnowledgeBase, params: QueryParams) -> str:
+    chosen = [r.split(":")[0] for r in params.getlist("region") if r.split(":")[0] in kb.atlas]
+    return render_map(
+        kb.atlas,
+        selected=chosen,
+        standalone=False,
+        interactive=True,
+        title="Body map: select where it hurts",
+    )
+
+
+def check(index: FinderIndex, params: QueryParams) -> dict[str, Any]:
+    kb = index.kb
+    query = query_from_params(kb, params)
+    ev = gather(index, query)
+    result = screen(kb.safety, kb.atlas, list(ev.marks), query.text, query.answers)
+    return {
+        "understood": understood_block(index, ev),
+        "safety": result.as_dict(),
+        "questions": [
+            {
+                "id": f.id,
+                "question": f.question,
+                "urgency": f.urgency,
+                "answer": _answer(query.answers, f.id),
+            }
+            for f in result.asked
+        ],
+        "carry": carried(params, drop=("answer",)),
+        "gate": _gate(result.level, result.complete),
+        "edit": link("/find", carried(params, drop=("answer", "press"))),
+    }
+
+
+def _answer(answers: dict[str, bool], flag: str) -> str | None:
+    return None if flag not in answers else ("yes" if answers[flag] else "no")
+
+
+def _gate(level: str, complete: bool) -> str:
+    if level in ("emergency", "urgent"):
+        return "stop"
+    if level == "soon":
+        return "education"
+    return "ok" if complete else "incomplete"
+
+
+def results(index: FinderIndex, params: QueryParams) -> dict[str, Any]:
+    kb = index.kb
+    query = query_from_params(kb, params)
+    doc = find(index, query)
+    safety = doc["safety"]
+    gate = _gate(safety["level"], safety["screening_complete"])
+    base = carried(params, drop=("press",))
+    for c in doc["candidates"]:
+        muscle_id = c["muscle"]["id"]
+        c["links"] = {
+            "page": link(
+                f"/muscles/{muscle_id}",
+                carried(params, ("region", "text", "symptom", "context", "press", "rule_out")),
+            ),
+            **{
+                answer: link("/results", _with_press(base, params, muscle_id, answer))
+                for answer in ("yes", "no", "unsure")
+            },
+        }
+    return {
+        **doc,
+        "gate": gate,
+        "check": link("/check", carried(params)),
+        "edit": link("/find", carried(params, drop=("answer", "press"))),
+    }
+
+
+def _with_press(
+    base: list[tuple[str, str]], params: QueryParams, muscle: str, answer: str
+) -> list[tuple[str, str]]:
+    kept = [("press", p) for p in params.getlist("press") if p.split(":")[0] != muscle]
+    return [*base, *kept, ("press", f"{muscle}:{answer}")]
+
+
+def candidate_map(index: FinderIndex, candidate: dict[str, Any], marks: list[str]) -> str:
+    kb = index.kb
+    muscle = kb.muscles[candidate["muscle"]["id"]]
+    side = candidate["side"] if candidate["side"] in ("left", "right") else "right"
+    highlights = referral_highlights(kb, muscle, side)  # type: ignore[arg-type]
+    if candidate["side"] == "both":
+        highlights.update(referral_highlights(kb, muscle, "left"))
+    markers = trigger_markers(kb, muscle, side)  # type: ignore[arg-type]
+    selected = [m for m in marks if m in kb.atlas]
+    return render_map(
+        kb.atlas,
+        highlights,
+        markers,
+        selected=selected,
+        standalone=False,
+        title=f"Where the {muscle.name.lower()} refers pain, with your marks",
+    )
+
+
+def muscle_index(kb: KnowledgeBase, q: str) -> dict[str, Any]:
+    q = q.strip()
+    muscles = list(kb)
+    if q:
+        needle = normalise_name(q)
+        muscles = [
+            m
+            for m in muscles
+            if any(needle in normalise_name(n) for n in (m.id, m.name, *m.aliases))
+        ]
+        if not muscles:
+            try:
+                muscles = [kb.muscle(q)]
+            except UnknownMuscle as error:
+                muscles = [kb.muscles[s] for s in error.suggestions]
+    areas = [
+        {
+            "id": area,
+            "label": label,
+            "muscles": [muscle_summary(m) for m in muscles if m.area == area],
+        }
+        for area, label in AREA_NAMES.items()
+    ]
+    return {"q": q, "count": len(muscles), "areas": [a for a in areas if a["muscles"]]}
+
+
+def muscle(index: FinderIndex, key: str, params: QueryParams) -> dict[str, Any]:
+    kb = index.kb
+    try:
+        m = kb.muscle(key)
+    except AmbiguousMuscle:
+        raise
+    except UnknownMuscle as error:
+        raise NotFound(error.message) from None
+    personal = personal_from(params.getlist("caution"))
+    check_personal(kb.safety, kb.atlas, personal)
+    answers = params_answers(params)
+    level = screen(kb.safety, kb.atlas, (), "", answers).level if answers else "none"
+    data = muscle_dict(kb, m)
+    for tp in data["trigger_points"]:
+        tp["referral_text"] = referral_text(kb, tp["referral"])
+    shown = level == "none"
+    data["techniques_shown"] = shown
+    data["gate_level"] = level
+    data["self_treatment"] = (
+        [
+            {**t, **filter_technique(kb.safety, kb.atlas, tech, personal).as_dict()}
+            for t, tech in zip(data["self_treatment"], m.self_treatment, strict=True)
+        ]
+        if shown
+        else []
+    )
+    data["cautions_available"] = [
+        {
+            "id": f.id,
+            "label": f.label,
+            "needs_site": f.needs_site,
+            "checked": f.id in personal.factors,
+        }
+        for f in kb.safety.factors.values()
+    ]
+    data["carry"] = carried(params, drop=("caution",))
+    return {"muscle": data}
+
+
+def referral_text(kb: KnowledgeBase, zones: list[dict[str, Any]]) -> str:
+    def names(kind: str) -> list[str]:
+        out = []
+        for z in zones:
+            if z["kind"] == kind:
+                lay = kb.atlas.regions[kb.atlas.bases[z["region"]][0]].lay.lower()
+                side = {"opposite": " (other side)", "both": " (both sides)"}.get(z["side"], "")
+                out.append(lay + side)
+        return out
+
+    usual, occasional = names("essential"), names("spillover")
+    text = f"usually {', '.join(usual)}"
+    return text + (f"; sometimes {', '.join(occasional)}" if occasional else "") + "."
+
+
+def muscle_map(index: FinderIndex, muscle_id: str) -> str:
+    kb = index.kb
+    m = kb.muscles[muscle_id]
+    return render_map(
+        kb.atlas,
+        referral_highlights(kb, m, "right"),
+        trigger_markers(kb, m, "right"),
+        standalone=False,
+        title=f"Where the right {m.name.lower()} refers pain",
+    )
+
+
+def evidence(kb: KnowledgeBase) -> dict[str, Any]:
+    from knotwork.core.datafile import read_yaml
+    from knotwork.core.kb.present import reference_dict
+    from knotwork.core.paths import DATA_DIR
+
+    content = read_yaml(DATA_DIR / "evidence.yaml")
+    cited: list[str] = []
+    for section in content["sections"]:
+        cited.extend(c for c in section["citations"] if c not in cited)
+    return {
+        "title": content["title"],
+        "sections": content["sections"],
+        "grades": [{"grade": k, "text": v} for k, v in EVIDENCE_TEXT.items()],
+        "references": [reference_dict(kb.references[r]) for r in cited],
+    }

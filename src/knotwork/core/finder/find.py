@@ -1,0 +1,247 @@
+"""Rank the muscles most likely behind a pain picture, each with the reason why."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from knotwork.core.errors import NothingUnderstood
+from knotwork.core.finder import model
+from knotwork.core.finder.cover import smallest_cover
+from knotwork.core.finder.index import FinderIndex
+from knotwork.core.finder.parse import read_text
+from knotwork.core.finder.patterns import Component, Pattern
+from knotwork.core.finder.query import Query, check_marks
+from knotwork.core.finder.understood import Understood
+from knotwork.core.kb.model import Muscle
+
+EXAMPLES = (
+    "throbbing at my right temple and behind my right eye",
+    "ache deep in my left buttock that runs down the outside of my leg",
+    "both shoulders and the base of my skull",
+)
+
+
+@dataclass(slots=True)
+class Evidence:
+    """The resolved picture the model scores."""
+
+    marks: dict[str, float]  # sided region id (or base id when unspecified) -> weight
+    unspecified: set[str]
+    mode: str
+    symptoms: list[str]
+    contexts: list[str]
+    conditions: dict[str, list[str]]  # words -> muscle ids
+    understood: Understood
+
+
+@dataclass(slots=True)
+class Scored:
+    muscle: Muscle
+    side: str
+    log_odds: float
+    pattern: Pattern
+    resolved: dict[str, float]  # sided marks as this hypothesis reads them
+    keys: dict[str, str]  # mark key (as given) -> the sided region it was read as
+    extras: list[tuple[str, float]] = field(default_factory=list)
+    score: float = 0.0
+
+
+def gather(index: FinderIndex, query: Query) -> Evidence:
+    """Merge the drawing and the words into one set of marks, symptoms and context."""
+    atlas = index.kb.atlas
+    check_marks(atlas, query.marks)
+    understood = read_text(index.kb, index.lexicon, query.text) if query.text else Understood()
+    marks: dict[str, float] = {}
+    unspecified: set[str] = set()
+    for mark in query.marks:
+        marks[mark.region] = model.mark_weight(mark.intensity, mark.primary)
+        if mark.unspecified:
+            unspecified.add(mark.region)
+    _add_text_marks(index, understood, marks, unspecified)
+    if not marks:
+        raise NothingUnderstood(_nothing_message(understood))
+    negated_symptoms = {t.id for t in understood.negated_symptoms}
+    symptoms = [
+        s
+        for s in dict.fromkeys([*query.symptoms, *(t.id for t in understood.symptoms)])
+        if s not in negated_symptoms
+    ]
+    contexts = list(dict.fromkeys([*query.contexts, *(t.id for t in understood.contexts)]))
+    conditions = {t.words: list(t.muscles) for t in understood.conditions}
+    mode = "drawing" if query.marks else "text"
+    return Evidence(marks, unspecified, mode, symptoms, contexts, conditions, understood)
+
+
+def _add_text_marks(
+    index: FinderIndex, understood: Understood, marks: dict[str, float], unspecified: set[str]
+) -> None:
+    atlas = index.kb.atlas
+    weight = model.mark_weight(understood.intensity, False)
+    for mention in understood.regions:
+        if not atlas.is_paired(mention.base):
+            ids = [atlas.sided(mention.base, "midline")]
+        elif mention.side == "unspecified":
+            ids = [mention.base]
+            unspecified.add(mention.base)
+        elif mention.side == "both":
+            ids = [atlas.sided(mention.base, "left"), atlas.sided(mention.base, "right")]
+        else:
+            ids = [atlas.sided(mention.base, mention.side)]  # type: ignore[arg-type]
+        for region in ids:
+            marks.setdefault(region, weight)
+
+
+def _nothing_message(understood: Understood) -> str:
+    parts = ["No body location was recognised in the text."]
+    heard = [t.label for t in understood.symptoms] + [t.label for t in understood.contexts]
+    if heard:
+        parts.append(f"Understood: {', '.join(heard)}.")
+    if understood.unknown:
+        parts.append(f"Not understood: {', '.join(understood.unknown)}.")
+    parts.append("Say where it hurts, for example: " + "; ".join(f'"{e}"' for e in EXAMPLES))
+    return " ".join(parts)
+
+
+def score_all(index: FinderIndex, ev: Evidence, query: Query) -> list[Scored]:
+    """Every muscle that explains at least one mark, at its best side, ranked."""
+    atlas = index.kb.atlas
+    touched: set[str] = set()
+    for region in ev.marks:
+        ids = (
+            [atlas.sided(region, "left"), atlas.sided(region, "right")]
+            if region in ev.unspecified
+            else [region]
+        )
+        for rid in ids:
+            touched |= index.by_region.get(rid, set())
+    sides = _sides_worth_scoring(index, ev)
+    ranked = []
+    for muscle_id in sorted(touched):
+        if muscle_id in query.rule_out:
+            continue
+        best = max(
+            (_hypothesis(index, muscle_id, side, ev) for side in sides), key=lambda s: s.log_odds
+        )
+        _add_extras(best, ev, query)
+        ranked.append(best)
+    ranked.sort(key=lambda s: (-s.log_odds, s.muscle.id))
+    _normalise(ranked)
+    return ranked
+
+
+def _sides_worth_scoring(index: FinderIndex, ev: Evidence) -> tuple[str, ...]:
+    """Only the hypotheses that can differ: a drawing all on the left cannot be explained
+    better by a right-sided trigger point than by the same one on the left, and marks
+    without a side (or on the midline) fit a left and a right trigger point equally."""
+    regions = index.kb.atlas.regions
+    sided = {regions[k].side for k in ev.marks if k in regions} - {"midline"}
+    if len(sided) == 2:
+        return ("left", "right", "both")
+    if not sided:
+        return ("left",)
+    return (
+        (next(iter(sided)), "left" if "right" in sided else "right")
+        if ev.unspecified
+        else tuple(sided)
+    )
+
+
+def _hypothesis(index: FinderIndex, muscle_id: str, side: str, ev: Evidence) -> Scored:
+    muscle = index.kb.muscles[muscle_id]
+    pattern = index.patterns[muscle_id][side]
+    keys = _resolve(index, ev, side, pattern)
+    resolved: dict[str, float] = {}
+    for key, region in keys.items():
+        resolved[region] = max(ev.marks[key], resolved.get(region, 0.0))
+    prior = math.log(model.PRIOR[muscle.prevalence])
+    if side == "both":
+        prior += math.log(model.PRIOR_BOTH_SIDES)
+    # A mixture over which trigger points are active (one of them, or all): log-sum-exp.
+    terms = [c.log_weight + _component_evidence(c, resolved, ev.mode) for c in pattern.components]
+    top = max(terms)
+    log_odds = prior + top + math.log(sum(math.exp(t - top) for t in terms))
+    return Scored(muscle, side, log_odds, pattern, resolved, keys)
+
+
+def _component_evidence(component: Component, resolved: dict[str, float], mode: str) -> float:
+    evidence = component.baseline[mode]
+    marked, unmarked = component.marked[mode], component.unmarked[mode]
+    outside = MARKED_OUTSIDE[mode]
+    for region, weight in resolved.items():
+        term = marked.get(region)
+        if term is None:
+            evidence += weight * outside
+        else:
+            evidence += weight * term - unmarked[region]  # it is marked, not missing
+    return evidence
+
+
+# The "marked" term of a region outside every pattern, per mode (a constant).
+MARKED_OUTSIDE = {mode: model.marked_term(0.0, mode) for mode in model.COMPLETENESS}
+
+
+def _resolve(index: FinderIndex, ev: Evidence, side: str, pattern: Pattern) -> dict[str, str]:
+    """Mark key -> sided id; a mark without a side takes this hypothesis' side."""
+    atlas = index.kb.atlas
+    keys: dict[str, str] = {}
+    for key in ev.marks:
+        region = key
+        if key in ev.unspecified:
+            sides = ("left", "right") if side == "both" else (side,)
+            options = [atlas.sided(key, s) for s in sides]  # type: ignore[arg-type]
+            region = max(options, key=lambda r: pattern.cells[r].z if r in pattern.cells else 0)
+        keys[key] = region
+    return keys
+
+
+def _add_extras(scored: Scored, ev: Evidence, query: Query) -> None:
+    muscle = scored.muscle
+    listed = {s.id for s in muscle.symptoms}
+    for symptom in ev.symptoms:
+        lr = model.LR_SYMPTOM_LISTED if symptom in listed else model.LR_SYMPTOM_NOT_LISTED
+        scored.extras.append((f"symptom:{symptom}", math.log(lr)))
+    activities = set(muscle.activities) | {
+        a for f in muscle.perpetuating_factors for a in f.activities
+    }
+    for context in ev.contexts:
+        lr = model.LR_CONTEXT_LISTED if context in activities else model.LR_CONTEXT_NOT_LISTED
+        scored.extras.append((f"context:{context}", math.log(lr)))
+    for words, muscles in ev.conditions.items():
+        if muscle.id in muscles:
+            scored.extras.append((f"condition:{words}", math.log(model.LR_CONDITION)))
+    answer = query.press.get(muscle.id)
+    if answer:
+        scored.extras.append((f"press:{answer}", math.log(model.LR_PRESS[answer])))
+    scored.log_odds += sum(value for _, value in scored.extras)
+
+
+def _normalise(ranked: list[Scored]) -> None:
+    """Softmax over the candidates: each score is its share of the evidence."""
+    if not ranked:
+        return
+    top = ranked[0].log_odds
+    weights = [math.exp(s.log_odds - top) for s in ranked]
+    total = sum(weights)
+    for scored, weight in zip(ranked, weights, strict=True):
+        scored.score = weight / total
+
+
+def covered_keys(scored: Scored) -> set[str]:
+    """The marks (as given) this candidate's pattern explains."""
+    return {key for key, region in scored.keys.items() if region in scored.pattern.cells}
+
+
+def find(index: FinderIndex, query: Query) -> dict[str, Any]:
+    """The finder's JSON document (see docs/finder.md for the contract)."""
+    from knotwork.core.finder.report import finding_document
+    from knotwork.core.safety.screen import check_answers, screen
+
+    check_answers(index.kb.safety, query.answers)
+    ev = gather(index, query)
+    ranked = score_all(index, ev, query)
+    cover = smallest_cover(ranked, ev)
+    marked = list(ev.marks)
+    safety = screen(index.kb.safety, index.kb.atlas, marked, query.text, query.answers)
+    return finding_document(index, query, ev, ranked, cover, safety)

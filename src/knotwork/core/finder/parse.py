@@ -1,0 +1,317 @@
+"""Read a complaint in plain words: where it hurts (with sides and ranges), what else is felt,
+what was happening, and what is explicitly not affected.
+
+The reader is deterministic and explainable: it matches the longest known phrase at each
+position (see ``lexicon``), assigns each place the nearest side word of its sentence, fills in
+the regions between "from X ... to Y" along known body paths, and skips what a negation word
+("not", "no", "without") covers up to the next clause break. Everything it took from the text
+is reported back with the words it came from, so a person can correct it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from knotwork.core.finder.lexicon import Entry, Lexicon, normalise, tokens
+from knotwork.core.finder.understood import Mention, Term, Understood
+from knotwork.core.finder.words import (
+    CLAUSE_BREAKS,
+    FILLER,
+    FUNCTION,
+    NEGATIONS,
+    NOT_SIDE_AFTER,
+    PAIN_WORDS,
+    QUALITY_WORDS,
+    RANGE_WORDS,
+    SENTENCE_BREAKS,
+    SEVERITY,
+    SIDE_WORDS,
+)
+from knotwork.core.kb.base import KnowledgeBase
+
+SCORE = re.compile(r"(\d{1,2})\s*(?:/|out of)\s*10")
+FUZZY_CUTOFF = 86  # rapidfuzz ratio; high enough that "shoulder" never becomes "boulder"
+
+
+@dataclass(slots=True)
+class Token:
+    text: str
+    sentence: int
+    clause: int
+    negated: bool = False
+    used: bool = False
+    side: str = ""  # a side word said just before this token ("right" in "right eye")
+
+
+@dataclass(slots=True)
+class Hit:
+    entry: Entry
+    start: int
+    end: int
+    words: str
+    side: str = ""
+
+
+@dataclass(slots=True)
+class Reader:
+    kb: KnowledgeBase
+    lexicon: Lexicon
+    toks: list[Token] = field(default_factory=list)
+    corrections: list[tuple[str, str]] = field(default_factory=list)
+
+    def read(self, text: str) -> Understood:
+        self.toks = self._tokenise(text)
+        hits = self._match()
+        self._assign_sides(hits)
+        return self._understood(text, hits)
+
+    # -- tokens ------------------------------------------------------------------------
+    def _tokenise(self, text: str) -> list[Token]:
+        """Tokens without filler words; side words become marks on the next token, so
+        "behind my right eye" still matches the phrase "behind eye"."""
+        out: list[Token] = []
+        sentence = clause = 0
+        negating = False
+        pending_side = ""
+        words = tokens(text)
+        for index, word in enumerate(words):
+            if word in SENTENCE_BREAKS or word == ",":
+                sentence += word != ","
+                clause += 1
+                negating = False
+                continue
+            if word in CLAUSE_BREAKS:
+                clause += 1
+                negating = False
+            if word in FILLER:
+                continue
+            nxt = words[index + 1] if index + 1 < len(words) else ""
+            if word in SIDE_WORDS and nxt not in NOT_SIDE_AFTER:
+                pending_side = SIDE_WORDS[word]
+                if nxt in SENTENCE_BREAKS or nxt in (",", "") or nxt in CLAUSE_BREAKS:
+                    out.append(Token("", sentence, clause, negated=negating, side=pending_side))
+                    pending_side = ""
+                continue
+            word = self._correct(word)
+            if word in NEGATIONS:
+                negating = True
+            out.append(Token(word, sentence, clause, negated=negating, side=pending_side))
+            pending_side = ""
+        return out
+
+    def _correct(self, word: str) -> str:
+        """Fix a likely typo of a body or symptom word ("shouldr" -> "shoulder")."""
+        known = self.lexicon.words
+        if word in known or len(word) < 5 or not word.isalpha() or word in PAIN_WORDS:
+            return word
+        from rapidfuzz import fuzz, process  # imported only when a word is unknown
+
+        best = process.extractOne(word, known, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        if best is None:
+            return word
+        self.corrections.append((word, best[0]))
+        return str(best[0])
+
+    # -- phrases -----------------------------------------------------------------------
+    def _match(self) -> list[Hit]:
+        hits: list[Hit] = []
+        i = 0
+        while i < len(self.toks):
+            found = self._longest_at(i)
+            if found is None:
+                i += 1
+                continue
+            length, entries = found
+            words = " ".join(t.text for t in self.toks[i : i + length])
+            for token in self.toks[i : i + length]:
+                token.used = True
+            hits.extend(Hit(e, i, i + length, words) for e in _merge_regions(entries))
+            i += length
+        return hits
+
+    def _longest_at(self, i: int) -> tuple[int, list[Entry]] | None:
+        for length in range(min(self.lexicon.longest, len(self.toks) - i), 0, -1):
+            span = self.toks[i : i + length]
+            if len({t.sentence for t in span}) > 1:
+                continue
+            entries = self.lexicon.phrases.get(tuple(t.text for t in span))
+            if entries:
+                return length, entries
+        return None
+
+    # -- sides -------------------------------------------------------------------------
+    def _side_tokens(self) -> list[tuple[int, str]]:
+        """(token index, side) for every side word, placed where it was said."""
+        return [(i, t.side) for i, t in enumerate(self.toks) if t.side]
+
+    def _assign_sides(self, hits: list[Hit]) -> None:
+        sides = self._side_tokens()
+        regions = [h for h in hits if h.entry.kind == "region"]
+        for hit in regions:
+            hit.side = self._side_for(hit, sides, regions)
+
+    def _side_for(self, hit: Hit, sides: list[tuple[int, str]], regions: list[Hit]) -> str:
+        sentence = self.toks[hit.start].sentence
+        # A side word said before the phrase or inside it ("behind my right eye").
+        before = [(i, s) for i, s in sides if i < hit.end and self.toks[i].sentence == sentence]
+        if before:
+            return before[-1][1]  # the nearest side word said before it in the sentence
+        following = [r.start for r in regions if r.start > hit.start]
+        limit = min([hit.end + 3, *following])
+        after = [s for i, s in sides if hit.end <= i <= limit]  # "my shoulder, the left one"
+        return after[0] if after else "unspecified"
+
+    # -- result ------------------------------------------------------------------------
+    def _understood(self, text: str, hits: list[Hit]) -> Understood:
+        result = Understood(text=text, corrections=list(self.corrections))
+        hits = self._drop_movements(hits, result)
+        for hit in hits:
+            negated = self.toks[hit.start].negated
+            self._record(result, hit, negated)
+        self._fill_ranges(result, hits)
+        self._apply_implied(result, hits)
+        self._severity(text, result)
+        result.qualities = sorted({t.text for t in self.toks if t.text in QUALITY_WORDS})
+        result.unknown = [t.text for t in self.toks if not t.used and _is_content(t.text)]
+        return result
+
+    def _drop_movements(self, hits: list[Hit], result: Understood) -> list[Hit]:
+        """ "when I turn my head", "lying on my back": a movement or position, not a place,
+        unless nothing else in the text says where it hurts."""
+        moving = self.kb.body_words.movement_words
+        regions = [h for h in hits if h.entry.kind == "region"]
+        movements = [
+            h
+            for h in regions
+            if any(
+                self.toks[i].text in moving and self.toks[i].clause == self.toks[h.start].clause
+                for i in range(max(0, h.start - 2), h.start)
+            )
+        ]
+        if not movements or len(movements) == len(regions):
+            return hits
+        result.movements = [h.words for h in movements]
+        return [h for h in hits if h not in movements]
+
+    def _record(self, result: Understood, hit: Hit, negated: bool) -> None:
+        entry = hit.entry
+        if entry.kind == "region":
+            mentions = [Mention(base, hit.side, hit.words) for base in entry.values]
+            (result.negated if negated else result.regions).extend(mentions)
+        elif entry.kind in ("symptom", "context"):
+            terms = self.kb.symptoms if entry.kind == "symptom" else self.kb.contexts
+            term = Term(entry.values[0], terms[entry.values[0]].label, hit.words)
+            target = {
+                "symptom": (result.negated_symptoms, result.symptoms),
+                "context": ([], result.contexts),
+            }[entry.kind][0 if negated else 1]
+            if all(t.id != term.id for t in target):
+                target.append(term)
+        elif entry.kind == "condition" and not negated:
+            result.conditions.append(Term(hit.words, hit.words, hit.words, entry.values))
+
+    def _fill_ranges(self, result: Understood, hits: list[Hit]) -> None:
+        """ "from my buttock down to my heel": add the regions between along a body path."""
+        regions = [h for h in hits if h.entry.kind == "region" and not self.toks[h.start].negated]
+        for first, second in itertools.pairwise(regions):
+            words_between = {t.text for t in self.toks[first.end : second.start]}
+            same_sentence = self.toks[first.start].sentence == self.toks[second.start].sentence
+            if not (words_between & RANGE_WORDS) or not same_sentence:
+                continue
+            found = self._path_between(first, second)
+            if found is None:
+                continue
+            between, end = found
+            side = second.side if second.side != "unspecified" else first.side
+            words = f"{first.words} … {second.words}"
+            result.regions.extend(Mention(base, side, words, how="path") for base in between)
+            if end and end not in second.entry.values:
+                # "to the knee" along the inside of the leg is the inside of the knee.
+                result.regions[:] = [
+                    m
+                    for m in result.regions
+                    if not (m.words == second.words and m.base in second.entry.values)
+                ]
+                result.regions.append(Mention(end, side, second.words))
+
+    def _path_between(self, first: Hit, second: Hit) -> tuple[list[str], str] | None:
+        """Regions strictly between two mentions on a body path, and the end region used.
+
+        A bare part word at the end ("to my knee") may stand for any region of that part on
+        the path; a path that also passes the mentions said between them is preferred."""
+        said = {b for h in (first, second) for b in h.entry.values}
+        best: tuple[int, list[str], str] | None = None
+        for path in self.kb.body_words.paths.values():
+            for a in first.entry.values:
+                for b in self._end_options(second):
+                    if a in path and b in path and a != b:
+                        i, j = sorted((path.index(a), path.index(b)))
+                        between = list(path[i + 1 : j])
+                        exact = b in second.entry.values
+                        score = 2 * exact + len(said & set(path))
+                        if best is None or score > best[0]:
+                            best = (score, between, b)
+        return (best[1], best[2]) if best else None
+
+    def _end_options(self, hit: Hit) -> list[str]:
+        options = list(hit.entry.values)
+        part = next((p for p in self.kb.body_words.parts if p.id == hit.entry.part), None)
+        if part and hit.entry.values == part.regions["default"]:
+            options += [r for regions in part.regions.values() for r in regions]
+        return list(dict.fromkeys(options))
+
+    def _apply_implied(self, result: Understood, hits: list[Hit]) -> None:
+        """A complaint word alone ("sciatica") stands in for a place, as a stated assumption."""
+        if result.regions:
+            return
+        for hit in hits:
+            if hit.entry.kind == "implied" and not self.toks[hit.start].negated:
+                side = hit.side or self._sentence_side(hit) or hit.entry.side
+                for base in hit.entry.values:
+                    result.regions.append(Mention(base, side, hit.words, how="assumed"))
+
+    def _sentence_side(self, hit: Hit) -> str:
+        sentence = self.toks[hit.start].sentence
+        sides = [s for i, s in self._side_tokens() if self.toks[i].sentence == sentence]
+        return sides[0] if sides else ""
+
+    def _severity(self, text: str, result: Understood) -> None:
+        match = SCORE.search(text.lower())
+        if match and 0 <= int(match.group(1)) <= 10:
+            result.intensity = int(match.group(1))
+            return
+        levels = [SEVERITY[t.text] for t in self.toks if t.text in SEVERITY]
+        if levels:
+            result.intensity = max(levels)
+
+
+def _merge_regions(entries: list[Entry]) -> list[Entry]:
+    """One phrase naming regions through several sources reads as the union of them."""
+    regions = [b for e in entries if e.kind == "region" for b in e.values]
+    part = next((e.part for e in entries if e.kind == "region" and e.part), "")
+    rest = [e for e in entries if e.kind != "region"]
+    merged = [Entry("region", tuple(dict.fromkeys(regions)), part=part)] if regions else []
+    return merged + rest
+
+
+def _is_content(word: str) -> bool:
+    return (
+        word.isalpha()
+        and len(word) > 2
+        and word not in PAIN_WORDS
+        and word not in FUNCTION
+        and word not in SIDE_WORDS
+        and word not in NEGATIONS
+        and word not in RANGE_WORDS
+        and word not in CLAUSE_BREAKS
+    )
+
+
+def read_text(kb: KnowledgeBase, lexicon: Lexicon, text: str) -> Understood:
+    """What the finder understood from ``text``."""
+    return Reader(kb, lexicon).read(text)
+
+
+__all__ = ["normalise", "read_text"]

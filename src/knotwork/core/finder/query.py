@@ -1,0 +1,79 @@
+"""The finder's input: a pain drawing and/or words, plus press-test answers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from knotwork.core.atlas.model import Atlas
+from knotwork.core.errors import InvalidInput
+
+Answer = Literal["yes", "no", "unsure"]
+ANSWERS: tuple[Answer, ...] = ("yes", "no", "unsure")
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """One marked region: a sided atlas id, or a base id with ``side="unspecified"``."""
+
+    region: str
+    intensity: int | None = None
+    primary: bool = False
+    side: str = ""  # "unspecified" for a base id from words that gave no side
+
+    @property
+    def unspecified(self) -> bool:
+        return self.side == "unspecified"
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    marks: tuple[Mark, ...] = ()
+    text: str = ""
+    symptoms: tuple[str, ...] = ()
+    contexts: tuple[str, ...] = ()
+    press: dict[str, Answer] = field(default_factory=dict)
+    rule_out: tuple[str, ...] = ()
+    answers: dict[str, bool] = field(default_factory=dict)  # red-flag question -> yes/no
+    limit: int = 10
+
+
+def check_marks(atlas: Atlas, marks: tuple[Mark, ...]) -> None:
+    """Reject unknown regions (with suggestions), bad intensities and two main areas."""
+    for mark in marks:
+        if mark.unspecified:
+            if mark.region not in atlas.bases:
+                atlas.get(mark.region)
+        else:
+            atlas.get(mark.region)
+        if mark.intensity is not None and not 0 <= mark.intensity <= 10:
+            raise InvalidInput(
+                f"Intensity for '{mark.region}' must be 0 to 10, not {mark.intensity}."
+            )
+    if sum(m.primary for m in marks) > 1:
+        raise InvalidInput("Only one region can be marked as the main area.")
+
+
+def parse_answer(value: str) -> tuple[str, bool]:
+    """``ID=yes`` or ``ID=no`` (a red-flag question's answer) as given on the command line."""
+    flag, _, answer = value.partition("=")
+    if answer.lower() not in ("yes", "no", "y", "n"):
+        raise InvalidInput(f"'{value}' is not QUESTION=yes or QUESTION=no")
+    return flag, answer.lower().startswith("y")
+
+
+def parse_region_arg(value: str) -> Mark:
+    """``ID``, ``ID:INTENSITY`` or ``ID:INTENSITY:main`` as given on the command line."""
+    parts = value.split(":")
+    if len(parts) > 3 or not parts[0]:
+        raise InvalidInput(f"'{value}' is not REGION[:INTENSITY[:main]]")
+    intensity = None
+    if len(parts) >= 2 and parts[1] != "":
+        try:
+            intensity = int(parts[1])
+        except ValueError:
+            raise InvalidInput(f"Intensity in '{value}' must be a whole number 0 to 10.") from None
+    primary = len(parts) == 3 and parts[2] in ("main", "primary")
+    if len(parts) == 3 and not primary:
+        raise InvalidInput(f"'{parts[2]}' in '{value}': only 'main' may follow the intensity.")
+    return Mark(parts[0], intensity, primary)

@@ -1,0 +1,234 @@
+"""The finder's output document: a stable JSON contract (docs/finder.md), version 1."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from knotwork.core.finder import model
+from knotwork.core.finder.cover import Cover
+from knotwork.core.finder.find import Evidence, Scored, covered_keys
+from knotwork.core.finder.index import FinderIndex
+from knotwork.core.finder.query import Query
+from knotwork.core.kb.present import AREA_NAMES
+from knotwork.core.safety.screen import Screen
+
+VERSION = 1
+PREVALENCE_TEXT = {
+    "very-common": "a very common source",
+    "common": "a common source",
+    "occasional": "an occasional source",
+    "uncommon": "an uncommon source",
+}
+
+
+def finding_document(
+    index: FinderIndex,
+    query: Query,
+    ev: Evidence,
+    ranked: list[Scored],
+    cover: Cover,
+    safety: Screen,
+) -> dict[str, Any]:
+    kb = index.kb
+    shown = ranked[: query.limit]
+    candidates = [candidate(index, ev, s, rank) for rank, s in enumerate(shown, 1)]
+    if safety.level != "none":
+        _withhold_hands_on(candidates)
+    return {
+        "version": VERSION,
+        "safety": safety.as_dict(),
+        "understood": understood_block(index, ev),
+        "candidates": candidates,
+        "explains_all": cover_block(index, cover, ev.unspecified),
+        "ruled_out": [
+            {"id": m, "name": kb.muscles[m].name} for m in query.rule_out if m in kb.muscles
+        ],
+        "model": {
+            "name": "referral likelihood ratio",
+            "input": ev.mode,
+            "parameters": vars_of_parameters(),
+            "candidates_considered": len(ranked),
+        },
+        "notice": "Knotwork informs; it does not diagnose. These are muscles whose trigger "
+        "points commonly refer pain to the places you marked, not a diagnosis.",
+    }
+
+
+def _withhold_hands_on(candidates: list[dict[str, Any]]) -> None:
+    """The gate: with a red flag raised, no pressing instruction is given anywhere."""
+    for c in candidates:
+        for tp in c["explanation"]["trigger_points"]:
+            tp["how_to_check"] = None
+
+
+def vars_of_parameters() -> dict[str, float]:
+    p = model.Parameters()
+    return {name: getattr(p, name) for name in p.__dataclass_fields__}
+
+
+def region_label(index: FinderIndex, key: str) -> str:
+    atlas = index.kb.atlas
+    if key in atlas.regions:
+        return atlas.regions[key].label
+    return f"{atlas.regions[atlas.bases[key][0]].lay} (side not given)"
+
+
+def understood_block(index: FinderIndex, ev: Evidence) -> dict[str, Any]:
+    atlas = index.kb.atlas
+    regions = []
+    for key, weight in ev.marks.items():
+        side = "unspecified" if key in ev.unspecified else atlas.regions[key].side
+        regions.append(
+            {"id": key, "label": region_label(index, key), "side": side, "weight": round(weight, 2)}
+        )
+    block = ev.understood.as_dict()
+    text_regions = block.pop("regions")
+    return {
+        "regions": regions,
+        "from_text": text_regions,
+        "symptoms": [{"id": s, "label": index.kb.symptoms[s].label} for s in ev.symptoms],
+        "context": [{"id": c, "label": index.kb.contexts[c].label} for c in ev.contexts],
+        **{k: v for k, v in block.items() if k not in ("symptoms", "contexts")},
+    }
+
+
+def candidate(index: FinderIndex, ev: Evidence, s: Scored, rank: int) -> dict[str, Any]:
+    m = s.muscle
+    return {
+        "rank": rank,
+        "muscle": {"id": m.id, "name": m.name, "area": m.area, "area_name": AREA_NAMES[m.area]},
+        "side": _side(s, ev.unspecified),
+        "score": round(s.score, 4),
+        "log_odds": round(s.log_odds, 3),
+        "explanation": explanation(index, ev, s),
+    }
+
+
+def _side(s: Scored, unspecified: set[str]) -> str:
+    """The side the evidence points to; "either" when only midline regions or places given
+    without a side are explained, since a trigger point on either side would fit."""
+    if s.side == "both":
+        return "both"
+    sided = [
+        region
+        for key, region in s.keys.items()
+        if region in s.pattern.cells
+        and key not in unspecified
+        and region.endswith(("-left", "-right"))
+    ]
+    return s.side if sided else "either"
+
+
+def explanation(index: FinderIndex, ev: Evidence, s: Scored) -> dict[str, Any]:
+    cells = s.pattern.cells
+    explains = [
+        {
+            "region": r,
+            "label": region_label(index, r),
+            "kind": cells[r].kind,
+            "trigger_points": cells[r].trigger_points,
+        }
+        for r in s.resolved
+        if r in cells
+    ]
+    unexplained = [
+        {"region": k, "label": region_label(index, k)} for k, r in s.keys.items() if r not in cells
+    ]
+    predicted = [
+        {"region": r, "label": region_label(index, r), "kind": c.kind}
+        for r, c in cells.items()
+        if r not in s.resolved and c.kind != "local"
+    ]
+    extras = dict(s.extras)
+    return {
+        "summary": summary(index, s, explains),
+        "explains": explains,
+        "not_explained": unexplained,
+        "predicted_not_marked": predicted,
+        "symptoms_matched": [
+            k.split(":", 1)[1] for k, v in extras.items() if k.startswith("symptom:") and v > 0
+        ],
+        "context_matched": [
+            k.split(":", 1)[1] for k, v in extras.items() if k.startswith("context:") and v > 0
+        ],
+        "conditions_matched": [k.split(":", 1)[1] for k in extras if k.startswith("condition:")],
+        "press_answer": next((k.split(":", 1)[1] for k in extras if k.startswith("press:")), None),
+        "prevalence": s.muscle.prevalence,
+        "trigger_points": trigger_points(index, s),
+    }
+
+
+def summary(index: FinderIndex, s: Scored, explains: list[dict[str, Any]]) -> str:
+    essential = [your(index, e["region"]) for e in explains if e["kind"] == "essential"]
+    spill = [your(index, e["region"]) for e in explains if e["kind"] == "spillover"]
+    local = [your(index, e["region"]) for e in explains if e["kind"] == "local"]
+    parts = []
+    if essential:
+        parts.append(f"typically refer pain to {_join(essential)}")
+    if spill:
+        parts.append(f"{'and ' if essential else ''}sometimes to {_join(spill)}")
+    sentence = f"Its trigger points {' '.join(parts)}." if parts else ""
+    if local:
+        sentence += f" Its trigger points lie in {_join(local)}, where you marked pain."
+    return (
+        f"{sentence} It is {PREVALENCE_TEXT[s.muscle.prevalence]} of this kind of pain."
+    ).strip()
+
+
+def your(index: FinderIndex, key: str) -> str:
+    """ "your right temple" for a sided id, "your sacrum" for a midline one."""
+    atlas = index.kb.atlas
+    if key in atlas.regions:
+        region = atlas.regions[key]
+        side = "" if region.side == "midline" else f"{region.side} "
+        return f"your {side}{region.lay[0].lower()}{region.lay[1:]}"
+    region = atlas.regions[atlas.bases[key][0]]
+    return f"your {region.lay[0].lower()}{region.lay[1:]}"
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def trigger_points(index: FinderIndex, s: Scored) -> list[dict[str, Any]]:
+    atlas = index.kb.atlas
+    side = "right" if s.side in ("both", "either") else s.side
+    out = []
+    for tp in s.muscle.trigger_points:
+        explains = sorted(
+            r
+            for r in s.resolved
+            if r in s.pattern.cells and tp.number in s.pattern.cells[r].trigger_points
+        )
+        out.append(
+            {
+                "number": tp.number,
+                "label": tp.label,
+                "where": tp.location.lay,
+                "anatomical": tp.location.anatomical,
+                "how_to_check": tp.palpation,
+                "site": [atlas.sided(r, side) for r in tp.location.site],  # type: ignore[arg-type]
+                "view": tp.location.view,
+                "explains": explains,
+            }
+        )
+    return out
+
+
+def cover_block(index: FinderIndex, cover: Cover, unspecified: set[str]) -> dict[str, Any]:
+    members = [
+        {
+            "muscle": {"id": s.muscle.id, "name": s.muscle.name},
+            "side": _side(s, unspecified),
+            "adds": [{"region": r, "label": region_label(index, r)} for r in adds],
+        }
+        for s, adds in zip(cover.members, cover.adds, strict=True)
+    ]
+    return {
+        "muscles": members,
+        "not_explained": [{"region": r, "label": region_label(index, r)} for r in cover.uncovered],
+        "complete": not cover.uncovered,
+    }
+
+
+__all__ = ["covered_keys", "finding_document"]

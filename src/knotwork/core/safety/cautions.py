@@ -1,0 +1,152 @@
+"""Personal cautions: turn techniques off or cap them, per site, and say what changed and why.
+
+Rules come from ``data/safety/cautions.yaml``: ``always`` rules for everyone (no tools or
+sustained pressure on the front of the neck, no ball pressure on endangerment sites) and the
+rules of each personal factor the person has (blood thinners, pregnancy, a suspected clot in a
+limb...). Every technique a surface shows has passed through ``filter_technique``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from knotwork.core.atlas.model import Atlas
+from knotwork.core.errors import InvalidInput
+from knotwork.core.kb.model import Dose, Span, Technique
+from knotwork.core.safety.model import Effect, SafetyData
+from knotwork.core.safety.textmatch import match_groups, words
+from knotwork.core.suggest import closest
+
+LIMBS = {"leg": {"hip-thigh", "knee", "leg-foot"}, "arm": {"shoulder-arm", "elbow-hand"}}
+LIGHTER_PRESSURE = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Personal:
+    """The person's factors; a factor that needs a site maps to the base regions named."""
+
+    factors: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    action: str
+    reason: str
+    factor: str  # "always" or the factor id
+
+
+@dataclass(frozen=True, slots=True)
+class Filtered:
+    technique: Technique
+    dose: Dose
+    blocked: bool
+    changes: tuple[Change, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.technique.id,
+            "blocked": self.blocked,
+            "status": "blocked" if self.blocked else ("changed" if self.changes else "ok"),
+            "changes": [dataclasses.asdict(c) for c in self.changes],
+            "dose": dataclasses.asdict(self.dose),
+        }
+
+
+def check_personal(data: SafetyData, atlas: Atlas, personal: Personal) -> None:
+    for factor, sites in personal.factors.items():
+        if factor not in data.factors:
+            near = closest(factor, data.factors)
+            hint = f" Did you mean: {', '.join(near)}?" if near else ""
+            raise InvalidInput(f"Unknown caution '{factor}'.{hint}")
+        for site in sites:
+            if site not in atlas.bases:
+                atlas.get(site)  # raises UnknownRegion with suggestions
+        if data.factors[factor].needs_site and not sites:
+            raise InvalidInput(f"Caution '{factor}' needs a site, e.g. {factor}=calf")
+
+
+def factors_in_text(data: SafetyData, text: str) -> list[str]:
+    """Personal factors stated in free text ("I'm pregnant", "I take warfarin")."""
+    clauses = words(text)
+    return [
+        f.id for f in data.factors.values() if f.text and match_groups(clauses, f.text) is not None
+    ]
+
+
+def filter_technique(
+    data: SafetyData, atlas: Atlas, technique: Technique, personal: Personal
+) -> Filtered:
+    dose = technique.dose
+    changes: list[Change] = []
+    blocked = False
+    for factor, effect in _effects(data, personal):
+        sites = personal.factors.get(factor, ())
+        if not _applies(atlas, effect, technique, sites):
+            continue
+        change = Change(effect.action, effect.reason, factor)
+        if effect.action in ("block", "no-tool", "no-heat"):
+            blocked = True
+            changes.append(change)
+        else:
+            new = _adjust(dose, effect)
+            if new != dose:
+                dose = new
+                changes.append(change)
+    return Filtered(technique, dose, blocked, tuple(changes))
+
+
+def _effects(data: SafetyData, personal: Personal) -> Iterable[tuple[str, Effect]]:
+    yield from (("always", e) for e in data.always)
+    for factor in personal.factors:
+        yield from ((factor, e) for e in data.factors[factor].effects)
+
+
+def _applies(atlas: Atlas, effect: Effect, t: Technique, sites: tuple[str, ...]) -> bool:
+    if effect.kinds and t.kind not in effect.kinds:
+        return False
+    if effect.tools and t.tool not in effect.tools:
+        return False
+    if effect.action == "no-heat" and t.kind != "heat":
+        return False
+    touched = set(t.applied_at)
+    if effect.regions and not touched & set(effect.regions):
+        return False
+    if effect.at_site:
+        return _at_site(atlas, effect, touched, sites)
+    return True
+
+
+def _at_site(atlas: Atlas, effect: Effect, touched: set[str], sites: tuple[str, ...]) -> bool:
+    if touched & set(sites):
+        return True
+    if effect.site_scope != "limb":
+        return False
+    groups = {_group(atlas, s) for s in sites}
+    limbs = [members for members in LIMBS.values() if groups & members]
+    return any(_group(atlas, r) in limb for r in touched for limb in limbs)
+
+
+def _group(atlas: Atlas, base: str) -> str:
+    return atlas.regions[atlas.bases[base][0]].group
+
+
+def _adjust(dose: Dose, effect: Effect) -> Dose:
+    if effect.action == "cap-pressure" and dose.pressure and effect.max_pressure is not None:
+        cap = effect.max_pressure
+        return dataclasses.replace(
+            dose, pressure=Span(min(dose.pressure.min, cap), min(dose.pressure.max, cap))
+        )
+    if effect.action == "lighter-dose":
+        lighter = dataclasses.replace(
+            dose,
+            repetitions=Span(1, max(1, dose.repetitions.max // 2)),
+            times_per_day=Span(1, max(1, dose.times_per_day.max // 2)),
+        )
+        if dose.pressure:
+            cap = min(dose.pressure.max, LIGHTER_PRESSURE)
+            lighter = dataclasses.replace(lighter, pressure=Span(min(dose.pressure.min, cap), cap))
+        return lighter
+    return dose

@@ -1,0 +1,178 @@
+"""Read and check the safety data: red flags, the screening-area map and personal cautions.
+
+Rule codes SAFETY-xxx are listed in docs/data-rules.md; ``knotwork kb check`` runs them with
+the knowledge-base rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from knotwork.core.atlas.model import Atlas
+from knotwork.core.datafile import parse
+from knotwork.core.kb.schema import Tool
+from knotwork.core.problems import Problem
+from knotwork.core.safety import model as m
+from knotwork.core.safety import schema as s
+
+FLAGS_DIR = "safety/redflags"
+AREAS = "safety/areas.yaml"
+CAUTIONS = "safety/cautions.yaml"
+TOOLS = set(Tool.__args__)  # type: ignore[attr-defined]
+
+RULES = {
+    "SAFETY-001": "file matches the schema",
+    "SAFETY-002": "red-flag id equals its file name",
+    "SAFETY-003": "every source exists in the bibliography",
+    "SAFETY-004": "every atlas region falls in at least one screening area",
+    "SAFETY-005": "every region, group and tool named in the safety data exists",
+    "SAFETY-006": "every screening area has at least one red-flag question of its own",
+}
+
+
+def safety_files(data_dir: Path) -> list[Path]:
+    return [data_dir / AREAS, data_dir / CAUTIONS, *sorted((data_dir / FLAGS_DIR).glob("*.yaml"))]
+
+
+def read_safety(
+    data_dir: Path, problems: list[Problem]
+) -> tuple[dict[str, s.RedFlagFile], s.AreaMap | None, s.CautionsFile | None]:
+    flags: dict[str, s.RedFlagFile] = {}
+    for path in sorted((data_dir / FLAGS_DIR).glob("*.yaml")):
+        rel = f"{FLAGS_DIR}/{path.name}"
+        parsed = parse(s.RedFlagFile, path, rel, problems, code="SAFETY-001")
+        if parsed is not None:
+            flags[rel] = parsed
+    areas = parse(s.AreaMap, data_dir / AREAS, AREAS, problems, code="SAFETY-001")
+    cautions = parse(s.CautionsFile, data_dir / CAUTIONS, CAUTIONS, problems, code="SAFETY-001")
+    return flags, areas, cautions
+
+
+def check_safety(
+    flags: dict[str, s.RedFlagFile],
+    areas: s.AreaMap | None,
+    cautions: s.CautionsFile | None,
+    atlas: Atlas,
+    references: Iterable[str],
+) -> list[Problem]:
+    refs = set(references)
+    problems: list[Problem] = []
+    for rel, flag in flags.items():
+        stem = rel.rsplit("/", 1)[-1].removesuffix(".yaml")
+        if flag.id != stem:
+            problems.append(Problem(rel, "id", "SAFETY-002", f"'{flag.id}' is not '{stem}'"))
+        problems += _sources(rel, "sources", flag.sources, refs)
+    if areas:
+        problems += _area_problems(areas, atlas)
+        asked = {a for flag in flags.values() for a in flag.areas}
+        problems += [
+            Problem(AREAS, f"areas.{area}", "SAFETY-006", "no red flag asks about it")
+            for area in areas.areas
+            if area != "any" and area not in asked
+        ]
+    if cautions:
+        problems += _caution_problems(cautions, atlas, refs)
+    return problems
+
+
+def _sources(file: str, field: str, ids: Iterable[str], refs: set[str]) -> list[Problem]:
+    return [
+        Problem(file, field, "SAFETY-003", f"unknown reference '{r}'") for r in ids if r not in refs
+    ]
+
+
+def _area_problems(areas: s.AreaMap, atlas: Atlas) -> list[Problem]:
+    problems = []
+    for area, names in areas.areas.items():
+        for name in names:
+            if name not in atlas.groups and name not in atlas.bases:
+                problems.append(
+                    Problem(
+                        AREAS,
+                        f"areas.{area}",
+                        "SAFETY-005",
+                        f"'{name}' is neither an atlas group nor a region",
+                    )
+                )
+    covered = {b for names in areas.areas.values() for b in names}
+    for base, ids in atlas.bases.items():
+        group = atlas.regions[ids[0]].group
+        if base not in covered and group not in covered:
+            problems.append(Problem(AREAS, "areas", "SAFETY-004", f"'{base}' is in no area"))
+    return problems
+
+
+def _caution_problems(cautions: s.CautionsFile, atlas: Atlas, refs: set[str]) -> list[Problem]:
+    problems: list[Problem] = []
+    effects = [(f"always.{i}", e) for i, e in enumerate(cautions.always)]
+    for i, factor in enumerate(cautions.factors):
+        effects += [(f"factors.{i}.effects.{j}", e) for j, e in enumerate(factor.effects)]
+        problems += _sources(CAUTIONS, f"factors.{i}.sources", factor.sources, refs)
+    for field, effect in effects:
+        for region in effect.regions:
+            if region not in atlas.bases:
+                problems.append(
+                    Problem(CAUTIONS, field, "SAFETY-005", f"unknown atlas region '{region}'")
+                )
+        for tool in effect.tools:
+            if tool not in TOOLS:
+                problems.append(Problem(CAUTIONS, field, "SAFETY-005", f"unknown tool '{tool}'"))
+    return problems
+
+
+def build_safety(
+    flags: dict[str, s.RedFlagFile], areas: s.AreaMap, cautions: s.CautionsFile
+) -> m.SafetyData:
+    return m.SafetyData(
+        flags={f.id: _flag(f) for f in sorted(flags.values(), key=lambda f: f.id)},
+        always=tuple(_effect(e) for e in cautions.always),
+        factors={
+            f.id: m.CautionFactor(
+                f.id,
+                f.label,
+                f.needs_site,
+                _groups(f.text),
+                tuple(_effect(e) for e in f.effects),
+                tuple(f.sources),
+            )
+            for f in cautions.factors
+        },
+        areas={k: tuple(v) for k, v in areas.areas.items()},
+    )
+
+
+def _groups(groups: list[list[str]]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(g) for g in groups)
+
+
+def _flag(f: s.RedFlagFile) -> m.RedFlag:
+    esc = None
+    if f.escalate:
+        esc = m.Escalation(f.escalate.urgency, _groups(f.escalate.when), f.escalate.instruction)
+    return m.RedFlag(
+        f.id,
+        f.name,
+        tuple(f.areas),
+        f.urgency,
+        f.question,
+        f.instruction,
+        f.why,
+        _groups(f.text),
+        esc,
+        f.rescreen_days,
+        tuple(f.sources),
+    )
+
+
+def _effect(e: s.Effect) -> m.Effect:
+    return m.Effect(
+        e.action,
+        tuple(e.kinds),
+        tuple(e.tools),
+        tuple(e.regions),
+        e.at_site,
+        e.max_pressure,
+        e.reason,
+        e.site_scope,
+    )

@@ -1,0 +1,82 @@
+"""Strict schema of the safety data: red flags (one file each) and personal cautions."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ID = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+Urgency = Literal["emergency", "urgent", "soon"]
+ScreenArea = Literal[
+    "head-face", "neck", "shoulder-arm", "chest-thoracic", "low-back", "hip-leg", "any"
+]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class Escalation(Strict):
+    """A stronger urgency when extra words are present (e.g. a vision change with GCA)."""
+
+    urgency: Urgency
+    when: list[list[str]] = Field(min_length=1, description="All groups must match (AND of ORs)")
+    instruction: str = Field(min_length=10)
+
+
+class RedFlagFile(Strict):
+    id: str = Field(pattern=ID, description="Stable id; equals the file name")
+    name: str = Field(min_length=5, description="Short name for clinicians")
+    areas: list[ScreenArea] = Field(min_length=1, description="Where it applies; any = always")
+    urgency: Urgency
+    question: str = Field(min_length=15, description="A yes/no question a layperson can answer")
+    instruction: str = Field(min_length=10, description="What to do: short and calm")
+    why: str = Field(min_length=15, description="Why it matters, without naming a diagnosis")
+    text: list[list[str]] = Field(
+        min_length=1,
+        description="How it shows in free text: groups of phrases; every group must match "
+        "(AND), any phrase within a group will do (OR). Negated phrases never match.",
+    )
+    escalate: Escalation | None = None
+    rescreen_days: int | None = Field(None, ge=1, description="Ask again after this many days")
+    sources: list[str] = Field(min_length=1, description="Bibliography ids")
+
+
+class Effect(Strict):
+    """What a personal factor does to a technique it applies to."""
+
+    action: Literal["block", "cap-pressure", "no-tool", "no-heat", "lighter-dose"]
+    kinds: list[Literal["pressure", "massage", "stretch", "heat", "movement"]] = Field(
+        default_factory=list, description="Technique kinds affected (empty: all)"
+    )
+    tools: list[str] = Field(default_factory=list, description="Tools affected (empty: all)")
+    regions: list[str] = Field(
+        default_factory=list, description="Atlas base regions affected (empty: everywhere)"
+    )
+    at_site: bool = Field(False, description="Only at the site(s) the person names")
+    site_scope: Literal["region", "limb"] = Field(
+        "region", description="At a named site: that region only, or the whole limb it is on"
+    )
+    max_pressure: int | None = Field(None, ge=0, le=10)
+    reason: str = Field(min_length=10, description="Why, in plain words, shown with the change")
+
+
+class CautionEntry(Strict):
+    id: str = Field(pattern=ID)
+    label: str = Field(min_length=5, description="As a person would tick it")
+    needs_site: bool = Field(False, description="The person says where (a limb, a scar...)")
+    text: list[list[str]] = Field(default_factory=list, description="Free-text signals")
+    effects: list[Effect] = Field(min_length=1)
+    sources: list[str] = Field(min_length=1)
+
+
+class CautionsFile(Strict):
+    always: list[Effect] = Field(description="Rules that apply to everyone")
+    factors: list[CautionEntry] = Field(min_length=1)
+
+
+class AreaMap(Strict):
+    """Screening areas in atlas terms."""
+
+    areas: dict[ScreenArea, list[str]] = Field(description="area -> atlas groups or base ids")

@@ -1,0 +1,158 @@
+"""Screen a pain picture for red flags before any self-treatment advice.
+
+Which questions apply: every global flag (area ``any``) plus the flags of the screening areas
+the marked regions fall in. Each flag is raised by a "yes" answer or by its statement in the
+free text (negation handled). The level is the highest urgency raised. At ``emergency`` and
+``urgent`` no self-treatment is shown anywhere; at ``soon`` education only. A red flag is an
+answer, not an error: surfaces return the whole document with ``self_treatment: false``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from knotwork.core.atlas.model import Atlas
+from knotwork.core.errors import InvalidInput
+from knotwork.core.safety.model import URGENCY_ORDER, RedFlag, SafetyData
+from knotwork.core.safety.textmatch import match_groups, words
+from knotwork.core.suggest import closest
+
+SELF_TREATMENT_LEVELS = ("none",)
+EDUCATION_LEVELS = ("none", "soon")
+LEVEL_TEXT = {
+    "emergency": "Call your emergency number now.",
+    "urgent": "Please be seen by a doctor today.",
+    "soon": "See a doctor or physiotherapist within about two weeks; pause self-treatment of "
+    "this area until then.",
+    "none": "No warning signs were reported.",
+    "incomplete": "Please answer the safety questions before trying any self-treatment.",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Raised:
+    flag: RedFlag
+    urgency: str
+    instruction: str
+    answered: bool
+    matched: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class Screen:
+    level: str = "none"
+    raised: list[Raised] = field(default_factory=list)
+    asked: list[RedFlag] = field(default_factory=list)
+    answers: dict[str, bool] = field(default_factory=dict)
+    areas: list[str] = field(default_factory=list)
+
+    @property
+    def self_treatment(self) -> bool:
+        """Only with no warning sign raised and every relevant question answered."""
+        return self.level in SELF_TREATMENT_LEVELS and not self.unanswered()
+
+    @property
+    def complete(self) -> bool:
+        return not self.unanswered()
+
+    @property
+    def education(self) -> bool:
+        return self.level in EDUCATION_LEVELS
+
+    def unanswered(self) -> list[RedFlag]:
+        raised = {r.flag.id for r in self.raised}
+        return [f for f in self.asked if f.id not in self.answers and f.id not in raised]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "level": self.level,
+            "message": LEVEL_TEXT[
+                self.level if self.level != "none" or self.complete else "incomplete"
+            ],
+            "self_treatment": self.self_treatment,
+            "education": self.education,
+            "screening_complete": self.complete,
+            "flags": [_raised_dict(r) for r in self.raised],
+            "areas": self.areas,
+            "unanswered": [
+                {"id": f.id, "question": f.question, "urgency": f.urgency}
+                for f in self.unanswered()
+            ],
+            "answered": [
+                {"id": k, "answer": "yes" if v else "no"} for k, v in self.answers.items()
+            ],
+            "notice": "These questions look for signs that need a doctor. They cannot rule "
+            "anything in or out; if you are worried, seek care.",
+        }
+
+
+def _raised_dict(r: Raised) -> dict[str, Any]:
+    return {
+        "id": r.flag.id,
+        "name": r.flag.name,
+        "urgency": r.urgency,
+        "question": r.flag.question,
+        "answered_yes": r.answered,
+        "matched_words": list(r.matched),
+        "instruction": r.instruction,
+        "why": r.flag.why,
+    }
+
+
+def screening_areas(data: SafetyData, atlas: Atlas, regions: Iterable[str]) -> list[str]:
+    """Screening areas the given (sided or base) region ids fall in."""
+    found: list[str] = []
+    for region in regions:
+        base = atlas.regions[region].base if region in atlas.regions else region
+        group = atlas.regions[atlas.bases[base][0]].group
+        # A region named on its own overrides its group's area (mid-back is thoracic).
+        named = [a for a, names in data.areas.items() if base in names]
+        areas = named or [a for a, names in data.areas.items() if group in names]
+        found.extend(a for a in areas if a not in found)
+    return found
+
+
+def questions_for(data: SafetyData, areas: Iterable[str]) -> list[RedFlag]:
+    """Global flags first, then those of the areas, each once, most urgent first."""
+    wanted = set(areas) | {"any"}
+    flags = [f for f in data.flags.values() if wanted & set(f.areas)]
+    return sorted(flags, key=lambda f: (not f.is_global, -URGENCY_ORDER[f.urgency], f.id))
+
+
+def check_answers(data: SafetyData, answers: Mapping[str, bool]) -> None:
+    for flag_id in answers:
+        if flag_id not in data.flags:
+            near = closest(flag_id, data.flags)
+            hint = f" Did you mean: {', '.join(near)}?" if near else ""
+            raise InvalidInput(f"Unknown red-flag question '{flag_id}'.{hint}")
+
+
+def screen(
+    data: SafetyData,
+    atlas: Atlas,
+    regions: Iterable[str] = (),
+    text: str = "",
+    answers: Mapping[str, bool] | None = None,
+) -> Screen:
+    answers = dict(answers or {})
+    check_answers(data, answers)
+    areas = screening_areas(data, atlas, regions)
+    result = Screen(asked=questions_for(data, areas), answers=answers, areas=areas)
+    clauses = words(text) if text else []
+    for flag in data.flags.values():
+        said = match_groups(clauses, flag.text) if clauses else None
+        if answers.get(flag.id) or said is not None:
+            result.raised.append(_raise(flag, clauses, answers.get(flag.id, False), said or []))
+    result.raised.sort(key=lambda r: (-URGENCY_ORDER[r.urgency], r.flag.id))
+    if result.raised:
+        result.level = result.raised[0].urgency
+    return result
+
+
+def _raise(flag: RedFlag, clauses: list[Any], answered: bool, said: list[str]) -> Raised:
+    urgency, instruction = flag.urgency, flag.instruction
+    if flag.escalate and clauses and match_groups(clauses, flag.escalate.when) is not None:
+        urgency, instruction = flag.escalate.urgency, flag.escalate.instruction
+    return Raised(flag, urgency, instruction, answered, tuple(said))

@@ -1,0 +1,180 @@
+"""Find red-flag and caution statements in free text, with negation handled.
+
+Phrases and text are normalised alike (lower case, filler words dropped). A phrase matches its
+words in order within one clause (clauses end at punctuation and at "but"), with at most
+``MAX_GAP`` other words between two of its words; a text word may carry a plural or tense
+ending the phrase word lacks (s, es, d, ed, ing). Words after a negation ("no", "not",
+"without", "haven't") up to the next clause break or "and" are never matched ("no fever" is not
+fever), unless the phrase itself says the negation ("not getting better"). A
+stated age ("I'm 72", "67 years old") adds the words "over 50" / "under 20" / "under 40".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from knotwork.core.finder.lexicon import tokens
+from knotwork.core.finder.words import CLAUSE_BREAKS, FILLER, NEGATIONS, SENTENCE_BREAKS
+
+ENDINGS = ("", "s", "es", "d", "ed", "ing")
+MAX_GAP = 1  # words allowed between two words of a phrase ("scalp is tender")
+# Negation words that do not negate what follows ("not sure", "no longer": still present).
+NOT_NEGATING_NEXT = frozenset(
+    {
+        "sure",
+        "longer",
+        "idea",
+        "matter",
+        "better",
+        "improving",
+        "easing",
+        "trying",
+        "reason",
+        "change",
+        "changes",
+        "help",
+        "helps",
+        "helped",
+        "lets",
+        "fade",
+        "fades",
+        "getting",
+        "improvement",
+        "obvious",
+        "clear",
+        "apparent",
+    }
+)
+# Words that stop the clause for phrase matching ("pins and needles" must still match).
+CONTRASTS = frozenset({"but", "however", "though", "although", "whereas"})
+FAMILY = frozenset(
+    {
+        "mum",
+        "mom",
+        "mother",
+        "dad",
+        "father",
+        "sister",
+        "brother",
+        "grandmother",
+        "grandfather",
+        "gran",
+        "grandma",
+        "grandpa",
+        "nan",
+        "aunt",
+        "uncle",
+        "cousin",
+        "family",
+        "friend",
+        "wife",
+        "husband",
+        "partner",
+        "son",
+        "daughter",
+        "colleague",
+        "parents",
+        "parent",
+    }
+)
+AGE = re.compile(
+    r"\b(?:i'?m|i am|aged?|age)\s+(\d{1,3})\b|\b(\d{1,3})\s*(?:-?\s*years?[- ]old|yo\b|y/o)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    negated: bool
+
+
+def words(text: str) -> list[list[Word]]:
+    """Clauses of words; a word is marked negated when a negation covers it."""
+    clauses: list[list[Word]] = [[]]
+    negating = False
+    raw = tokens(text)
+    for i, token in enumerate(raw):
+        if token in SENTENCE_BREAKS or token == "," or token in CONTRASTS:
+            clauses.append([])
+            negating = False
+            continue
+        if token in CLAUSE_BREAKS:
+            negating = False  # "no fever and a stiff neck": the stiff neck is said
+        if token in FILLER:
+            continue
+        nxt = raw[i + 1] if i + 1 < len(raw) else ""
+        if token in NEGATIONS and nxt not in NOT_NEGATING_NEXT:
+            clauses[-1].append(Word(token, negating))
+            negating = True
+            continue
+        clauses[-1].append(Word(token, negating))
+    clauses.append([Word(w, False) for w in _age_words(text)])
+    return [c for c in clauses if c]
+
+
+def _age_words(text: str) -> list[str]:
+    ages = [int(a or b) for a, b in AGE.findall(text.lower()) if 0 < int(a or b) < 120]
+    if not ages:
+        return []
+    age = ages[0]
+    found = []
+    if age >= 50:
+        found += ["over", "50"]
+    if age < 40:
+        found += ["under", "40"]
+    if age < 20:
+        found += ["under", "20"]
+    return found
+
+
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    return tuple(t for t in tokens(phrase) if t not in FILLER)
+
+
+def _word_matches(text_word: str, phrase_word: str) -> bool:
+    return any(text_word == phrase_word + ending for ending in ENDINGS)
+
+
+def find_phrase(clauses: Sequence[Sequence[Word]], phrase: str) -> bool:
+    want = phrase_words(phrase)
+    if not want:
+        return False
+    # A phrase that says its own negation ("not getting better") matches as written.
+    says_negation = any(w in NEGATIONS for w in want)
+    return any(_in_clause(clause, want, says_negation) for clause in clauses)
+
+
+def _in_clause(clause: Sequence[Word], want: tuple[str, ...], says_negation: bool) -> bool:
+    """The phrase's words in order, none negated, at most MAX_GAP words between them."""
+
+    def ok(word: Word, part: str) -> bool:
+        return (says_negation or not word.negated) and _word_matches(word.text, part)
+
+    for start, word in enumerate(clause):
+        if not ok(word, want[0]):
+            continue
+        at = start
+        for part in want[1:]:
+            window = range(at + 1, min(at + 2 + MAX_GAP, len(clause)))
+            nxt = next((i for i in window if ok(clause[i], part)), None)
+            if nxt is None:
+                break
+            at = nxt
+        else:
+            return True
+    return False
+
+
+def match_groups(
+    clauses: Sequence[Sequence[Word]], groups: Sequence[Sequence[str]]
+) -> list[str] | None:
+    """The phrase that matched in each group, or None unless every group matched."""
+    found = []
+    for group in groups:
+        hit = next((p for p in group if find_phrase(clauses, p)), None)
+        if hit is None:
+            return None
+        found.append(hit)
+    return found

@@ -1,0 +1,173 @@
+"""``knotwork find`` and ``knotwork screen``: readable output, the JSON contract, exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from knotwork.adapters.cli.main import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_find_from_words_prints_the_ranked_muscles(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "find", "--text", "throbbing at my right temple")
+    assert code == 0
+    assert out.startswith("Understood: Temple (right)")
+    assert "1. " in out
+    assert "Knotwork informs; it does not diagnose." in out
+
+
+def test_find_json_is_the_documented_contract(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys,
+        "find",
+        "--region",
+        "temple-right:7:main",
+        "--region",
+        "side-of-neck-right:4",
+        "--json",
+        "--limit",
+        "3",
+    )
+    doc = json.loads(out)
+    assert code == 0
+    assert set(doc) >= {"version", "safety", "understood", "candidates", "explains_all"}
+    assert len(doc["candidates"]) == 3
+    first = doc["candidates"][0]
+    assert set(first) >= {"muscle", "score", "explanation", "side"}
+    assert set(first["muscle"]) >= {"id", "name"}
+    assert doc["understood"]["regions"][0] == {
+        "id": "temple-right",
+        "label": "Temple (right)",
+        "side": "right",
+        "weight": 1.8,
+    }
+
+
+def test_confirm_and_rule_out_rerank(capsys: pytest.CaptureFixture[str]) -> None:
+    base = ["find", "--text", "pain at my right temple", "--json"]
+    _, out, _ = run(capsys, *base)
+    before = [c["muscle"]["id"] for c in json.loads(out)["candidates"]]
+    _, out, _ = run(capsys, *base, "--confirm", before[2])
+    assert json.loads(out)["candidates"][0]["muscle"]["id"] == before[2]
+    _, out, _ = run(capsys, *base, "--rule-out", before[0])
+    assert before[0] not in [c["muscle"]["id"] for c in json.loads(out)["candidates"]]
+
+
+def test_a_red_flag_is_an_answer_not_an_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys,
+        "find",
+        "--text",
+        "crushing chest pain spreading to my left arm and I'm sweating",
+        "--json",
+    )
+    doc = json.loads(out)
+    assert code == 0
+    assert doc["safety"]["level"] == "emergency"
+    assert doc["safety"]["self_treatment"] is False
+    assert all(
+        tp["how_to_check"] is None
+        for c in doc["candidates"]
+        for tp in c["explanation"]["trigger_points"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["find", "--region", "templ-right"], "Did you mean: temple-right?"),
+        (["find", "--text", "a strange feeling"], "No body location was recognised"),
+        (["find"], "Say where it hurts"),
+        (["find", "--region", "heel-left:eleven"], "must be a whole number"),
+        (["find", "--text", "heel", "--confirm", "solues"], "Did you mean: soleus?"),
+        (["find", "--text", "heel", "--answer", "fever=maybe"], "QUESTION=yes or QUESTION=no"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(
+    capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    code, out, err = run(capsys, *args)
+    assert code == 2
+    assert message in err
+    assert err.count("\n") == 1
+    assert out == ""
+
+
+def test_screen_asks_the_questions_for_the_areas(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "screen", "--region", "low-back-left", "--json")
+    doc = json.loads(out)
+    assert code == 0
+    ids = [q["id"] for q in doc["unanswered"]]
+    assert "cauda-equina" in ids
+    assert doc["self_treatment"] is False  # not until the questions are answered
+    answers = [f"--answer={i}=no" for i in ids]
+    _, out, _ = run(capsys, "screen", "--region", "low-back-left", "--json", *answers)
+    assert json.loads(out)["self_treatment"] is True
+
+
+def test_screen_from_answers_raises_the_flag(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys, "screen", "--region", "low-back-left", "--answer", "cauda-equina=yes", "--no-input"
+    )
+    assert code == 0
+    assert "EMERGENCY" in out
+
+
+def test_interactive_screen_asks_in_a_terminal() -> None:
+    """Answers typed at the prompt (a pseudo-terminal) stop at the first emergency."""
+    import pty
+
+    script = "from knotwork.adapters.cli.main import main; raise SystemExit(main())"
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: run the command in the terminal
+        import os
+
+        os.execv(
+            sys.executable, [sys.executable, "-c", script, "screen", "--region", "low-back-left"]
+        )
+    import os
+
+    output = b""
+    try:
+        while True:
+            chunk = os.read(fd, 4096)
+            if not chunk:
+                break
+            output += chunk
+            if output.rstrip().endswith(b"[y/n]"):
+                os.write(fd, b"y\n")
+    except OSError:
+        pass
+    _, status = os.waitpid(pid, 0)
+    text = output.decode()
+    assert "[y/n]" in text
+    assert os.WEXITSTATUS(status) == 0
+    assert "EMERGENCY" in text or "URGENT" in text
+
+
+def test_cli_find_runs_as_a_fresh_process() -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "knotwork",
+            "find",
+            "--text",
+            "my heel hurts in the morning",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["candidates"]

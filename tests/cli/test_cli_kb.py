@@ -1,0 +1,72 @@
+"""``knotwork muscles``, ``knotwork muscle`` and ``knotwork kb`` on the shipped data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from knotwork.adapters.cli.main import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_muscles_lists_filters_by_area_and_region(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "muscles", "--area", "leg-foot", "--json")
+    assert code == 0
+    assert {m["area"] for m in json.loads(out)} == {"leg-foot"}
+    _, out, _ = run(capsys, "muscles", "--region", "heel-left", "--json")
+    assert "soleus" in [m["id"] for m in json.loads(out)]
+
+
+def test_muscle_by_alias_reads_as_a_page(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "muscle", "QL")
+    assert code == 0
+    assert out.startswith("Quadratus lumborum (quadratus-lumborum)")
+    assert "Trigger point 1" in out
+    assert "Stop if:" in out
+    assert "Sources:" in out
+
+
+def test_muscle_json_resolves_citations(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "muscle", "soleus", "--json")
+    data = json.loads(out)
+    assert data["references"]
+    assert all(r["formatted"] for r in data["references"])
+
+
+def test_muscle_referral_map_as_svg(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "soleus.svg"
+    code, _, _ = run(capsys, "muscle", "soleus", "--svg", str(target))
+    assert code == 0
+    assert "kw-essential" in target.read_text(encoding="utf-8")
+
+
+def test_unknown_muscle_suggests(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "muscle", "infrasponatus")
+    assert code == 2
+    assert "Did you mean: infraspinatus" in err
+    code, _, err = run(capsys, "muscle", "scalenes")
+    assert code == 2
+    assert "names several muscles: anterior-scalene" in err
+
+
+def test_kb_stats_covers_every_area(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "kb", "stats", "--json")
+    rows = {r["area"]: r for r in json.loads(out)}
+    assert code == 0
+    assert rows["total"]["muscles"] == 109
+    assert len(rows) == 8
+    assert all(r["citations"] > 0 for r in rows.values())
+
+
+def test_kb_schema_writes_json_schemas(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, _ = run(capsys, "kb", "schema", "--out", str(tmp_path))
+    muscle = json.loads((tmp_path / "muscle.schema.json").read_text(encoding="utf-8"))
+    assert code == 0
+    assert muscle["additionalProperties"] is False

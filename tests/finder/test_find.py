@@ -1,0 +1,116 @@
+"""Ranking, explanations, the smallest explaining set and the press test (fixture muscles:
+alpha refers to the temple, beta to the heel, both spill over to the side of the neck)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from knotwork.core.errors import InvalidInput, NothingUnderstood, UnknownRegion
+from knotwork.core.finder import FinderIndex, Mark, Query, find
+
+
+def ids(doc: dict[str, Any]) -> list[str]:
+    return [c["muscle"]["id"] for c in doc["candidates"]]
+
+
+def test_the_muscle_whose_pattern_matches_ranks_first(tiny: FinderIndex) -> None:
+    doc = find(tiny, Query(marks=(Mark("temple-right", 6), Mark("side-of-neck-right"))))
+    assert ids(doc) == ["alpha-muscle", "beta-muscle"]
+    top = doc["candidates"][0]
+    assert top["side"] == "right"
+    assert top["score"] > 0.9
+    kinds = {e["region"]: e["kind"] for e in top["explanation"]["explains"]}
+    assert kinds == {"temple-right": "essential", "side-of-neck-right": "spillover"}
+    assert top["explanation"]["trigger_points"][0]["site"] == ["top-of-shoulder-right"]
+
+
+def test_scores_sum_to_one_and_are_ordered(tiny: FinderIndex) -> None:
+    doc = find(tiny, Query(marks=(Mark("side-of-neck-left"),)))
+    scores = [c["score"] for c in doc["candidates"]]
+    assert scores == sorted(scores, reverse=True)
+    assert abs(sum(scores) - 1) < 0.01
+
+
+def test_unexplained_and_predicted_zones_are_listed(tiny: FinderIndex) -> None:
+    doc = find(tiny, Query(marks=(Mark("heel-left"), Mark("temple-left"))))
+    beta = next(c for c in doc["candidates"] if c["muscle"]["id"] == "beta-muscle")
+    assert [u["region"] for u in beta["explanation"]["not_explained"]] == ["temple-left"]
+    assert [p["region"] for p in beta["explanation"]["predicted_not_marked"]] == [
+        "side-of-neck-left"
+    ]
+
+
+def test_two_sources_are_found_as_the_smallest_explaining_set(tiny: FinderIndex) -> None:
+    doc = find(tiny, Query(marks=(Mark("heel-left"), Mark("temple-left"))))
+    cover = doc["explains_all"]
+    assert cover["complete"]
+    assert sorted(m["muscle"]["id"] for m in cover["muscles"]) == ["alpha-muscle", "beta-muscle"]
+    assert sorted(r["region"] for m in cover["muscles"] for r in m["adds"]) == [
+        "heel-left",
+        "temple-left",
+    ]
+
+
+def test_one_muscle_suffices_when_it_explains_everything(tiny: FinderIndex) -> None:
+    doc = find(tiny, Query(marks=(Mark("temple-right"), Mark("side-of-neck-right"))))
+    assert [m["muscle"]["id"] for m in doc["explains_all"]["muscles"]] == ["alpha-muscle"]
+
+
+def test_pain_on_both_sides_is_explained_by_both_sides(tiny: FinderIndex) -> None:
+    doc = find(tiny, Query(text="both temples"))
+    assert doc["candidates"][0]["side"] == "both"
+
+
+def test_a_yes_press_test_reranks_and_a_no_demotes(tiny: FinderIndex) -> None:
+    marks = (Mark("side-of-neck-right"),)
+    before = ids(find(tiny, Query(marks=marks)))
+    favoured = before[1]
+    after = find(tiny, Query(marks=marks, press={favoured: "yes"}))
+    assert ids(after)[0] == favoured
+    assert after["candidates"][0]["explanation"]["press_answer"] == "yes"
+    demoted = find(tiny, Query(marks=marks, press={before[0]: "no"}))
+    assert ids(demoted)[0] == favoured
+
+
+def test_rule_out_removes_a_muscle(tiny: FinderIndex) -> None:
+    doc = find(tiny, Query(marks=(Mark("side-of-neck-right"),), rule_out=("alpha-muscle",)))
+    assert ids(doc) == ["beta-muscle"]
+    assert doc["ruled_out"] == [{"id": "alpha-muscle", "name": "Alpha muscle"}]
+
+
+def test_symptoms_and_context_are_further_evidence(tiny: FinderIndex) -> None:
+    plain = find(tiny, Query(marks=(Mark("side-of-neck-right"),)))
+    told = find(tiny, Query(marks=(Mark("side-of-neck-right"),), text="I work at a desk"))
+    alpha = {
+        d: next(c for c in doc["candidates"] if c["muscle"]["id"] == "alpha-muscle")
+        for d, doc in (("plain", plain), ("told", told))
+    }
+    assert alpha["told"]["log_odds"] > alpha["plain"]["log_odds"]
+    assert alpha["told"]["explanation"]["context_matched"] == ["desk-work"]
+
+
+def test_intensity_and_the_main_area_weigh_more(tiny: FinderIndex) -> None:
+    light = find(tiny, Query(marks=(Mark("temple-right", 1), Mark("heel-right", 9, True))))
+    assert ids(light)[0] == "beta-muscle"
+
+
+def test_bad_input_is_refused_with_suggestions(tiny: FinderIndex) -> None:
+    with pytest.raises(UnknownRegion) as caught:
+        find(tiny, Query(marks=(Mark("templ-right"),)))
+    assert caught.value.suggestions == ["temple-right"]
+    with pytest.raises(InvalidInput, match="must be 0 to 10"):
+        find(tiny, Query(marks=(Mark("temple-right", 11),)))
+    with pytest.raises(InvalidInput, match="Only one region"):
+        find(tiny, Query(marks=(Mark("temple-right", 3, True), Mark("heel-left", 3, True))))
+
+
+def test_text_without_a_place_says_what_was_understood(tiny: FinderIndex) -> None:
+    with pytest.raises(NothingUnderstood) as caught:
+        find(tiny, Query(text="I feel dizzy when I work at my desk"))
+    message = caught.value.message
+    assert message.startswith("No body location was recognised in the text.")
+    assert "Dizziness" in message
+    assert "Desk or computer work" in message
+    assert "for example" in message

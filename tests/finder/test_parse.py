@@ -1,0 +1,101 @@
+"""The text reader: places, sides, ranges, negation, symptoms, context and typos."""
+
+from __future__ import annotations
+
+import pytest
+
+from knotwork.core.finder import FinderIndex
+from knotwork.core.finder.parse import read_text
+from knotwork.core.finder.understood import Understood
+
+
+def read(index: FinderIndex, text: str) -> Understood:
+    return read_text(index.kb, index.lexicon, text)
+
+
+def places(u: Understood) -> list[tuple[str, str]]:
+    return [(m.base, m.side) for m in u.regions]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "throbbing at my right temple and behind my right eye when I sit at the computer",
+            [("temple", "right"), ("behind-eye", "right")],
+        ),
+        (
+            "both shoulders and the base of my skull",
+            [("top-of-shoulder", "both"), ("base-of-skull", "both")],
+        ),
+        ("my heel hurts in the morning", [("heel", "unspecified")]),
+        ("a headache on top of my head", [("vertex", "unspecified")]),
+        ("pain in my shoulder on the left", [("top-of-shoulder", "left")]),
+        ("the back of my right knee", [("back-of-knee", "right")]),
+        ("right now my neck hurts", [("back-of-neck", "unspecified")]),
+        ("Left-sided neck pain", [("back-of-neck", "left")]),
+        (
+            "ache deep in my left buttock that runs down the outside of my leg",
+            [("buttock-lower", "left"), ("thigh-outer", "left"), ("outer-leg", "left")],
+        ),
+        ("inside of my right elbow", [("inner-elbow", "right")]),
+        ("the little-finger side of my left hand", [("hand-little-finger-side", "left")]),
+    ],
+)
+def test_it_reads_places_and_sides(
+    tiny: FinderIndex, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert places(read(tiny, text)) == expected
+
+
+def test_from_x_down_to_y_adds_every_region_on_the_way(tiny: FinderIndex) -> None:
+    u = read(tiny, "pain from my right buttock down to my heel")
+    assert places(u)[0] == ("buttock-lower", "right")
+    assert [m.base for m in u.regions if m.how == "path"] == [
+        "thigh-back",
+        "back-of-knee",
+        "calf",
+        "achilles",
+    ]
+    assert {m.side for m in u.regions} == {"right"}
+
+
+def test_negated_places_and_symptoms_are_kept_apart(tiny: FinderIndex) -> None:
+    u = read(tiny, "my left shoulder aches, not my neck. No numbness or tingling")
+    assert places(u) == [("top-of-shoulder", "left")]
+    assert [m.base for m in u.negated] == ["back-of-neck"]
+    assert [t.id for t in u.negated_symptoms] == ["numbness", "tingling"]
+    assert u.symptoms == []
+
+
+def test_symptoms_context_and_qualities(tiny: FinderIndex) -> None:
+    u = read(tiny, "dull ache in my jaw, ringing in my ear, I grind my teeth and I'm stressed")
+    assert [t.id for t in u.symptoms] == ["tinnitus"]
+    assert {t.id for t in u.contexts} == {"jaw-clenching", "stress"}
+    assert u.qualities == ["dull"]
+
+
+def test_typos_are_corrected_and_reported(tiny: FinderIndex) -> None:
+    u = read(tiny, "my rigth shouldr hurts")
+    assert ("shouldr", "shoulder") in u.corrections
+    assert places(u)[0][0] == "top-of-shoulder"
+
+
+def test_a_complaint_word_alone_is_an_assumption(tiny: FinderIndex) -> None:
+    u = read(tiny, "sciatica on the right")
+    assert {(m.base, m.side, m.how) for m in u.regions} == {
+        ("buttock-lower", "right", "assumed"),
+        ("thigh-back", "right", "assumed"),
+        ("calf", "right", "assumed"),
+    }
+
+
+def test_unknown_words_are_reported(tiny: FinderIndex) -> None:
+    u = read(tiny, "a strange zorp in my flibber")
+    assert u.regions == []
+    assert u.unknown == ["strange", "zorp", "flibber"]
+
+
+def test_intensity_from_a_score_or_a_word(tiny: FinderIndex) -> None:
+    assert read(tiny, "my neck hurts, 7/10").intensity == 7
+    assert read(tiny, "severe pain in my neck").intensity == 8

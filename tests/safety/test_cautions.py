@@ -1,0 +1,85 @@
+"""Personal cautions switch techniques off or cap them, per site, saying what and why."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from knotwork.core.errors import InvalidInput, UnknownRegion
+from knotwork.core.kb.base import KnowledgeBase
+from knotwork.core.kb.model import Span, Technique
+from knotwork.core.safety.cautions import (
+    Personal,
+    check_personal,
+    factors_in_text,
+    filter_technique,
+)
+
+
+def technique(kb: KnowledgeBase, **changes: object) -> Technique:
+    base = kb.muscle("alpha-muscle").self_treatment[0]  # pinch-grip pressure, top of shoulder
+    return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
+
+
+def test_no_factor_leaves_a_technique_as_written(kb: KnowledgeBase) -> None:
+    f = filter_technique(kb.safety, kb.atlas, technique(kb), Personal())
+    assert (f.blocked, f.changes, f.dose) == (False, (), technique(kb).dose)
+
+
+def test_the_always_rule_blocks_pressure_on_the_front_of_the_neck(kb: KnowledgeBase) -> None:
+    f = filter_technique(
+        kb.safety, kb.atlas, technique(kb, applied_at=("front-of-neck",)), Personal()
+    )
+    assert f.blocked
+    assert f.changes[0].factor == "always"
+
+
+def test_blood_thinners_cap_the_pressure_and_say_why(kb: KnowledgeBase) -> None:
+    f = filter_technique(kb.safety, kb.atlas, technique(kb), Personal({"blood-thinners": ()}))
+    assert not f.blocked
+    assert f.dose.pressure == Span(3, 3)
+    assert [c.action for c in f.changes] == ["cap-pressure"]
+    assert "bruising" in f.changes[0].reason
+    hard = filter_technique(
+        kb.safety, kb.atlas, technique(kb, tool="lacrosse-ball"), Personal({"blood-thinners": ()})
+    )
+    assert hard.blocked
+
+
+def test_a_clot_blocks_the_whole_limb_but_not_the_other(kb: KnowledgeBase) -> None:
+    clot = Personal({"suspected-clot": ("calf",)})
+    thigh = filter_technique(kb.safety, kb.atlas, technique(kb, applied_at=("thigh-back",)), clot)
+    shoulder = filter_technique(kb.safety, kb.atlas, technique(kb), clot)
+    assert (thigh.blocked, shoulder.blocked) == (True, False)
+
+
+def test_pregnancy_blocks_the_traditional_point_only(kb: KnowledgeBase) -> None:
+    preg = Personal({"pregnancy": ()})
+    assert filter_technique(kb.safety, kb.atlas, technique(kb), preg).blocked
+    calf = technique(kb, applied_at=("calf",))
+    assert not filter_technique(kb.safety, kb.atlas, calf, preg).blocked
+
+
+def test_numb_skin_blocks_heat_only(kb: KnowledgeBase) -> None:
+    numb = Personal({"numb-skin": ()})
+    heat = technique(kb, kind="heat", tool="heat-pack")
+    assert filter_technique(kb.safety, kb.atlas, heat, numb).blocked
+    assert not filter_technique(kb.safety, kb.atlas, technique(kb), numb).blocked
+
+
+def test_factors_are_read_from_text_with_negation(kb: KnowledgeBase) -> None:
+    assert factors_in_text(kb.safety, "I'm pregnant and take warfarin") == [
+        "blood-thinners",
+        "pregnancy",
+    ]
+    assert factors_in_text(kb.safety, "not pregnant, no blood thinners") == []
+
+
+def test_bad_personal_input_is_refused(kb: KnowledgeBase) -> None:
+    with pytest.raises(InvalidInput, match="Did you mean: pregnancy"):
+        check_personal(kb.safety, kb.atlas, Personal({"pregnancyy": ()}))
+    with pytest.raises(InvalidInput, match="needs a site"):
+        check_personal(kb.safety, kb.atlas, Personal({"suspected-clot": ()}))
+    with pytest.raises(UnknownRegion):
+        check_personal(kb.safety, kb.atlas, Personal({"suspected-clot": ("calfs",)}))

@@ -1,0 +1,34 @@
+"""The web app over the real knowledge base, in process (no server, no browser)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from knotwork.adapters.web.app import create_app
+from knotwork.config import load_settings
+from knotwork.core.finder import FinderIndex, load_index
+
+
+@pytest.fixture(scope="session")
+def index(tmp_path_factory: pytest.TempPathFactory) -> FinderIndex:
+    return load_index(cache_dir=Path(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture(scope="session")
+def client(index: FinderIndex) -> Iterator[TestClient]:
+    app = create_app(load_settings({}), index)
+    with TestClient(app, raise_server_exceptions=False) as test_client:
+        yield test_client
+
+
+def answered(client: TestClient, text: str) -> str:
+    """The results URL for ``text`` with every safety question answered no."""
+    from urllib.parse import urlencode
+
+    data = client.get("/check.json?" + urlencode({"text": text})).json()
+    pairs = [("text", text)] + [(f"a_{q['id']}", "no") for q in data["questions"]]
+    return "/results?" + urlencode(pairs)

@@ -1,0 +1,70 @@
+"""The JSON API returns the same finder document as the command line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from fastapi.testclient import TestClient
+
+from knotwork.adapters.cli.main import main
+
+
+def test_api_find_equals_cli_find_json(
+    client: TestClient, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = {
+        "text": "ache deep in my left buttock that runs down the outside of my leg",
+        "regions": [{"id": "buttock-lower-left", "intensity": 6, "main": True}],
+        "press": {"gluteus-minimus": "yes"},
+        "limit": 5,
+    }
+    api = client.post("/api/find", json=body).json()
+    main(
+        [
+            "find",
+            "--text",
+            body["text"],
+            "--region",
+            "buttock-lower-left:6:main",
+            "--confirm",
+            "gluteus-minimus",
+            "--json",
+            "--limit",
+            "5",
+        ]
+    )
+    cli = json.loads(capsys.readouterr().out)
+    assert api == cli
+    assert api["candidates"][0]["muscle"]["id"] == "gluteus-minimus"
+
+
+def test_a_red_flag_returns_200_with_self_treatment_off(client: TestClient) -> None:
+    response = client.post(
+        "/api/find",
+        json={"text": "low back pain, I've lost feeling between my legs, can't control my bladder"},
+    )
+    assert response.status_code == 200
+    doc = response.json()
+    assert doc["safety"]["level"] == "emergency"
+    assert doc["safety"]["self_treatment"] is False
+
+
+def test_the_screen_endpoint(client: TestClient) -> None:
+    doc = client.post(
+        "/api/screen", json={"regions": ["calf-left"], "answers": {"deep-vein-thrombosis": True}}
+    ).json()
+    assert doc["level"] == "urgent"
+
+
+def test_muscles_and_regions(client: TestClient) -> None:
+    assert len(client.get("/api/muscles").json()["muscles"]) == 109
+    assert len(client.get("/api/regions").json()["regions"]) == 196
+    group = client.get("/api/muscles/SCM")
+    assert group.status_code == 422
+    assert group.json()["error"]["code"] == "ambiguous_muscle"
+    assert sorted(group.json()["error"]["suggestions"]) == [
+        "sternocleidomastoid-clavicular",
+        "sternocleidomastoid-sternal",
+    ]
+    assert client.get("/api/muscles/QL").json()["muscle"]["id"] == "quadratus-lumborum"

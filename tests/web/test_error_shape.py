@@ -1,0 +1,65 @@
+"""One error shape for every error, JSON or HTML, and bad input never changes anything."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+JSON_ERRORS = [
+    ("GET", "/muscles/nope.json", None, 404, "not_found"),
+    ("GET", "/api/muscles/nope", None, 422, "unknown_muscle"),
+    ("GET", "/results.json?text=zorp", None, 422, "nothing_understood"),
+    ("GET", "/results.json?region=templ-right", None, 422, "unknown_region"),
+    ("GET", "/results.json?region=temple-right:99", None, 422, "invalid_input"),
+    ("GET", "/results.json?text=heel&answer=fever:maybe", None, 422, "invalid_input"),
+    ("GET", "/results.json?text=heel&press=soleus:perhaps", None, 422, "invalid_input"),
+    ("GET", "/muscles/soleus.json?caution=pregnancyy", None, 422, "invalid_input"),
+    ("GET", "/nothing-here.json", None, 404, "not_found"),
+    ("POST", "/api/find", {"regions": [{"id": "templ-right"}]}, 422, "unknown_region"),
+    (
+        "POST",
+        "/api/find",
+        {"regions": [{"id": "heel-left", "intensity": 11}]},
+        422,
+        "invalid_input",
+    ),
+    ("POST", "/api/find", {"text": "heel", "colour": "red"}, 422, "invalid_input"),
+    ("POST", "/api/find", {"text": "zorp"}, 422, "nothing_understood"),
+    ("POST", "/api/screen", {"answers": {"nope": True}}, 422, "invalid_input"),
+    ("GET", "/api/find", None, 405, "method_not_allowed"),
+]
+
+
+@pytest.mark.parametrize(("method", "path", "body", "status", "code"), JSON_ERRORS)
+def test_every_json_error_has_the_one_shape(
+    client: TestClient, method: str, path: str, body: object, status: int, code: str
+) -> None:
+    response = client.request(method, path, json=body)
+    assert response.status_code == status
+    data = response.json()
+    assert set(data) == {"ok", "status", "error"}
+    assert data["ok"] is False
+    assert data["status"] == status
+    assert set(data["error"]) == {"code", "message", "suggestions", "details"}
+    assert data["error"]["code"] == code
+    assert data["error"]["message"]
+
+
+def test_unknown_ids_carry_suggestions(client: TestClient) -> None:
+    data = client.post("/api/find", json={"regions": [{"id": "templ-right"}]}).json()
+    assert data["error"]["suggestions"] == ["temple-right"]
+
+
+def test_html_errors_show_the_same_information(client: TestClient) -> None:
+    page = client.get("/results?region=templ-right")
+    assert page.status_code == 422
+    assert "Unknown body region" in page.text
+    assert "temple-right" in page.text
+    assert "Nothing you saved has changed" in page.text
+
+
+def test_an_error_changes_nothing(client: TestClient) -> None:
+    before = client.get("/muscles/soleus.json").json()
+    client.get("/muscles/soleus.json?caution=pregnancyy")
+    client.post("/api/find", json={"regions": [{"id": "nope"}]})
+    assert client.get("/muscles/soleus.json").json() == before

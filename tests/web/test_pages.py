@@ -1,0 +1,92 @@
+"""Every page renders, and every page has a JSON twin built from the same data."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+PAGES = [
+    "/",
+    "/find",
+    "/find?region=temple-right:6&text=also+my+jaw",
+    "/check?text=pain+at+my+right+temple",
+    "/results?text=pain+at+my+right+temple",
+    "/muscles",
+    "/muscles?q=scm",
+    "/muscles/upper-trapezius",
+    "/muscles/gluteus-minimus?caution=pregnancy",
+    "/evidence",
+]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_renders_and_has_a_json_twin(client: TestClient, path: str) -> None:
+    page = client.get(path)
+    assert page.status_code == 200
+    assert page.headers["content-type"].startswith("text/html")
+    assert "<h1>" in page.text
+    base, _, query = path.partition("?")
+    twin = client.get(
+        f"{'' if base == '/' else base}{'/' if base == '/' else ''}.json"
+        + (f"?{query}" if query else "")
+    )
+    assert twin.status_code == 200
+    assert twin.headers["content-type"] == "application/json"
+    assert twin.json()["ok"] is True
+
+
+def test_the_find_page_offers_the_map_and_an_equivalent_list(client: TestClient) -> None:
+    page = client.get("/find").text
+    assert page.count('role="button"') == 253  # every region shape of both views
+    assert page.count('name="region"') == 196  # every region in the list
+    assert "YOUR RIGHT" in page
+    assert "YOUR LEFT" in page
+
+
+def test_the_results_page_shows_candidates_their_maps_and_the_press_test(
+    client: TestClient,
+) -> None:
+    from tests.web.conftest import answered
+
+    url = answered(client, "throbbing at my right temple")
+    page = client.get(url).text
+    assert "Press to check" in page
+    assert page.count('class="candidate card"') == 5
+    assert "/maps/" in page
+    data = client.get(url.replace("/results", "/results.json")).json()
+    assert data["gate"] == "ok"
+    assert data["candidates"][0]["links"]["yes"].startswith("/results?")
+
+
+def test_a_muscle_page_holds_everything_the_knowledge_base_has(client: TestClient) -> None:
+    data = client.get("/muscles/infraspinatus.json").json()["muscle"]
+    page = client.get("/muscles/infraspinatus").text
+    for tp in data["trigger_points"]:
+        assert tp["palpation"][:40] in page
+    for technique in data["self_treatment"]:
+        assert technique["name"] in page
+        assert technique["stop_if"][0][:30] in page
+    for ref in data["references"]:
+        assert f'id="ref-{ref["id"]}"' in page
+
+
+def test_cautions_filter_the_techniques_and_say_why(client: TestClient) -> None:
+    plain = client.get("/muscles/upper-trapezius.json").json()["muscle"]
+    careful = client.get("/muscles/upper-trapezius.json?caution=pregnancy").json()["muscle"]
+    assert all(t["status"] == "ok" for t in plain["self_treatment"])
+    changed = [t for t in careful["self_treatment"] if t["status"] != "ok"]
+    assert changed
+    assert all(t["changes"][0]["reason"] for t in changed)
+
+
+def test_muscle_search_finds_aliases_and_suggests(client: TestClient) -> None:
+    assert client.get("/muscles.json?q=SCM").json()["count"] == 2
+    near = client.get("/muscles.json?q=infraspinatis").json()
+    assert near["areas"][0]["muscles"][0]["id"] == "infraspinatus"
+
+
+def test_a_group_name_leads_to_its_parts(client: TestClient) -> None:
+    response = client.get("/muscles/SCM", follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"] == "/muscles?q=SCM"
+    assert client.get("/muscles/nothing-like-this").status_code == 404
