@@ -40,3 +40,16 @@ def p99_ms(times: Sequence[float]) -> float:
 
 
 PY = sys.executable
+
+
+def ensure_bytecode() -> str:
+    """Compile the package's bytecode, as any installed package has it (pip compiles wheels;
+    an editable install writes it on first import). Without it every process recompiles every
+    module, which measures the machine's PYTHONDONTWRITEBYTECODE setting, not Knotwork."""
+    import compileall
+    from pathlib import Path
+
+    import knotwork
+
+    compileall.compile_dir(str(Path(knotwork.__file__).parent), quiet=1)
+    return "bytecode compiled beforehand, as in an installed package"

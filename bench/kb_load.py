@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _timing import PY, median_ms, wall
+from _timing import PY, ensure_bytecode, median_ms, wall
 
 LOAD = """
 import json, sys, time
@@ -41,6 +41,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=10)
     runs = parser.parse_args().runs
+    note = ensure_bytecode()
     with tempfile.TemporaryDirectory() as cache:
         bare = wall([PY, "-c", "pass"], runs)
         cold = in_process("-", runs)
@@ -52,7 +53,7 @@ def main() -> None:
         .run([PY, "-c", LOAD, "-"], capture_output=True, text=True, check=True)
         .stdout
     )["muscles"]
-    print(f"knowledge base: {muscles} muscles, median of {runs} fresh processes")
+    print(f"knowledge base: {muscles} muscles, median of {runs} fresh processes ({note})")
     print(f"  bare interpreter start        {median_ms(bare):7.1f} ms")
     print(f"  cold load (validate all)      {median_ms(cold):7.1f} ms  (YAML, schema, rules)")
     print(

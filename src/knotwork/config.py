@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from knotwork.core.errors import ConfigError
 
@@ -28,8 +28,7 @@ FALSE = {"", "0", "false", "no", "off"}
 LOG_LEVELS = ("debug", "info", "warning", "error")
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(NamedTuple):
     cache_dir: Path | None
     host: str
     port: int

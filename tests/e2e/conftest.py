@@ -17,6 +17,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from knotwork.adapters.web.app import create_app
 from knotwork.config import load_settings
 from knotwork.core.finder import load_index
+from knotwork.core.kb import load_kb
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "screenshots"
@@ -48,8 +49,8 @@ def free_port() -> int:
 
 @pytest.fixture(scope="session")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    index = load_index(cache_dir=tmp_path_factory.mktemp("cache"))
-    app = create_app(load_settings({}), index)
+    cache = tmp_path_factory.mktemp("cache")
+    app = create_app(load_settings({}), load_index(cache_dir=cache), load_kb(cache_dir=cache))
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)

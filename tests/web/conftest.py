@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from knotwork.adapters.web.app import create_app
 from knotwork.config import load_settings
 from knotwork.core.finder import FinderIndex, load_index
+from knotwork.core.kb import load_kb
 
 
 @pytest.fixture(scope="session")
@@ -19,8 +20,9 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> FinderIndex:
 
 
 @pytest.fixture(scope="session")
-def client(index: FinderIndex) -> Iterator[TestClient]:
-    app = create_app(load_settings({}), index)
+def client(index: FinderIndex, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    kb = load_kb(cache_dir=Path(tmp_path_factory.mktemp("kbcache")))
+    app = create_app(load_settings({}), index, kb)
     with TestClient(app, raise_server_exceptions=False) as test_client:
         yield test_client
 

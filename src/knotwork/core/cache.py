@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
@@ -61,6 +60,8 @@ def _write(path: Path, value: object) -> None:
         prefix = path.name.rsplit("-", 1)[0]
         for old in path.parent.glob(f"{prefix}-*.pickle"):
             old.unlink(missing_ok=True)  # drop stale builds so the cache never grows
+        import tempfile  # only needed when writing
+
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)

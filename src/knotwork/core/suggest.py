@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 CUTOFF = 0.6
@@ -20,6 +19,8 @@ def closest(value: str, choices: Iterable[str], *, limit: int = 3) -> list[str]:
     prefixed = [c for c in pool if c.startswith(needle + "-") or c == needle]
     if prefixed:
         return prefixed[: max(limit, len(prefixed))]
+    import difflib  # only needed when an id is unknown
+
     matcher = difflib.SequenceMatcher(b=needle)
     scored = []
     for choice in pool:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from knotwork.adapters.cli.context import Context
 from knotwork.adapters.cli.output import echo, emit_json, table
-from knotwork.core.atlas.model import VIEWS, Region, View
 from knotwork.core.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from knotwork.core.atlas.model import Region, View
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -79,6 +82,7 @@ def region_json(r: Region) -> dict[str, object]:
 
 
 def write_svg(args: argparse.Namespace, ctx: Context) -> int:
+    from knotwork.core.atlas.model import VIEWS
     from knotwork.core.atlas.render import Emphasis, Marker, render_map
 
     highlights: dict[str, Emphasis] = dict.fromkeys(args.spillover, "spillover")

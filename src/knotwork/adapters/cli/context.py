@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -14,9 +13,11 @@ if TYPE_CHECKING:  # imported lazily at run time, so `knotwork --help` starts fa
     from knotwork.core.kb.base import KnowledgeBase
 
 
-@dataclass
 class Context:
-    settings: Settings = field(default_factory=load_settings)
+    """Settings, and the data a command needs, loaded on first use."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or load_settings()
 
     @cached_property
     def kb(self) -> KnowledgeBase:

@@ -6,8 +6,7 @@ import argparse
 from typing import Any
 
 from knotwork.adapters.cli.context import Context
-from knotwork.adapters.cli.muscles_cmd import wrap
-from knotwork.adapters.cli.output import echo, emit_json
+from knotwork.adapters.cli.output import echo, emit_json, wrap
 from knotwork.core.errors import InvalidInput
 from knotwork.core.finder.query import ANSWERS, Answer, Query, parse_answer, parse_region_arg
 
@@ -115,7 +114,7 @@ def _check_terms(ctx: Context, values: list[str], kind: str) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from knotwork.core.finder.find import find
+    from knotwork.core.finder.engine import find
 
     document = find(ctx.finder, build_query(args, ctx))
     if args.json:

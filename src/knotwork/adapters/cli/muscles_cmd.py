@@ -3,19 +3,30 @@
 from __future__ import annotations
 
 import argparse
-import textwrap
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from knotwork.adapters.cli.context import Context
-from knotwork.adapters.cli.output import echo, emit_json, table
-from knotwork.core.kb.base import KnowledgeBase
-from knotwork.core.kb.model import Muscle
-from knotwork.core.kb.present import AREA_NAMES, muscle_dict, muscle_summary
+from knotwork.adapters.cli.output import echo, emit_json, table, wrap
+
+if TYPE_CHECKING:
+    from knotwork.core.kb.base import KnowledgeBase
+    from knotwork.core.kb.model import Muscle
+
+AREAS = (
+    "head-neck",
+    "shoulder-arm",
+    "forearm-hand",
+    "trunk",
+    "hip-pelvis",
+    "thigh-knee",
+    "leg-foot",
+)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("muscles", help="list muscles in the knowledge base")
-    p.add_argument("--area", choices=list(AREA_NAMES), help="only this body area")
+    p.add_argument("--area", choices=AREAS, help="only this body area")
     p.add_argument("--region", metavar="ID", help="only muscles referring pain to this region")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=run_list)
@@ -27,6 +38,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
+    from knotwork.core.kb.present import AREA_NAMES, muscle_summary
+
     kb = ctx.kb
     muscles = list(kb)
     if args.area:
@@ -50,6 +63,8 @@ def _base(kb: KnowledgeBase, region: str) -> str:
 
 
 def run_show(args: argparse.Namespace, ctx: Context) -> int:
+    from knotwork.core.kb.present import muscle_dict
+
     kb = ctx.kb
     muscle = kb.muscle(args.id)
     if args.svg:
@@ -63,10 +78,6 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     echo(describe(kb, muscle))
     return 0
-
-
-def wrap(text: str, indent: str = "  ") -> str:
-    return textwrap.fill(text, width=88, initial_indent=indent, subsequent_indent=indent)
 
 
 def describe(kb: KnowledgeBase, m: Muscle) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import textwrap
 from collections.abc import Sequence
 from typing import Any
 
@@ -28,3 +29,7 @@ def _line(cells: Sequence[str], widths: Sequence[int]) -> str:
 
 def echo(text: str = "") -> None:
     sys.stdout.write(text + "\n")
+
+
+def wrap(text: str, indent: str = "  ") -> str:
+    return textwrap.fill(text, width=88, initial_indent=indent, subsequent_indent=indent)

@@ -7,8 +7,7 @@ import sys
 from typing import Any
 
 from knotwork.adapters.cli.context import Context
-from knotwork.adapters.cli.muscles_cmd import wrap
-from knotwork.adapters.cli.output import echo, emit_json
+from knotwork.adapters.cli.output import echo, emit_json, wrap
 from knotwork.core.finder.query import parse_answer, parse_region_arg
 
 

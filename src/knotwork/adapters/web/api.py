@@ -7,9 +7,9 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from knotwork.adapters.web.forms import FindIn, ScreenIn
+from knotwork.adapters.web.forms import FindIn, ScreenIn, parse_body
 from knotwork.adapters.web.respond import json_response
-from knotwork.core.finder.find import find
+from knotwork.core.finder.engine import find
 from knotwork.core.kb.present import muscle_dict, muscle_summary
 from knotwork.core.safety.screen import screen
 
@@ -38,14 +38,27 @@ def _index(request: Request) -> Any:
     return request.app.state.knotwork.index
 
 
+def _kb(request: Request) -> Any:
+    return request.app.state.knotwork.kb
+
+
 @router.post(
     "/find",
     responses={422: ERROR},
     summary="Rank the muscles that may refer pain to the marked places",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": FindIn.model_json_schema()}},
+        }
+    },
 )
-async def api_find(request: Request, body: FindIn) -> Response:
+async def api_find(request: Request) -> Response:
     """The same document as `knotwork find --json` (see docs/finder.md): `safety`,
     `understood`, `candidates`, `explains_all`. A red flag is an answer: still 200."""
+    # The body is validated by pydantic's JSON parser directly: the busiest endpoint skips
+    # the framework's request-model machinery (see bench/web_load.py).
+    body = parse_body(FindIn, await request.body())
     index = _index(request)
     return json_response(find(index, body.to_query(index.kb)))
 
@@ -62,14 +75,14 @@ async def api_screen(request: Request, body: ScreenIn) -> Response:
 
 @router.get("/muscles", summary="List muscles")
 async def api_muscles(request: Request, area: str | None = Query(None)) -> Response:
-    kb = _index(request).kb
+    kb = _kb(request)
     muscles = kb.in_area(area) if area else list(kb)
     return json_response({"ok": True, "muscles": [muscle_summary(m) for m in muscles]})
 
 
 @router.get("/muscles/{muscle_id}", responses={404: ERROR}, summary="One muscle, in full")
 async def api_muscle(request: Request, muscle_id: str) -> Response:
-    kb = _index(request).kb
+    kb = _kb(request)
     return json_response({"ok": True, "muscle": muscle_dict(kb, kb.muscle(muscle_id))})
 
 

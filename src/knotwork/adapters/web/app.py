@@ -14,13 +14,20 @@ from knotwork.adapters.web.security import SecurityHeaders
 from knotwork.adapters.web.state import AppState
 from knotwork.config import Settings, load_settings
 from knotwork.core.finder.index import FinderIndex, load_index
+from knotwork.core.kb import load_kb
+from knotwork.core.kb.base import KnowledgeBase
 
 STATIC = Path(__file__).resolve().parent / "static"
 
 
-def create_app(settings: Settings | None = None, index: FinderIndex | None = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None,
+    index: FinderIndex | None = None,
+    kb: KnowledgeBase | None = None,
+) -> FastAPI:
     settings = settings or load_settings()
     index = index or load_index(cache_dir=settings.cache_dir)
+    kb = kb or load_kb(cache_dir=settings.cache_dir)
     app = FastAPI(
         title="Knotwork API",
         version=__version__,
@@ -29,7 +36,7 @@ def create_app(settings: Settings | None = None, index: FinderIndex | None = Non
         docs_url=None,
         redoc_url=None,  # their pages load scripts from another host
     )
-    app.state.knotwork = AppState(settings, index)
+    app.state.knotwork = AppState(settings, index, kb)
     errors.install(app)
     app.include_router(api.router)
     app.include_router(pages.router)

@@ -11,9 +11,9 @@ is a plain link that works without JavaScript and can be bookmarked or shared.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
+from typing import Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.datastructures import QueryParams
 
 from knotwork.core.errors import InvalidInput
@@ -86,6 +86,18 @@ def personal_from(values: Sequence[str]) -> Personal:
         factor, _, sites = value.partition(":")
         factors[factor] = tuple(s for s in sites.split(",") if s)
     return Personal(factors)
+
+
+B = TypeVar("B", bound=BaseModel)
+
+
+def parse_body(model: type[B], raw: bytes) -> B:
+    """A JSON request body validated by ``model``; bad input is ``InvalidInput``."""
+    try:
+        return model.model_validate_json(raw or b"{}")
+    except ValidationError as error:
+        details = [f"body.{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()]
+        raise InvalidInput("The request is not valid.", details=details) from None
 
 
 class RegionIn(BaseModel):

@@ -16,7 +16,7 @@ SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
 @router.get("/maps/{name}", include_in_schema=False)
 async def referral_svg(request: Request, name: str) -> Response:
-    kb = request.app.state.knotwork.index.kb
+    kb = request.app.state.knotwork.kb
     if not name.endswith(".svg"):
         raise NotFound("Maps are served as .svg")
     try:

@@ -12,8 +12,5 @@ from knotwork.core.kb.base import KnowledgeBase
 @dataclass(frozen=True, slots=True)
 class AppState:
     settings: Settings
-    index: FinderIndex
-
-    @property
-    def kb(self) -> KnowledgeBase:
-        return self.index.kb
+    index: FinderIndex  # what the finder needs (a slim copy of the knowledge base)
+    kb: KnowledgeBase  # everything, for the muscle and evidence pages

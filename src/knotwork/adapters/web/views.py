@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlencode
 
@@ -10,11 +11,10 @@ from starlette.datastructures import QueryParams
 from knotwork.adapters.web.forms import params_answers, personal_from, query_from_params
 from knotwork.core.atlas.render import render_map
 from knotwork.core.errors import AmbiguousMuscle, NotFound, UnknownMuscle
-from knotwork.core.finder.find import find, gather
+from knotwork.core.finder.engine import find, gather
 from knotwork.core.finder.index import FinderIndex
 from knotwork.core.finder.report import understood_block
 from knotwork.core.kb.base import KnowledgeBase, normalise_name
-from knotwork.core.kb.maps import referral_highlights, trigger_markers
 from knotwork.core.kb.present import AREA_NAMES, EVIDENCE_TEXT, muscle_dict, muscle_summary
 from knotwork.core.safety.cautions import check_personal, filter_technique
 from knotwork.core.safety.screen import screen
@@ -160,7 +160,7 @@ def check(index: FinderIndex, params: QueryParams) -> dict[str, Any]:
     }
 
 
-def _answer(answers: dict[str, bool], flag: str) -> str | None:
+def _answer(answers: Mapping[str, bool], flag: str) -> str | None:
     return None if flag not in answers else ("yes" if answers[flag] else "no")
 
 
@@ -206,25 +206,6 @@ def _with_press(
     return [*base, *kept, ("press", f"{muscle}:{answer}")]
 
 
-def candidate_map(index: FinderIndex, candidate: dict[str, Any], marks: list[str]) -> str:
-    kb = index.kb
-    muscle = kb.muscles[candidate["muscle"]["id"]]
-    side = candidate["side"] if candidate["side"] in ("left", "right") else "right"
-    highlights = referral_highlights(kb, muscle, side)  # type: ignore[arg-type]
-    if candidate["side"] == "both":
-        highlights.update(referral_highlights(kb, muscle, "left"))
-    markers = trigger_markers(kb, muscle, side)  # type: ignore[arg-type]
-    selected = [m for m in marks if m in kb.atlas]
-    return render_map(
-        kb.atlas,
-        highlights,
-        markers,
-        selected=selected,
-        standalone=False,
-        title=f"Where the {muscle.name.lower()} refers pain, with your marks",
-    )
-
-
 def muscle_index(kb: KnowledgeBase, q: str) -> dict[str, Any]:
     q = q.strip()
     muscles = list(kb)
@@ -251,8 +232,7 @@ def muscle_index(kb: KnowledgeBase, q: str) -> dict[str, Any]:
     return {"q": q, "count": len(muscles), "areas": [a for a in areas if a["muscles"]]}
 
 
-def muscle(index: FinderIndex, key: str, params: QueryParams) -> dict[str, Any]:
-    kb = index.kb
+def muscle(kb: KnowledgeBase, key: str, params: QueryParams) -> dict[str, Any]:
     try:
         m = kb.muscle(key)
     except AmbiguousMuscle:
@@ -303,18 +283,6 @@ def referral_text(kb: KnowledgeBase, zones: list[dict[str, Any]]) -> str:
     usual, occasional = names("essential"), names("spillover")
     text = f"usually {', '.join(usual)}"
     return text + (f"; sometimes {', '.join(occasional)}" if occasional else "") + "."
-
-
-def muscle_map(index: FinderIndex, muscle_id: str) -> str:
-    kb = index.kb
-    m = kb.muscles[muscle_id]
-    return render_map(
-        kb.atlas,
-        referral_highlights(kb, m, "right"),
-        trigger_markers(kb, m, "right"),
-        standalone=False,
-        title=f"Where the right {m.name.lower()} refers pain",
-    )
 
 
 def evidence(kb: KnowledgeBase) -> dict[str, Any]:

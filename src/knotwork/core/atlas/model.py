@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from knotwork.core.errors import UnknownRegion
 from knotwork.core.suggest import closest
@@ -14,8 +13,7 @@ View = Literal["front", "back"]
 VIEWS: tuple[View, ...] = ("front", "back")
 
 
-@dataclass(frozen=True, slots=True)
-class Region:
+class Region(NamedTuple):
     """One place on the body, on one side (the person's own left or right) or the midline."""
 
     id: str
@@ -39,13 +37,20 @@ class Region:
         return self.anatomical if self.side == "midline" else f"{self.anatomical}, {self.side}"
 
 
-@dataclass(frozen=True, slots=True)
 class Atlas:
     """All regions, indexed by id and by base id; group ids map to their display names."""
 
-    regions: Mapping[str, Region]
-    groups: Mapping[str, str]
-    bases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    __slots__ = ("bases", "groups", "regions")
+
+    def __init__(
+        self,
+        regions: Mapping[str, Region],
+        groups: Mapping[str, str],
+        bases: Mapping[str, tuple[str, ...]],
+    ) -> None:
+        self.regions = regions
+        self.groups = groups
+        self.bases = bases
 
     def __iter__(self) -> Iterator[Region]:
         return iter(self.regions.values())

@@ -7,26 +7,24 @@ one with the most evidence. If none explains everything, keep the set that expla
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import combinations
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from knotwork.core.finder.find import Evidence, Scored
+    from knotwork.core.finder.engine import Evidence, Scored
 
-POOL = 10  # candidates considered
+POOL = 8  # candidates considered
 MAX_SET = 3
 
 
-@dataclass(frozen=True, slots=True)
-class Cover:
+class Cover(NamedTuple):
     members: tuple[Scored, ...]
     adds: tuple[tuple[str, ...], ...]  # marks each member adds, in order
     uncovered: tuple[str, ...]
 
 
 def smallest_cover(ranked: list[Scored], ev: Evidence) -> Cover:
-    from knotwork.core.finder.find import covered_keys
+    from knotwork.core.finder.engine import covered_keys
 
     pool = ranked[:POOL]
     wanted = set(ev.marks)

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from knotwork.core.finder.baseline import overlap_ranking
-from knotwork.core.finder.find import gather, score_all
+from knotwork.core.finder.engine import gather, score_all
 from knotwork.core.finder.index import FinderIndex
 from knotwork.core.finder.query import Query, parse_region_arg
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
 from pathlib import Path
+from typing import NamedTuple
 
 from knotwork.core.cache import cached
+from knotwork.core.finder import model
 from knotwork.core.finder.lexicon import Lexicon, build_lexicon
 from knotwork.core.finder.patterns import Pattern, build_patterns, region_index
 from knotwork.core.kb import load_kb
@@ -14,17 +16,53 @@ from knotwork.core.kb.files import source_files
 from knotwork.core.paths import DATA_DIR
 
 
-@dataclass(frozen=True, slots=True)
-class FinderIndex:
+class FinderIndex(NamedTuple):
     kb: KnowledgeBase
     lexicon: Lexicon
     patterns: dict[str, dict[str, Pattern]]
     by_region: dict[str, set[str]]
+    # Per muscle, computed once: the log prior, and the symptoms and activities it lists.
+    log_prior: dict[str, float]
+    symptoms_of: dict[str, frozenset[str]]
+    activities_of: dict[str, frozenset[str]]
+    labels: dict[str, str]  # region id -> "Temple (right)"
 
 
 def build_index(kb: KnowledgeBase) -> FinderIndex:
     patterns = build_patterns(kb)
-    return FinderIndex(kb, build_lexicon(kb), patterns, region_index(patterns))
+    return FinderIndex(
+        kb=slim(kb),
+        lexicon=build_lexicon(kb),
+        patterns=patterns,
+        by_region=region_index(patterns),
+        log_prior={m.id: math.log(model.PRIOR[m.prevalence]) for m in kb},
+        symptoms_of={m.id: frozenset(s.id for s in m.symptoms) for m in kb},
+        activities_of={
+            m.id: frozenset(m.activities).union(*(f.activities for f in m.perpetuating_factors))
+            for m in kb
+        },
+        labels={r.id: r.label for r in kb.atlas},
+    )
+
+
+def slim(kb: KnowledgeBase) -> KnowledgeBase:
+    """The knowledge base as the finder needs it: names, trigger points, patterns, symptoms,
+    context and the safety data, without techniques and texts it never shows. It halves
+    what a command has to load before it can answer."""
+    muscles = {
+        mid: m._replace(
+            description="",
+            self_treatment=(),
+            professional=(),
+            source_notes=(),
+            cautions=(),
+            perpetuating_factors=tuple(
+                f._replace(factor="", correction="") for f in m.perpetuating_factors if f.activities
+            ),
+        )
+        for mid, m in kb.muscles.items()
+    }
+    return kb.replace(muscles=muscles, references={})
 
 
 def load_index(data_dir: Path = DATA_DIR, cache_dir: Path | None = None) -> FinderIndex:

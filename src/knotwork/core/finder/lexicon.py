@@ -9,20 +9,16 @@ context vocabularies and the conditions muscles are mistaken for.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from knotwork.core.finder.words import FILLER
 from knotwork.core.kb.base import KnowledgeBase
-from knotwork.core.kb.model import BodyPart
 
 Kind = Literal["region", "symptom", "context", "condition", "implied", "ignore"]
 TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[.!?;\n,/]")
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """What a phrase means: regions (base ids), a symptom, context or condition, or a hint."""
 
     kind: Kind
@@ -31,11 +27,18 @@ class Entry:
     part: str = ""  # the body-word part a region phrase came from ("knee"), for ranges
 
 
-@dataclass(slots=True)
 class Lexicon:
-    phrases: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
-    longest: int = 1
-    words: set[str] = field(default_factory=set)
+    """Phrase -> meanings, plus the part and modifier tables for composite places."""
+
+    __slots__ = ("longest", "modifiers", "part_regions", "parts", "phrases", "words")
+
+    def __init__(self) -> None:
+        self.phrases: dict[tuple[str, ...], list[Entry]] = {}
+        self.longest = 1
+        self.words: set[str] = set()
+        self.parts: dict[tuple[str, ...], str] = {}
+        self.part_regions: dict[str, dict[str, tuple[str, ...]]] = {}
+        self.modifiers: dict[tuple[str, ...], str] = {}
 
     def add(self, text: str, entry: Entry) -> None:
         key = normalise(text)
@@ -85,36 +88,17 @@ def _add_regions(lex: Lexicon, kb: KnowledgeBase) -> None:
 
 
 def _add_parts(lex: Lexicon, kb: KnowledgeBase) -> None:
+    """Part words alone ("leg"); modified forms ("outside of my leg") are read by the parser
+    from the part and modifier tables, so they need no phrase of their own."""
     words = kb.body_words
     for part in words.parts:
+        lex.part_regions[part.id] = part.regions
         for word in part.words:
             lex.add(word, Entry("region", part.regions["default"], part=part.id))
-            for modifier, regions in part.regions.items():
-                for phrase in _modified(word, words.modifiers.get(modifier, ())):
-                    lex.add(phrase, Entry("region", regions, part=part.id))
-            _add_pairs(lex, part, word, words.modifiers)
-
-
-def _add_pairs(
-    lex: Lexicon, part: BodyPart, word: str, modifiers: dict[str, tuple[str, ...]]
-) -> None:
-    """Two modifiers at once ("inside front of my thigh") name both regions."""
-    named = [m for m in part.regions if m != "default"]
-    for first in named:
-        for second in named:
-            if first == second:
-                continue
-            regions = tuple(dict.fromkeys(part.regions[first] + part.regions[second]))
-            for a in modifiers.get(first, ()):
-                for b in modifiers.get(second, ()):
-                    lex.add(f"{a} {b} {word}", Entry("region", regions, part=part.id))
-
-
-def _modified(word: str, modifier_words: Iterable[str]) -> Iterable[str]:
-    for mod in modifier_words:
-        yield f"{mod} {word}"
-        yield f"{mod} side {word}"
-        yield f"{mod} part {word}"
+            lex.parts[normalise(word)] = part.id
+    for modifier, phrases in words.modifiers.items():
+        for phrase in phrases:
+            lex.modifiers[normalise(phrase)] = modifier
 
 
 def conditions(kb: KnowledgeBase) -> dict[str, list[str]]:

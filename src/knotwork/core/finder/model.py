@@ -37,7 +37,7 @@ and tested on the other, top-3 accuracy held at 83-88% for text and 91-92% for d
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 Z_ESSENTIAL = 0.9
 Z_SPILLOVER = 0.45
@@ -82,8 +82,7 @@ def unmarked_term(z: float, mode: str) -> float:
     return math.log((1 - p_mark(z, mode)) / (1 - Q))
 
 
-@dataclass(frozen=True, slots=True)
-class Parameters:
+class Parameters(NamedTuple):
     """The model's numbers, reported with results (``--json`` ``model`` block)."""
 
     z_essential: float = Z_ESSENTIAL

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from typing import TypeVar
 
 from knotwork.core.finder.lexicon import Entry, Lexicon, normalise, tokens
 from knotwork.core.finder.understood import Mention, Term, Understood
@@ -31,35 +32,45 @@ from knotwork.core.finder.words import (
 )
 from knotwork.core.kb.base import KnowledgeBase
 
+CONNECTORS = frozenset({"side", "part", "area"})
+T = TypeVar("T")
 SCORE = re.compile(r"(\d{1,2})\s*(?:/|out of)\s*10")
 FUZZY_CUTOFF = 86  # rapidfuzz ratio; high enough that "shoulder" never becomes "boulder"
 
 
-@dataclass(slots=True)
 class Token:
-    text: str
-    sentence: int
-    clause: int
-    negated: bool = False
-    used: bool = False
-    side: str = ""  # a side word said just before this token ("right" in "right eye")
+    __slots__ = ("clause", "negated", "sentence", "side", "text", "used")
+
+    def __init__(
+        self, text: str, sentence: int, clause: int, negated: bool = False, side: str = ""
+    ) -> None:
+        self.text = text
+        self.sentence = sentence
+        self.clause = clause
+        self.negated = negated
+        self.used = False
+        self.side = side  # a side word said just before this token ("right" in "right eye")
 
 
-@dataclass(slots=True)
 class Hit:
-    entry: Entry
-    start: int
-    end: int
-    words: str
-    side: str = ""
+    __slots__ = ("end", "entry", "side", "start", "words")
+
+    def __init__(self, entry: Entry, start: int, end: int, words: str) -> None:
+        self.entry = entry
+        self.start = start
+        self.end = end
+        self.words = words
+        self.side = ""
 
 
-@dataclass(slots=True)
 class Reader:
-    kb: KnowledgeBase
-    lexicon: Lexicon
-    toks: list[Token] = field(default_factory=list)
-    corrections: list[tuple[str, str]] = field(default_factory=list)
+    """Reads one text; holds its tokens while matching."""
+
+    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon) -> None:
+        self.kb = kb
+        self.lexicon = lexicon
+        self.toks: list[Token] = []
+        self.corrections: list[tuple[str, str]] = []
 
     def read(self, text: str) -> Understood:
         self.toks = self._tokenise(text)
@@ -132,14 +143,49 @@ class Reader:
         return hits
 
     def _longest_at(self, i: int) -> tuple[int, list[Entry]] | None:
-        for length in range(min(self.lexicon.longest, len(self.toks) - i), 0, -1):
+        phrase = self._phrase_at(i, self.lexicon.phrases, self.lexicon.longest)
+        composite = self._composite_at(i)
+        if composite and (phrase is None or composite[0] > phrase[0]):
+            return composite[0], [composite[1]]
+        if composite and phrase and composite[0] == phrase[0]:
+            return phrase[0], [*phrase[1], composite[1]]  # both readings: their union
+        return phrase
+
+    def _phrase_at(
+        self, i: int, table: Mapping[tuple[str, ...], T], longest: int
+    ) -> tuple[int, T] | None:
+        """The longest phrase of ``table`` starting at token ``i`` within one sentence."""
+        for length in range(min(longest, len(self.toks) - i), 0, -1):
             span = self.toks[i : i + length]
-            if len({t.sentence for t in span}) > 1:
+            if span[0].sentence != span[-1].sentence:
                 continue
-            entries = self.lexicon.phrases.get(tuple(t.text for t in span))
-            if entries:
-                return length, entries
+            found = table.get(tuple(t.text for t in span))
+            if found:
+                return length, found
         return None
+
+    def _composite_at(self, i: int) -> tuple[int, Entry] | None:
+        """Up to two modifiers, then a part word: "inside front of my thigh" -> inner and
+        front thigh; "outer side of my leg" -> outside of the thigh and lower leg."""
+        lex = self.lexicon
+        mods: list[str] = []
+        j = i
+        while len(mods) < 2:
+            found = self._phrase_at(j, lex.modifiers, 3)
+            if found is None:
+                break
+            mods.append(found[1])
+            j += found[0]
+            while j < len(self.toks) and self.toks[j].text in CONNECTORS:
+                j += 1
+        part = self._phrase_at(j, lex.parts, 3) if mods else None
+        if part is None:
+            return None
+        table = lex.part_regions[part[1]]
+        regions = tuple(dict.fromkeys(r for m in mods for r in table.get(m, ())))
+        if not regions:
+            return None
+        return j + part[0] - i, Entry("region", regions, part=part[1])
 
     # -- sides -------------------------------------------------------------------------
     def _side_tokens(self) -> list[tuple[int, str]]:

@@ -4,29 +4,30 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from knotwork.core.finder import model
 from knotwork.core.kb.base import KnowledgeBase
-from knotwork.core.kb.maps import zone_regions
 from knotwork.core.kb.model import Muscle, TriggerPoint
+from knotwork.core.kb.zones import zone_regions
 
 SIDES = ("left", "right", "both")
 KIND_Z = {"essential": model.Z_ESSENTIAL, "spillover": model.Z_SPILLOVER, "local": model.Z_LOCAL}
 RANK = {"essential": 3, "spillover": 2, "local": 1}
 
 
-@dataclass(slots=True)
 class Cell:
     """What a muscle on one side predicts for one region: the strongest kind and which TrPs."""
 
-    kind: str
-    z: float
-    trigger_points: list[int] = field(default_factory=list)
+    __slots__ = ("kind", "trigger_points", "z")
+
+    def __init__(self, kind: str, z: float, trigger_points: list[int]) -> None:
+        self.kind = kind
+        self.z = z
+        self.trigger_points = trigger_points
 
 
-@dataclass(slots=True)
-class Component:
+class Component(NamedTuple):
     """One hypothesis about which trigger points are active: one of them, or all at once."""
 
     log_weight: float
@@ -34,14 +35,9 @@ class Component:
     # Sum of the "not marked" terms over this component's pattern, per input mode: scoring a
     # query then only corrects the regions that are marked.
     baseline: dict[str, float]
-    # Per mode, per region of the pattern: the "marked" term and the "not marked" term, so
-    # scoring is table lookups, not logarithms (the finder answers in well under 1 ms).
-    marked: dict[str, dict[str, float]]
-    unmarked: dict[str, dict[str, float]]
 
 
-@dataclass(slots=True)
-class Pattern:
+class Pattern(NamedTuple):
     cells: dict[str, Cell]  # the union over all trigger points, for explanations
     components: list[Component]
 
@@ -56,15 +52,9 @@ def build_pattern(kb: KnowledgeBase, muscle: Muscle, side: str) -> Pattern:
 
 
 def _component(cells: dict[str, Cell], log_weight: float) -> Component:
-    modes = model.COMPLETENESS
-    unmarked = {m: {r: model.unmarked_term(c.z, m) for r, c in cells.items()} for m in modes}
-    return Component(
-        log_weight=log_weight,
-        z={r: c.z for r, c in cells.items()},
-        baseline={m: sum(unmarked[m].values()) for m in modes},
-        marked={m: {r: model.marked_term(c.z, m) for r, c in cells.items()} for m in modes},
-        unmarked=unmarked,
-    )
+    z = {r: c.z for r, c in cells.items()}
+    baseline = {m: sum(model.unmarked_term(v, m) for v in z.values()) for m in model.COMPLETENESS}
+    return Component(log_weight=log_weight, z=z, baseline=baseline)
 
 
 def _cells(kb: KnowledgeBase, tps: Sequence[TriggerPoint], side: str) -> dict[str, Cell]:

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, Literal, NamedTuple
 
 from knotwork.core.atlas.model import Atlas
 from knotwork.core.errors import InvalidInput
 
 Answer = Literal["yes", "no", "unsure"]
 ANSWERS: tuple[Answer, ...] = ("yes", "no", "unsure")
+NOTHING: Mapping[str, Any] = MappingProxyType({})  # an empty default that cannot be changed
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
+class Mark(NamedTuple):
     """One marked region: a sided atlas id, or a base id with ``side="unspecified"``."""
 
     region: str
@@ -26,15 +27,14 @@ class Mark:
         return self.side == "unspecified"
 
 
-@dataclass(frozen=True, slots=True)
-class Query:
+class Query(NamedTuple):
     marks: tuple[Mark, ...] = ()
     text: str = ""
     symptoms: tuple[str, ...] = ()
     contexts: tuple[str, ...] = ()
-    press: dict[str, Answer] = field(default_factory=dict)
+    press: Mapping[str, Answer] = NOTHING
     rule_out: tuple[str, ...] = ()
-    answers: dict[str, bool] = field(default_factory=dict)  # red-flag question -> yes/no
+    answers: Mapping[str, bool] = NOTHING  # red-flag question -> yes/no
     limit: int = 10
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from knotwork.core.finder import model
 from knotwork.core.finder.cover import Cover
-from knotwork.core.finder.find import Evidence, Scored, covered_keys
+from knotwork.core.finder.engine import Evidence, Scored, covered_keys
 from knotwork.core.finder.index import FinderIndex
 from knotwork.core.finder.query import Query
 from knotwork.core.kb.present import AREA_NAMES
@@ -63,13 +63,14 @@ def _withhold_hands_on(candidates: list[dict[str, Any]]) -> None:
 
 def vars_of_parameters() -> dict[str, float]:
     p = model.Parameters()
-    return {name: getattr(p, name) for name in p.__dataclass_fields__}
+    return dict(p._asdict())
 
 
 def region_label(index: FinderIndex, key: str) -> str:
+    label = index.labels.get(key)
+    if label is not None:
+        return label
     atlas = index.kb.atlas
-    if key in atlas.regions:
-        return atlas.regions[key].label
     return f"{atlas.regions[atlas.bases[key][0]].lay} (side not given)"
 
 

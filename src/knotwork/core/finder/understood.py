@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(slots=True)
-class Mention:
+class Mention(NamedTuple):
     """A place in the body the text names: an atlas base region and the side it was given."""
 
     base: str
@@ -16,28 +14,44 @@ class Mention:
     how: str = "named"  # named, path (between two named places) or assumed (from a complaint)
 
 
-@dataclass(slots=True)
-class Term:
+class Term(NamedTuple):
     id: str
     label: str
     words: str
     muscles: tuple[str, ...] = ()
 
 
-@dataclass(slots=True)
 class Understood:
-    text: str = ""
-    regions: list[Mention] = field(default_factory=list)
-    negated: list[Mention] = field(default_factory=list)
-    symptoms: list[Term] = field(default_factory=list)
-    negated_symptoms: list[Term] = field(default_factory=list)
-    contexts: list[Term] = field(default_factory=list)
-    conditions: list[Term] = field(default_factory=list)
-    qualities: list[str] = field(default_factory=list)
-    intensity: int | None = None
-    corrections: list[tuple[str, str]] = field(default_factory=list)
-    movements: list[str] = field(default_factory=list)
-    unknown: list[str] = field(default_factory=list)
+    """Everything read from a text (mutable while the reader fills it in)."""
+
+    __slots__ = (
+        "conditions",
+        "contexts",
+        "corrections",
+        "intensity",
+        "movements",
+        "negated",
+        "negated_symptoms",
+        "qualities",
+        "regions",
+        "symptoms",
+        "text",
+        "unknown",
+    )
+
+    def __init__(self, text: str = "", corrections: list[tuple[str, str]] | None = None) -> None:
+        self.text = text
+        self.regions: list[Mention] = []
+        self.negated: list[Mention] = []
+        self.symptoms: list[Term] = []
+        self.negated_symptoms: list[Term] = []
+        self.contexts: list[Term] = []
+        self.conditions: list[Term] = []
+        self.qualities: list[str] = []
+        self.intensity: int | None = None
+        self.corrections: list[tuple[str, str]] = corrections or []
+        self.movements: list[str] = []
+        self.unknown: list[str] = []
 
     def as_dict(self) -> dict[str, Any]:
         return {

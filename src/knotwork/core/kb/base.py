@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from typing import Any
 
 from knotwork.core.atlas.model import Atlas
 from knotwork.core.errors import AmbiguousMuscle, UnknownMuscle
@@ -18,19 +18,57 @@ def normalise_name(text: str) -> str:
     return " ".join(cleaned.split())
 
 
-@dataclass(frozen=True, slots=True)
+FIELDS = (
+    "atlas",
+    "muscles",
+    "references",
+    "symptoms",
+    "contexts",
+    "by_name",
+    "by_region",
+    "by_area",
+    "by_part",
+    "body_words",
+    "safety",
+)
+
+
 class KnowledgeBase:
-    atlas: Atlas
-    muscles: Mapping[str, Muscle]
-    references: Mapping[str, Reference]
-    symptoms: Mapping[str, Term]
-    contexts: Mapping[str, Term]
-    by_name: Mapping[str, str]
-    by_region: Mapping[str, tuple[str, ...]]
-    by_area: Mapping[str, tuple[str, ...]]
-    by_part: Mapping[str, tuple[str, ...]]
-    body_words: BodyWords
-    safety: SafetyData
+    """The whole knowledge base, read-only by convention. A plain class, not a dataclass:
+    it is created on every command start, where generated dataclass code is a real cost."""
+
+    __slots__ = FIELDS
+
+    def __init__(
+        self,
+        *,
+        atlas: Atlas,
+        muscles: Mapping[str, Muscle],
+        references: Mapping[str, Reference],
+        symptoms: Mapping[str, Term],
+        contexts: Mapping[str, Term],
+        by_name: Mapping[str, str],
+        by_region: Mapping[str, tuple[str, ...]],
+        by_area: Mapping[str, tuple[str, ...]],
+        by_part: Mapping[str, tuple[str, ...]],
+        body_words: BodyWords,
+        safety: SafetyData,
+    ) -> None:
+        self.atlas = atlas
+        self.muscles = muscles
+        self.references = references
+        self.symptoms = symptoms
+        self.contexts = contexts
+        self.by_name = by_name
+        self.by_region = by_region
+        self.by_area = by_area
+        self.by_part = by_part
+        self.body_words = body_words
+        self.safety = safety
+
+    def replace(self, **changes: Any) -> KnowledgeBase:
+        """A copy with some fields changed."""
+        return KnowledgeBase(**{name: changes.get(name, getattr(self, name)) for name in FIELDS})
 
     def __iter__(self) -> Iterator[Muscle]:
         return iter(self.muscles.values())

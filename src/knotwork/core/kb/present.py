@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 from knotwork.core.kb.base import KnowledgeBase
@@ -41,7 +40,7 @@ def muscle_summary(m: Muscle) -> dict[str, Any]:
 
 def muscle_dict(kb: KnowledgeBase, m: Muscle) -> dict[str, Any]:
     """Everything about one muscle, with citation ids resolved to full references."""
-    data: dict[str, Any] = _plain(dataclasses.asdict(m))
+    data: dict[str, Any] = plain(m)
     data["area_name"] = AREA_NAMES[m.area]
     data["related"] = [{**r, "name": kb.muscles[r["muscle"]].name} for r in data["related"]]
     data["symptoms"] = [{**s, "label": kb.symptoms[s["id"]].label} for s in data["symptoms"]]
@@ -68,13 +67,15 @@ def cited_ids(m: Muscle) -> list[str]:
 
 
 def reference_dict(r: Reference) -> dict[str, Any]:
-    return {**dataclasses.asdict(r), "formatted": r.formatted()}
+    return {**plain(r), "formatted": r.formatted()}
 
 
-def _plain(value: Any) -> Any:
-    """Tuples to lists so the result is JSON-ready."""
+def plain(value: Any) -> Any:
+    """Named tuples to dicts and tuples to lists, recursively, so the result is JSON-ready."""
+    if hasattr(value, "_asdict"):
+        return {k: plain(v) for k, v in value._asdict().items()}
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     return value

@@ -16,6 +16,7 @@ from typing import Any
 from knotwork.core.atlas.model import Atlas
 from knotwork.core.errors import InvalidInput
 from knotwork.core.kb.model import Dose, Span, Technique
+from knotwork.core.kb.present import plain
 from knotwork.core.safety.model import Effect, SafetyData
 from knotwork.core.safety.textmatch import match_groups, words
 from knotwork.core.suggest import closest
@@ -51,7 +52,7 @@ class Filtered:
             "blocked": self.blocked,
             "status": "blocked" if self.blocked else ("changed" if self.changes else "ok"),
             "changes": [dataclasses.asdict(c) for c in self.changes],
-            "dose": dataclasses.asdict(self.dose),
+            "dose": plain(self.dose),
         }
 
 
@@ -136,17 +137,16 @@ def _group(atlas: Atlas, base: str) -> str:
 def _adjust(dose: Dose, effect: Effect) -> Dose:
     if effect.action == "cap-pressure" and dose.pressure and effect.max_pressure is not None:
         cap = effect.max_pressure
-        return dataclasses.replace(
-            dose, pressure=Span(min(dose.pressure.min, cap), min(dose.pressure.max, cap))
+        return dose._replace(
+            pressure=Span(min(dose.pressure.min, cap), min(dose.pressure.max, cap))
         )
     if effect.action == "lighter-dose":
-        lighter = dataclasses.replace(
-            dose,
+        lighter = dose._replace(
             repetitions=Span(1, max(1, dose.repetitions.max // 2)),
             times_per_day=Span(1, max(1, dose.times_per_day.max // 2)),
         )
         if dose.pressure:
             cap = min(dose.pressure.max, LIGHTER_PRESSURE)
-            lighter = dataclasses.replace(lighter, pressure=Span(min(dose.pressure.min, cap), cap))
+            lighter = lighter._replace(pressure=Span(min(dose.pressure.min, cap), cap))
         return lighter
     return dose

@@ -124,8 +124,12 @@ def _caution_problems(cautions: s.CautionsFile, atlas: Atlas, refs: set[str]) ->
 def build_safety(
     flags: dict[str, s.RedFlagFile], areas: s.AreaMap, cautions: s.CautionsFile
 ) -> m.SafetyData:
+    built = {f.id: _flag(f) for f in sorted(flags.values(), key=lambda f: f.id)}
+    order = sorted(
+        built.values(), key=lambda f: (not f.is_global, -m.URGENCY_ORDER[f.urgency], f.id)
+    )
     return m.SafetyData(
-        flags={f.id: _flag(f) for f in sorted(flags.values(), key=lambda f: f.id)},
+        flags=built,
         always=tuple(_effect(e) for e in cautions.always),
         factors={
             f.id: m.CautionFactor(
@@ -139,6 +143,7 @@ def build_safety(
             for f in cautions.factors
         },
         areas={k: tuple(v) for k, v in areas.areas.items()},
+        asking_order=tuple(order),
     )
 
 

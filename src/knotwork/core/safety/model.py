@@ -1,21 +1,19 @@
-"""Runtime model of the safety data (frozen dataclasses, cached with the knowledge base)."""
+"""Runtime model of the safety data (named tuples, cached with the knowledge base)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 URGENCY_ORDER = {"none": 0, "soon": 1, "urgent": 2, "emergency": 3}
 
 
-@dataclass(frozen=True, slots=True)
-class Escalation:
+class Escalation(NamedTuple):
     urgency: str
     when: tuple[tuple[str, ...], ...]
     instruction: str
 
 
-@dataclass(frozen=True, slots=True)
-class RedFlag:
+class RedFlag(NamedTuple):
     id: str
     name: str
     areas: tuple[str, ...]
@@ -33,8 +31,7 @@ class RedFlag:
         return "any" in self.areas
 
 
-@dataclass(frozen=True, slots=True)
-class Effect:
+class Effect(NamedTuple):
     action: str
     kinds: tuple[str, ...]
     tools: tuple[str, ...]
@@ -45,8 +42,7 @@ class Effect:
     site_scope: str = "region"
 
 
-@dataclass(frozen=True, slots=True)
-class CautionFactor:
+class CautionFactor(NamedTuple):
     id: str
     label: str
     needs_site: bool
@@ -55,9 +51,10 @@ class CautionFactor:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class SafetyData:
+class SafetyData(NamedTuple):
     flags: dict[str, RedFlag]
     always: tuple[Effect, ...]
     factors: dict[str, CautionFactor]
     areas: dict[str, tuple[str, ...]]  # screening area -> atlas group ids or base ids
+    # Global flags first, then the most urgent: the order questions are asked in.
+    asking_order: tuple[RedFlag, ...] = ()

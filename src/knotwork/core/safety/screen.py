@@ -10,8 +10,7 @@ answer, not an error: surfaces return the whole document with ``self_treatment: 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from knotwork.core.atlas.model import Atlas
 from knotwork.core.errors import InvalidInput
@@ -31,8 +30,7 @@ LEVEL_TEXT = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Raised:
+class Raised(NamedTuple):
     flag: RedFlag
     urgency: str
     instruction: str
@@ -40,13 +38,17 @@ class Raised:
     matched: tuple[str, ...]
 
 
-@dataclass(slots=True)
 class Screen:
-    level: str = "none"
-    raised: list[Raised] = field(default_factory=list)
-    asked: list[RedFlag] = field(default_factory=list)
-    answers: dict[str, bool] = field(default_factory=dict)
-    areas: list[str] = field(default_factory=list)
+    """The result of a screen: level, raised flags, the questions asked and the answers."""
+
+    __slots__ = ("answers", "areas", "asked", "level", "raised")
+
+    def __init__(self, asked: list[RedFlag], answers: dict[str, bool], areas: list[str]) -> None:
+        self.level = "none"
+        self.raised: list[Raised] = []
+        self.asked = asked
+        self.answers = answers
+        self.areas = areas
 
     @property
     def self_treatment(self) -> bool:
@@ -117,8 +119,7 @@ def screening_areas(data: SafetyData, atlas: Atlas, regions: Iterable[str]) -> l
 def questions_for(data: SafetyData, areas: Iterable[str]) -> list[RedFlag]:
     """Global flags first, then those of the areas, each once, most urgent first."""
     wanted = set(areas) | {"any"}
-    flags = [f for f in data.flags.values() if wanted & set(f.areas)]
-    return sorted(flags, key=lambda f: (not f.is_global, -URGENCY_ORDER[f.urgency], f.id))
+    return [f for f in data.asking_order if not wanted.isdisjoint(f.areas)]
 
 
 def check_answers(data: SafetyData, answers: Mapping[str, bool]) -> None:
@@ -142,6 +143,8 @@ def screen(
     result = Screen(asked=questions_for(data, areas), answers=answers, areas=areas)
     clauses = words(text) if text else []
     for flag in data.flags.values():
+        if not clauses and not answers.get(flag.id):
+            continue  # nothing said and not answered yes: nothing to raise
         said = match_groups(clauses, flag.text) if clauses else None
         if answers.get(flag.id) or said is not None:
             result.raised.append(_raise(flag, clauses, answers.get(flag.id, False), said or []))

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
 
 from knotwork.core.finder.lexicon import tokens
 from knotwork.core.finder.words import CLAUSE_BREAKS, FILLER, NEGATIONS, SENTENCE_BREAKS
@@ -84,8 +85,7 @@ AGE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     text: str
     negated: bool
 
@@ -129,21 +129,28 @@ def _age_words(text: str) -> list[str]:
     return found
 
 
+@cache
 def phrase_words(phrase: str) -> tuple[str, ...]:
+    """A phrase's words, normalised once and remembered (phrases are fixed data)."""
     return tuple(t for t in tokens(phrase) if t not in FILLER)
 
 
 def _word_matches(text_word: str, phrase_word: str) -> bool:
-    return any(text_word == phrase_word + ending for ending in ENDINGS)
+    return text_word.startswith(phrase_word) and text_word[len(phrase_word) :] in ENDINGS
 
 
 def find_phrase(clauses: Sequence[Sequence[Word]], phrase: str) -> bool:
     want = phrase_words(phrase)
-    if not want:
+    if not want or not _present(clauses, want[0]):
         return False
     # A phrase that says its own negation ("not getting better") matches as written.
     says_negation = any(w in NEGATIONS for w in want)
     return any(_in_clause(clause, want, says_negation) for clause in clauses)
+
+
+def _present(clauses: Sequence[Sequence[Word]], first: str) -> bool:
+    """Cheap test: does any word of the text start with the phrase's first word?"""
+    return any(w.text.startswith(first) for clause in clauses for w in clause)
 
 
 def _in_clause(clause: Sequence[Word], want: tuple[str, ...], says_negation: bool) -> bool:

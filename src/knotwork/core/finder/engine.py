@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from knotwork.core.errors import NothingUnderstood
 from knotwork.core.finder import model
@@ -23,8 +22,7 @@ EXAMPLES = (
 )
 
 
-@dataclass(slots=True)
-class Evidence:
+class Evidence(NamedTuple):
     """The resolved picture the model scores."""
 
     marks: dict[str, float]  # sided region id (or base id when unspecified) -> weight
@@ -36,16 +34,28 @@ class Evidence:
     understood: Understood
 
 
-@dataclass(slots=True)
 class Scored:
-    muscle: Muscle
-    side: str
-    log_odds: float
-    pattern: Pattern
-    resolved: dict[str, float]  # sided marks as this hypothesis reads them
-    keys: dict[str, str]  # mark key (as given) -> the sided region it was read as
-    extras: list[tuple[str, float]] = field(default_factory=list)
-    score: float = 0.0
+    """One muscle at its best side, with the evidence for it."""
+
+    __slots__ = ("extras", "keys", "log_odds", "muscle", "pattern", "resolved", "score", "side")
+
+    def __init__(
+        self,
+        muscle: Muscle,
+        side: str,
+        log_odds: float,
+        pattern: Pattern,
+        resolved: dict[str, float],
+        keys: dict[str, str],
+    ) -> None:
+        self.muscle = muscle
+        self.side = side
+        self.log_odds = log_odds
+        self.pattern = pattern
+        self.resolved = resolved  # sided marks as this hypothesis reads them
+        self.keys = keys  # mark key (as given) -> the sided region it was read as
+        self.extras: list[tuple[str, float]] = []
+        self.score = 0.0
 
 
 def gather(index: FinderIndex, query: Query) -> Evidence:
@@ -117,18 +127,34 @@ def score_all(index: FinderIndex, ev: Evidence, query: Query) -> list[Scored]:
         for rid in ids:
             touched |= index.by_region.get(rid, set())
     sides = _sides_worth_scoring(index, ev)
+    # Marks with a side read the same for every muscle: resolve them once per query.
+    fixed = None if ev.unspecified else _fixed_reading(ev)
+    extras = bool(ev.symptoms or ev.contexts or ev.conditions or query.press)
     ranked = []
     for muscle_id in sorted(touched):
         if muscle_id in query.rule_out:
             continue
         best = max(
-            (_hypothesis(index, muscle_id, side, ev) for side in sides), key=lambda s: s.log_odds
+            (_hypothesis(index, muscle_id, side, ev, fixed) for side in sides), key=lambda s: s[0]
         )
-        _add_extras(best, ev, query)
-        ranked.append(best)
+        scored = Scored(
+            index.kb.muscles[muscle_id],
+            best[1],
+            best[0],
+            index.patterns[muscle_id][best[1]],
+            best[2],
+            best[3],
+        )
+        if extras:
+            _add_extras(index, scored, ev, query)
+        ranked.append(scored)
     ranked.sort(key=lambda s: (-s.log_odds, s.muscle.id))
     _normalise(ranked)
     return ranked
+
+
+def _fixed_reading(ev: Evidence) -> tuple[dict[str, float], dict[str, str]]:
+    return dict(ev.marks), {key: key for key in ev.marks}
 
 
 def _sides_worth_scoring(index: FinderIndex, ev: Evidence) -> tuple[str, ...]:
@@ -148,38 +174,52 @@ def _sides_worth_scoring(index: FinderIndex, ev: Evidence) -> tuple[str, ...]:
     )
 
 
-def _hypothesis(index: FinderIndex, muscle_id: str, side: str, ev: Evidence) -> Scored:
-    muscle = index.kb.muscles[muscle_id]
+Reading = tuple[float, str, dict[str, float], dict[str, str]]
+
+
+def _hypothesis(
+    index: FinderIndex,
+    muscle_id: str,
+    side: str,
+    ev: Evidence,
+    fixed: tuple[dict[str, float], dict[str, str]] | None,
+) -> Reading:
+    """(log odds, side, marks as read, mark keys -> regions) for one muscle on one side."""
     pattern = index.patterns[muscle_id][side]
-    keys = _resolve(index, ev, side, pattern)
-    resolved: dict[str, float] = {}
-    for key, region in keys.items():
-        resolved[region] = max(ev.marks[key], resolved.get(region, 0.0))
-    prior = math.log(model.PRIOR[muscle.prevalence])
-    if side == "both":
-        prior += math.log(model.PRIOR_BOTH_SIDES)
+    if fixed is None:
+        keys = _resolve(index, ev, side, pattern)
+        resolved: dict[str, float] = {}
+        for key, region in keys.items():
+            resolved[region] = max(ev.marks[key], resolved.get(region, 0.0))
+    else:
+        resolved, keys = fixed
+    prior = index.log_prior[muscle_id] + (LOG_BOTH if side == "both" else 0.0)
     # A mixture over which trigger points are active (one of them, or all): log-sum-exp.
     terms = [c.log_weight + _component_evidence(c, resolved, ev.mode) for c in pattern.components]
     top = max(terms)
-    log_odds = prior + top + math.log(sum(math.exp(t - top) for t in terms))
-    return Scored(muscle, side, log_odds, pattern, resolved, keys)
+    if len(terms) > 1:
+        top += math.log(sum(math.exp(t - top) for t in terms))
+    return prior + top, side, resolved, keys
+
+
+LOG_BOTH = math.log(model.PRIOR_BOTH_SIDES)
 
 
 def _component_evidence(component: Component, resolved: dict[str, float], mode: str) -> float:
     evidence = component.baseline[mode]
-    marked, unmarked = component.marked[mode], component.unmarked[mode]
-    outside = MARKED_OUTSIDE[mode]
+    marked, unmarked = MARKED[mode], UNMARKED[mode]
+    z_of = component.z
     for region, weight in resolved.items():
-        term = marked.get(region)
-        if term is None:
-            evidence += weight * outside
-        else:
-            evidence += weight * term - unmarked[region]  # it is marked, not missing
+        z = z_of.get(region, 0.0)
+        # Table lookups, not logarithms: zone strengths take only a few values.
+        evidence += weight * marked[z] - (unmarked[z] if z else 0.0)
     return evidence
 
 
-# The "marked" term of a region outside every pattern, per mode (a constant).
-MARKED_OUTSIDE = {mode: model.marked_term(0.0, mode) for mode in model.COMPLETENESS}
+# The "marked" and "not marked" terms for each zone strength, per input mode.
+STRENGTHS = (0.0, model.Z_LOCAL, model.Z_SPILLOVER, model.Z_ESSENTIAL)
+MARKED = {m: {z: model.marked_term(z, m) for z in STRENGTHS} for m in model.COMPLETENESS}
+UNMARKED = {m: {z: model.unmarked_term(z, m) for z in STRENGTHS} for m in model.COMPLETENESS}
 
 
 def _resolve(index: FinderIndex, ev: Evidence, side: str, pattern: Pattern) -> dict[str, str]:
@@ -196,22 +236,19 @@ def _resolve(index: FinderIndex, ev: Evidence, side: str, pattern: Pattern) -> d
     return keys
 
 
-def _add_extras(scored: Scored, ev: Evidence, query: Query) -> None:
-    muscle = scored.muscle
-    listed = {s.id for s in muscle.symptoms}
+def _add_extras(index: FinderIndex, scored: Scored, ev: Evidence, query: Query) -> None:
+    muscle_id = scored.muscle.id
+    listed, activities = index.symptoms_of[muscle_id], index.activities_of[muscle_id]
     for symptom in ev.symptoms:
         lr = model.LR_SYMPTOM_LISTED if symptom in listed else model.LR_SYMPTOM_NOT_LISTED
         scored.extras.append((f"symptom:{symptom}", math.log(lr)))
-    activities = set(muscle.activities) | {
-        a for f in muscle.perpetuating_factors for a in f.activities
-    }
     for context in ev.contexts:
         lr = model.LR_CONTEXT_LISTED if context in activities else model.LR_CONTEXT_NOT_LISTED
         scored.extras.append((f"context:{context}", math.log(lr)))
     for words, muscles in ev.conditions.items():
-        if muscle.id in muscles:
+        if muscle_id in muscles:
             scored.extras.append((f"condition:{words}", math.log(model.LR_CONDITION)))
-    answer = query.press.get(muscle.id)
+    answer = query.press.get(muscle_id)
     if answer:
         scored.extras.append((f"press:{answer}", math.log(model.LR_PRESS[answer])))
     scored.log_odds += sum(value for _, value in scored.extras)
