@@ -48,6 +48,9 @@ def test_find_json_is_the_documented_contract(capsys: pytest.CaptureFixture[str]
         "id": "temple-right",
         "label": "Temple (right)",
         "side": "right",
+        "intensity": 7,
+        "main": True,
+        "from": "drawing",
         "weight": 1.8,
     }
 

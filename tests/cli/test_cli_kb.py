@@ -70,3 +70,25 @@ def test_kb_schema_writes_json_schemas(capsys: pytest.CaptureFixture[str], tmp_p
     muscle = json.loads((tmp_path / "muscle.schema.json").read_text(encoding="utf-8"))
     assert code == 0
     assert muscle["additionalProperties"] is False
+
+
+def test_every_technique_shown_has_passed_the_safety_filter(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "muscle", "upper-trapezius", "--json", "--caution", "pregnancy")
+    techniques = json.loads(out)["self_treatment"]
+    assert code == 0
+    assert all(t["status"] in ("ok", "changed", "blocked") for t in techniques)
+    changed = [t for t in techniques if t["status"] == "changed"]
+    assert changed and all(t["dose"]["pressure"]["max"] <= 3 for t in changed)
+    assert all(t["changes"][0]["reason"] for t in changed)
+    code, out, _ = run(capsys, "muscle", "soleus", "--caution", "known-or-suspected-clot:calf")
+    assert "Not for you:" in out
+
+
+def test_a_raised_red_flag_withholds_the_techniques(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "muscle", "soleus", "--answer", "deep-vein-thrombosis=yes")
+    assert code == 0
+    assert "Self-treatment is withheld" in out and "Dose:" not in out
+    _, out, _ = run(capsys, "muscle", "soleus", "--json", "--answer", "deep-vein-thrombosis=yes")
+    assert json.loads(out)["self_treatment"] == []

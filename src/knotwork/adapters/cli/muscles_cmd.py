@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from knotwork.adapters.cli.context import Context
 from knotwork.adapters.cli.output import echo, emit_json, table, wrap
@@ -34,6 +34,21 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     one.add_argument("id", help="muscle id, name or alias (e.g. upper-trapezius, SCM, QL)")
     one.add_argument("--json", action="store_true", help="print JSON")
     one.add_argument("--svg", type=Path, metavar="FILE", help="write its referral map as SVG")
+    one.add_argument(
+        "--caution",
+        action="append",
+        default=[],
+        metavar="FACTOR[:SITE,...]",
+        help="a personal caution the techniques must respect (e.g. pregnancy, "
+        "blood-thinners-or-bleeding-disorder, known-or-suspected-clot:calf)",
+    )
+    one.add_argument(
+        "--answer",
+        action="append",
+        default=[],
+        metavar="QUESTION=yes|no",
+        help="red-flag answers; a raised flag withholds the techniques",
+    )
     one.set_defaults(handler=run_show)
 
 
@@ -73,14 +88,31 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
         args.svg.write_text(referral_map(kb, muscle, side="right"), encoding="utf-8")
         echo(f"wrote {args.svg}")
         return 0
+    from knotwork.core.finder.query import parse_answer
+    from knotwork.core.safety.cautions import Personal, check_personal
+    from knotwork.core.safety.screen import screen
+
+    personal = Personal(
+        {
+            f: tuple(x for x in sites.split(",") if x)
+            for f, _, sites in (c.partition(":") for c in args.caution)
+        }
+    )
+    check_personal(kb.safety, kb.atlas, personal)
+    answers = dict(parse_answer(a) for a in args.answer)
+    level = screen(kb.safety, kb.atlas, (), "", answers).level if answers else "none"
+    data = muscle_dict(kb, muscle, personal)
+    if level != "none":
+        data["self_treatment"] = []  # the gate: no technique while a warning sign is raised
+    data["gate_level"] = level
     if args.json:
-        emit_json(muscle_dict(kb, muscle))
+        emit_json(data)
         return 0
-    echo(describe(kb, muscle))
+    echo(describe(kb, muscle, data))
     return 0
 
 
-def describe(kb: KnowledgeBase, m: Muscle) -> str:
+def describe(kb: KnowledgeBase, m: Muscle, data: dict[str, Any]) -> str:
     """A readable page about one muscle for the terminal."""
     atlas = kb.atlas
     out = [f"{m.name} ({m.id})", "=" * len(m.name), wrap(m.description, ""), ""]
@@ -99,11 +131,22 @@ def describe(kb: KnowledgeBase, m: Muscle) -> str:
         out.append("Other symptoms: " + ", ".join(kb.symptoms[s.id].label for s in m.symptoms))
     if m.mistaken_for:
         out.append("Often mistaken for: " + ", ".join(x.condition for x in m.mistaken_for))
-    out.append("\nSelf-treatment (check `knotwork screen` first):")
-    for t in m.self_treatment:
-        out.append(f"- {t.name} [{t.kind}, evidence: {t.evidence}]")
-        out.append(wrap(f"Dose: {dose_text(t.dose)}"))
-        out.append(wrap(f"Stop if: {' '.join(t.stop_if)}"))
+    if data["gate_level"] != "none":
+        out.append(
+            "\nSelf-treatment is withheld: your answers raised a warning sign. "
+            "Please see a doctor first."
+        )
+    else:
+        out.append("\nSelf-treatment (check `knotwork screen` first):")
+    for t in data["self_treatment"]:
+        out.append(f"- {t['name']} [{t['kind']}, evidence: {t['evidence']}]")
+        if t["blocked"]:
+            out.append(wrap("Not for you: " + " ".join(c["reason"] for c in t["changes"])))
+            continue
+        if t["changes"]:
+            out.append(wrap("Adjusted: " + " ".join(c["reason"] for c in t["changes"])))
+        out.append(wrap(f"Dose: {dose_text(t['dose'])}"))
+        out.append(wrap(f"Stop if: {' '.join(t['stop_if'])}"))
     if m.cautions:
         out.append("\nCautions:")
         out.extend(wrap(f"- {c.text}") for c in m.cautions)
@@ -111,19 +154,20 @@ def describe(kb: KnowledgeBase, m: Muscle) -> str:
     return "\n".join(out)
 
 
-def dose_text(d: object) -> str:
-    from knotwork.core.kb.model import Dose
+def _span(r: dict[str, int]) -> str:
+    return str(r["min"]) if r["min"] == r["max"] else f"{r['min']}-{r['max']}"
 
-    assert isinstance(d, Dose)
+
+def dose_text(d: dict[str, Any]) -> str:
     parts = []
-    if d.hold_seconds:
-        parts.append(f"hold {d.hold_seconds} s")
-    if d.strokes:
-        parts.append(f"{d.strokes} strokes")
-    if d.minutes:
-        parts.append(f"{d.minutes} min")
-    parts.append(f"{d.repetitions} times per session")
-    parts.append(f"{d.times_per_day} sessions a day at most")
-    if d.pressure:
-        parts.append(f"pressure {d.pressure}/10")
+    if d["hold_seconds"]:
+        parts.append(f"hold {_span(d['hold_seconds'])} s")
+    if d["strokes"]:
+        parts.append(f"{_span(d['strokes'])} strokes")
+    if d["minutes"]:
+        parts.append(f"{_span(d['minutes'])} min")
+    parts.append(f"{_span(d['repetitions'])} times per session")
+    parts.append(f"{_span(d['times_per_day'])} sessions a day, at most {d['times_per_day']['max']}")
+    if d["pressure"]:
+        parts.append(f"pressure {_span(d['pressure'])}/10")
     return ", ".join(parts)

@@ -82,8 +82,13 @@ async def api_muscles(request: Request, area: str | None = Query(None)) -> Respo
 
 @router.get("/muscles/{muscle_id}", responses={404: ERROR}, summary="One muscle, in full")
 async def api_muscle(request: Request, muscle_id: str) -> Response:
+    from knotwork.adapters.web.forms import personal_from
+    from knotwork.core.safety.cautions import check_personal
+
     kb = _kb(request)
-    return json_response({"ok": True, "muscle": muscle_dict(kb, kb.muscle(muscle_id))})
+    personal = personal_from(request.query_params.getlist("caution"))
+    check_personal(kb.safety, kb.atlas, personal)
+    return json_response({"ok": True, "muscle": muscle_dict(kb, kb.muscle(muscle_id), personal)})
 
 
 @router.get("/regions", summary="The body atlas regions")

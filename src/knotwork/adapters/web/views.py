@@ -16,7 +16,7 @@ from knotwork.core.finder.index import FinderIndex
 from knotwork.core.finder.report import understood_block
 from knotwork.core.kb.base import KnowledgeBase, normalise_name
 from knotwork.core.kb.present import AREA_NAMES, EVIDENCE_TEXT, muscle_dict, muscle_summary
-from knotwork.core.safety.cautions import check_personal, filter_technique
+from knotwork.core.safety.cautions import check_personal
 from knotwork.core.safety.screen import screen
 
 COMMON_SYMPTOMS = (
@@ -154,10 +154,36 @@ def check(index: FinderIndex, params: QueryParams) -> dict[str, Any]:
             }
             for f in result.asked
         ],
+        "groups": _question_groups(result.asked, result.areas, query.answers),
         "carry": carried(params, drop=("answer",)),
         "gate": _gate(result.level, result.complete),
         "edit": link("/find", carried(params, drop=("answer", "press"))),
     }
+
+
+AREA_TITLES = {
+    "any": "About you and your pain in general",
+    "head-face": "About your head and face",
+    "neck": "About your neck",
+    "shoulder-arm": "About your shoulder and arm",
+    "chest-thoracic": "About your chest and upper back",
+    "low-back": "About your lower back",
+    "hip-leg": "About your hip and leg",
+}
+
+
+def _question_groups(
+    asked: list[Any], areas: list[str], answers: Mapping[str, bool]
+) -> list[dict[str, Any]]:
+    """The questions in short groups: the general ones, then one group per marked area."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for flag in asked:
+        home = "any" if flag.is_global else next((a for a in areas if a in flag.areas), "any")
+        groups.setdefault(home, []).append(
+            {"id": flag.id, "question": flag.question, "answer": _answer(answers, flag.id)}
+        )
+    order = ["any", *areas]
+    return [{"title": AREA_TITLES[a], "questions": groups[a]} for a in order if a in groups]
 
 
 def _answer(answers: Mapping[str, bool], flag: str) -> str | None:
@@ -243,20 +269,14 @@ def muscle(kb: KnowledgeBase, key: str, params: QueryParams) -> dict[str, Any]:
     check_personal(kb.safety, kb.atlas, personal)
     answers = params_answers(params)
     level = screen(kb.safety, kb.atlas, (), "", answers).level if answers else "none"
-    data = muscle_dict(kb, m)
+    data = muscle_dict(kb, m, personal)
     for tp in data["trigger_points"]:
         tp["referral_text"] = referral_text(kb, tp["referral"])
     shown = level == "none"
     data["techniques_shown"] = shown
     data["gate_level"] = level
-    data["self_treatment"] = (
-        [
-            {**t, **filter_technique(kb.safety, kb.atlas, tech, personal).as_dict()}
-            for t, tech in zip(data["self_treatment"], m.self_treatment, strict=True)
-        ]
-        if shown
-        else []
-    )
+    if not shown:
+        data["self_treatment"] = []
     data["cautions_available"] = [
         {
             "id": f.id,

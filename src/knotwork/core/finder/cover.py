@@ -29,6 +29,8 @@ def smallest_cover(ranked: list[Scored], ev: Evidence) -> Cover:
     pool = ranked[:POOL]
     wanted = set(ev.marks)
     cover = {id(s): covered_keys(s) for s in pool}
+    if pool and cover[id(pool[0])] >= wanted:
+        return _describe((pool[0],), cover, wanted)  # the best candidate explains it all
     # Marks as bits, so a set's coverage is an OR and its weight a table lookup.
     bit = {key: 1 << i for i, key in enumerate(ev.marks)}
     masks = [sum(bit[k] for k in cover[id(s)]) for s in pool]

@@ -10,7 +10,7 @@ from knotwork.core.finder import model
 from knotwork.core.finder.cover import smallest_cover
 from knotwork.core.finder.index import FinderIndex
 from knotwork.core.finder.parse import read_text
-from knotwork.core.finder.patterns import Component, Pattern
+from knotwork.core.finder.patterns import Pattern
 from knotwork.core.finder.query import Query, check_marks
 from knotwork.core.finder.understood import Understood
 from knotwork.core.kb.model import Muscle
@@ -32,6 +32,8 @@ class Evidence(NamedTuple):
     contexts: list[str]
     conditions: dict[str, list[str]]  # words -> muscle ids
     understood: Understood
+    # mark key -> (intensity 0-10 or None, main area?, "drawing" or "text"), for reporting
+    detail: dict[str, tuple[int | None, bool, str]]
 
 
 class Scored:
@@ -65,11 +67,15 @@ def gather(index: FinderIndex, query: Query) -> Evidence:
     understood = read_text(index.kb, index.lexicon, query.text) if query.text else Understood()
     marks: dict[str, float] = {}
     unspecified: set[str] = set()
+    detail: dict[str, tuple[int | None, bool, str]] = {}
     for mark in query.marks:
         marks[mark.region] = model.mark_weight(mark.intensity, mark.primary)
+        detail[mark.region] = (mark.intensity, mark.primary, "drawing")
         if mark.unspecified:
             unspecified.add(mark.region)
     _add_text_marks(index, understood, marks, unspecified)
+    for key in marks:
+        detail.setdefault(key, (understood.intensity, False, "text"))
     if not marks:
         raise NothingUnderstood(_nothing_message(understood))
     negated_symptoms = {t.id for t in understood.negated_symptoms}
@@ -81,7 +87,7 @@ def gather(index: FinderIndex, query: Query) -> Evidence:
     contexts = list(dict.fromkeys([*query.contexts, *(t.id for t in understood.contexts)]))
     conditions = {t.words: list(t.muscles) for t in understood.conditions}
     mode = "drawing" if query.marks else "text"
-    return Evidence(marks, unspecified, mode, symptoms, contexts, conditions, understood)
+    return Evidence(marks, unspecified, mode, symptoms, contexts, conditions, understood, detail)
 
 
 def _add_text_marks(
@@ -194,8 +200,17 @@ def _hypothesis(
     else:
         resolved, keys = fixed
     prior = index.log_prior[muscle_id] + (LOG_BOTH if side == "both" else 0.0)
+    marked, unmarked = MARKED[ev.mode], UNMARKED[ev.mode]
     # A mixture over which trigger points are active (one of them, or all): log-sum-exp.
-    terms = [c.log_weight + _component_evidence(c, resolved, ev.mode) for c in pattern.components]
+    # (The evidence sum is inlined: this loop runs for every muscle, side and component.)
+    terms = []
+    for component in pattern.components:
+        evidence = component.log_weight + component.baseline[ev.mode]
+        z_of = component.z
+        for region, weight in resolved.items():
+            z = z_of.get(region, 0.0)
+            evidence += weight * marked[z] - unmarked[z]
+        terms.append(evidence)
     top = max(terms)
     if len(terms) > 1:
         top += math.log(sum(math.exp(t - top) for t in terms))
@@ -205,21 +220,14 @@ def _hypothesis(
 LOG_BOTH = math.log(model.PRIOR_BOTH_SIDES)
 
 
-def _component_evidence(component: Component, resolved: dict[str, float], mode: str) -> float:
-    evidence = component.baseline[mode]
-    marked, unmarked = MARKED[mode], UNMARKED[mode]
-    z_of = component.z
-    for region, weight in resolved.items():
-        z = z_of.get(region, 0.0)
-        # Table lookups, not logarithms: zone strengths take only a few values.
-        evidence += weight * marked[z] - (unmarked[z] if z else 0.0)
-    return evidence
-
-
 # The "marked" and "not marked" terms for each zone strength, per input mode.
 STRENGTHS = (0.0, model.Z_LOCAL, model.Z_SPILLOVER, model.Z_ESSENTIAL)
 MARKED = {m: {z: model.marked_term(z, m) for z in STRENGTHS} for m in model.COMPLETENESS}
-UNMARKED = {m: {z: model.unmarked_term(z, m) for z in STRENGTHS} for m in model.COMPLETENESS}
+# A region outside the pattern has nothing to subtract: its "not marked" term is not in the
+# component's baseline.
+UNMARKED = {
+    m: {z: (model.unmarked_term(z, m) if z else 0.0) for z in STRENGTHS} for m in model.COMPLETENESS
+}
 
 
 def _resolve(index: FinderIndex, ev: Evidence, side: str, pattern: Pattern) -> dict[str, str]:

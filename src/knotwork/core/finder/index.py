@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from knotwork.core.cache import cached
 from knotwork.core.finder import model
@@ -13,6 +13,7 @@ from knotwork.core.finder.patterns import Pattern, build_patterns, region_index
 from knotwork.core.kb import load_kb
 from knotwork.core.kb.base import KnowledgeBase
 from knotwork.core.kb.files import source_files
+from knotwork.core.kb.model import Muscle
 from knotwork.core.paths import DATA_DIR
 
 
@@ -26,10 +27,16 @@ class FinderIndex(NamedTuple):
     symptoms_of: dict[str, frozenset[str]]
     activities_of: dict[str, frozenset[str]]
     labels: dict[str, str]  # region id -> "Temple (right)"
+    your: dict[str, str]  # region or base id -> "your right temple"
+    # muscle id -> side -> its trigger points as the finder reports them (without "explains")
+    trigger_points: dict[str, dict[str, list[dict[str, Any]]]]
+    # muscle id -> side -> (region, entry) for each zone its pattern predicts (not local)
+    predicted: dict[str, dict[str, list[tuple[str, dict[str, str]]]]]
 
 
 def build_index(kb: KnowledgeBase) -> FinderIndex:
     patterns = build_patterns(kb)
+    labels = {r.id: r.label for r in kb.atlas}
     return FinderIndex(
         kb=slim(kb),
         lexicon=build_lexicon(kb),
@@ -41,8 +48,49 @@ def build_index(kb: KnowledgeBase) -> FinderIndex:
             m.id: frozenset(m.activities).union(*(f.activities for f in m.perpetuating_factors))
             for m in kb
         },
-        labels={r.id: r.label for r in kb.atlas},
+        labels=labels,
+        your=_your_phrases(kb),
+        trigger_points={
+            m.id: {side: _trigger_points(kb, m, side) for side in ("left", "right")} for m in kb
+        },
+        predicted={
+            mid: {
+                side: [
+                    (r, {"region": r, "label": labels[r], "kind": c.kind})
+                    for r, c in pattern.cells.items()
+                    if c.kind != "local"
+                ]
+                for side, pattern in by_side.items()
+            }
+            for mid, by_side in patterns.items()
+        },
     )
+
+
+def _your_phrases(kb: KnowledgeBase) -> dict[str, str]:
+    """ "your right temple" for each sided id, "your temple" for each base id."""
+    phrases = {}
+    for region in kb.atlas:
+        lay = region.lay[0].lower() + region.lay[1:]
+        phrases[region.base] = f"your {lay}"
+        side = "" if region.side == "midline" else f"{region.side} "
+        phrases[region.id] = f"your {side}{lay}"
+    return phrases
+
+
+def _trigger_points(kb: KnowledgeBase, muscle: Muscle, side: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "number": tp.number,
+            "label": tp.label,
+            "where": tp.location.lay,
+            "anatomical": tp.location.anatomical,
+            "how_to_check": tp.palpation,
+            "site": [kb.atlas.sided(r, side) for r in tp.location.site],  # type: ignore[arg-type]
+            "view": tp.location.view,
+        }
+        for tp in muscle.trigger_points
+    ]
 
 
 def slim(kb: KnowledgeBase) -> KnowledgeBase:

@@ -57,8 +57,8 @@ def finding_document(
 def _withhold_hands_on(candidates: list[dict[str, Any]]) -> None:
     """The gate: with a red flag raised, no pressing instruction is given anywhere."""
     for c in candidates:
-        for tp in c["explanation"]["trigger_points"]:
-            tp["how_to_check"] = None
+        points = c["explanation"]["trigger_points"]
+        c["explanation"]["trigger_points"] = [{**tp, "how_to_check": None} for tp in points]
 
 
 def vars_of_parameters() -> dict[str, float]:
@@ -79,8 +79,17 @@ def understood_block(index: FinderIndex, ev: Evidence) -> dict[str, Any]:
     regions = []
     for key, weight in ev.marks.items():
         side = "unspecified" if key in ev.unspecified else atlas.regions[key].side
+        intensity, main, source = ev.detail[key]
         regions.append(
-            {"id": key, "label": region_label(index, key), "side": side, "weight": round(weight, 2)}
+            {
+                "id": key,
+                "label": region_label(index, key),
+                "side": side,
+                "intensity": intensity,
+                "main": main,
+                "from": source,
+                "weight": round(weight, 2),
+            }
         )
     block = ev.understood.as_dict()
     text_regions = block.pop("regions")
@@ -121,31 +130,44 @@ def _side(s: Scored, unspecified: set[str]) -> str:
 
 
 def explanation(index: FinderIndex, ev: Evidence, s: Scored) -> dict[str, Any]:
-    cells = s.pattern.cells
+    cells, labels, resolved = s.pattern.cells, index.labels, s.resolved
     explains = [
         {
             "region": r,
-            "label": region_label(index, r),
+            "label": labels[r],
             "kind": cells[r].kind,
             "trigger_points": cells[r].trigger_points,
         }
-        for r in s.resolved
+        for r in resolved
         if r in cells
     ]
     unexplained = [
         {"region": k, "label": region_label(index, k)} for k, r in s.keys.items() if r not in cells
     ]
-    predicted = [
-        {"region": r, "label": region_label(index, r), "kind": c.kind}
-        for r, c in cells.items()
-        if r not in s.resolved and c.kind != "local"
-    ]
-    extras = dict(s.extras)
+    # The predicted zones are fixed per muscle and side (precomputed, shared, never changed).
+    predicted = [entry for r, entry in index.predicted[s.muscle.id][s.side] if r not in resolved]
     return {
         "summary": summary(index, s, explains),
         "explains": explains,
         "not_explained": unexplained,
         "predicted_not_marked": predicted,
+        **(_extras(s.extras) if s.extras else NO_EXTRAS),
+        "prevalence": s.muscle.prevalence,
+        "trigger_points": trigger_points(index, s),
+    }
+
+
+NO_EXTRAS: dict[str, Any] = {
+    "symptoms_matched": [],
+    "context_matched": [],
+    "conditions_matched": [],
+    "press_answer": None,
+}
+
+
+def _extras(pairs: list[tuple[str, float]]) -> dict[str, Any]:
+    extras = dict(pairs)
+    return {
         "symptoms_matched": [
             k.split(":", 1)[1] for k, v in extras.items() if k.startswith("symptom:") and v > 0
         ],
@@ -154,8 +176,6 @@ def explanation(index: FinderIndex, ev: Evidence, s: Scored) -> dict[str, Any]:
         ],
         "conditions_matched": [k.split(":", 1)[1] for k in extras if k.startswith("condition:")],
         "press_answer": next((k.split(":", 1)[1] for k in extras if k.startswith("press:")), None),
-        "prevalence": s.muscle.prevalence,
-        "trigger_points": trigger_points(index, s),
     }
 
 
@@ -178,13 +198,7 @@ def summary(index: FinderIndex, s: Scored, explains: list[dict[str, Any]]) -> st
 
 def your(index: FinderIndex, key: str) -> str:
     """ "your right temple" for a sided id, "your sacrum" for a midline one."""
-    atlas = index.kb.atlas
-    if key in atlas.regions:
-        region = atlas.regions[key]
-        side = "" if region.side == "midline" else f"{region.side} "
-        return f"your {side}{region.lay[0].lower()}{region.lay[1:]}"
-    region = atlas.regions[atlas.bases[key][0]]
-    return f"your {region.lay[0].lower()}{region.lay[1:]}"
+    return index.your[key]
 
 
 def _join(items: list[str]) -> str:
@@ -192,27 +206,13 @@ def _join(items: list[str]) -> str:
 
 
 def trigger_points(index: FinderIndex, s: Scored) -> list[dict[str, Any]]:
-    atlas = index.kb.atlas
     side = "right" if s.side in ("both", "either") else s.side
+    cells = s.pattern.cells
     out = []
-    for tp in s.muscle.trigger_points:
-        explains = sorted(
-            r
-            for r in s.resolved
-            if r in s.pattern.cells and tp.number in s.pattern.cells[r].trigger_points
-        )
-        out.append(
-            {
-                "number": tp.number,
-                "label": tp.label,
-                "where": tp.location.lay,
-                "anatomical": tp.location.anatomical,
-                "how_to_check": tp.palpation,
-                "site": [atlas.sided(r, side) for r in tp.location.site],  # type: ignore[arg-type]
-                "view": tp.location.view,
-                "explains": explains,
-            }
-        )
+    for tp in index.trigger_points[s.muscle.id][side]:
+        number = tp["number"]
+        explains = sorted(r for r in s.resolved if r in cells and number in cells[r].trigger_points)
+        out.append({**tp, "explains": explains})
     return out
 
 

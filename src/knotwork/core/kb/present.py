@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from knotwork.core.kb.base import KnowledgeBase
 from knotwork.core.kb.model import Muscle, Reference
+from knotwork.core.plain import plain
+
+if TYPE_CHECKING:
+    from knotwork.core.safety.cautions import Personal
 
 EVIDENCE_TEXT = {
     "moderate": "Moderate: several trials agree",
@@ -38,9 +42,20 @@ def muscle_summary(m: Muscle) -> dict[str, Any]:
     }
 
 
-def muscle_dict(kb: KnowledgeBase, m: Muscle) -> dict[str, Any]:
-    """Everything about one muscle, with citation ids resolved to full references."""
+def muscle_dict(kb: KnowledgeBase, m: Muscle, personal: Personal | None = None) -> dict[str, Any]:
+    """Everything about one muscle, with citation ids resolved to full references.
+
+    Its techniques have passed the safety filter: the rules for everyone, and the person's
+    own cautions when given; each says whether it was changed or blocked, and why.
+    """
+    from knotwork.core.safety.cautions import Personal, filter_technique
+
     data: dict[str, Any] = plain(m)
+    personal = personal or Personal()
+    data["self_treatment"] = [
+        {**t, **filter_technique(kb.safety, kb.atlas, tech, personal).as_dict()}
+        for t, tech in zip(data["self_treatment"], m.self_treatment, strict=True)
+    ]
     data["area_name"] = AREA_NAMES[m.area]
     data["related"] = [{**r, "name": kb.muscles[r["muscle"]].name} for r in data["related"]]
     data["symptoms"] = [{**s, "label": kb.symptoms[s["id"]].label} for s in data["symptoms"]]
@@ -68,14 +83,3 @@ def cited_ids(m: Muscle) -> list[str]:
 
 def reference_dict(r: Reference) -> dict[str, Any]:
     return {**plain(r), "formatted": r.formatted()}
-
-
-def plain(value: Any) -> Any:
-    """Named tuples to dicts and tuples to lists, recursively, so the result is JSON-ready."""
-    if hasattr(value, "_asdict"):
-        return {k: plain(v) for k, v in value._asdict().items()}
-    if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
-    return value

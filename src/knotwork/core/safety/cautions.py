@@ -16,7 +16,7 @@ from typing import Any
 from knotwork.core.atlas.model import Atlas
 from knotwork.core.errors import InvalidInput
 from knotwork.core.kb.model import Dose, Span, Technique
-from knotwork.core.kb.present import plain
+from knotwork.core.plain import plain
 from knotwork.core.safety.model import Effect, SafetyData
 from knotwork.core.safety.textmatch import match_groups, words
 from knotwork.core.suggest import closest
