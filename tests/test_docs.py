@@ -38,3 +38,13 @@ def test_every_safety_rule_is_documented_with_its_text() -> None:
     doc = (ROOT / "docs" / "data-rules.md").read_text(encoding="utf-8")
     documented = dict(re.findall(r"^\| (SAFETY-\d{3}) \| (.+?) \|$", doc, re.MULTILINE))
     assert documented == SAFETY_RULES
+
+
+def test_every_command_is_shown_in_the_readme() -> None:
+    from knotwork.adapters.cli.main import build_parser
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    missing = [name for name in commands if f"knotwork {name}" not in readme]
+    assert missing == []
