@@ -109,3 +109,19 @@ def test_the_whole_flow_by_keyboard_alone(page: Page) -> None:
     tab_to(page, "a[data-press]")
     page.keyboard.press("Enter")
     expect(page.locator(f"#{first} .button.chosen")).to_be_visible()
+
+
+def test_the_main_area_can_be_chosen_among_the_marked_places(page: Page) -> None:
+    page.goto("/find")
+    page.locator('#bodymap [data-region="temple-right"]').first.click()
+    main = page.locator("#main-place")
+    expect(main).to_be_hidden()  # one place: nothing to choose between
+    page.locator('input[name="region"][data-region="jaw-right"]').check()
+    expect(main).to_be_visible()
+    main.select_option("jaw-right")
+    page.get_by_role("button", name="Next: safety questions").click()
+    chips = page.locator(".chip").all_inner_texts()
+    assert "Jaw (right)" in chips
+    data = page.request.get(page.url.replace("/check?", "/check.json?")).json()
+    main_marks = [r for r in data["understood"]["regions"] if r["main"]]
+    assert [r["id"] for r in main_marks] == ["jaw-right"]

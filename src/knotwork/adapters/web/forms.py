@@ -33,6 +33,12 @@ def query_from_params(kb: KnowledgeBase, params: QueryParams, limit: int = 5) ->
     if len(regions) > MAX_REGIONS:
         raise InvalidInput("Too many regions marked.")
     marks = tuple(parse_region_arg(r) for r in regions)
+    main = params.get("main", "").strip()
+    if main:
+        # The place that bothers the person most (chosen on the find page).
+        if main not in {m.region for m in marks}:
+            raise InvalidInput(f"The main area '{main}' is not one of the marked regions.")
+        marks = tuple(m._replace(primary=m.region == main) for m in marks)
     return Query(
         marks=marks,
         text=text,

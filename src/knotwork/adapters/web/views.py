@@ -47,7 +47,7 @@ COMMON_CONTEXTS = (
     "injury",
     "new-exercise",
 )
-CARRIED = ("region", "text", "symptom", "context", "answer", "press", "rule_out", "caution")
+CARRIED = ("region", "main", "text", "symptom", "context", "answer", "press", "rule_out", "caution")
 INTRO = (
     "Pain is often felt away from where it starts: a tight spot in one muscle can send "
     "pain to a distant place. Mark where it hurts or say it in your own words, and "
@@ -123,6 +123,7 @@ def find_form(kb: KnowledgeBase, params: QueryParams) -> dict[str, Any]:
             if c in kb.contexts
         ],
         "selected": list(chosen.values()),
+        "main": params.get("main", ""),
     }
 
 

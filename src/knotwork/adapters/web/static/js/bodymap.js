@@ -35,6 +35,22 @@ function paint(id) {
   });
 }
 
+// "Which place bothers you most?": a choice among the places marked so far.
+const mainSelect = document.getElementById("main-place");
+
+function refreshMain() {
+  if (!mainSelect) return;
+  const keep = mainSelect.value || mainSelect.dataset.current || "";
+  const checked = Array.from(boxes.values()).filter((box) => box.checked);
+  mainSelect.closest(".main-area").hidden = checked.length < 2;
+  mainSelect.length = 1;
+  checked.forEach((box) => {
+    const option = new Option(box.parentElement.textContent.trim(), box.dataset.region);
+    option.selected = box.dataset.region === keep;
+    mainSelect.add(option);
+  });
+}
+
 function cycle(id) {
   const box = boxes.get(id);
   if (!box) return;
@@ -42,6 +58,7 @@ function cycle(id) {
   box.checked = next > 0;
   box.value = next > 0 ? `${id}:${next}` : id;
   paint(id);
+  refreshMain();
   const details = box.closest("details");
   if (details && next > 0) details.open = true;
   const label = box.parentElement.textContent.trim();
@@ -91,10 +108,12 @@ if (svg) {
     box.addEventListener("change", () => {
       if (!box.checked) box.value = id;
       paint(id);
+      refreshMain();
     });
     if (box.checked) paint(id);
   });
   setupViews();
+  refreshMain();
 }
 
 // On a small screen one view at a time is easier to tap: the tabs crop the drawing.
