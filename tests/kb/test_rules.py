@@ -134,3 +134,15 @@ def test_an_evidence_citation_must_exist(kb_dir: Path) -> None:
 def test_every_rule_is_exercised_by_a_test() -> None:
     exercised = {b[0] for b in BREAKS} | {"KB-013", "KB-017", "KB-019", "KB-020"}
     assert exercised == set(RULES)
+
+
+def test_the_area_lists_agree() -> None:
+    """The schema's Area, the runtime AREAS (display order) and the area names are one list."""
+    from typing import get_args
+
+    from knotwork.core.kb.model import AREAS
+    from knotwork.core.kb.present import AREA_NAMES
+    from knotwork.core.kb.schema import Area
+
+    assert get_args(Area) == AREAS
+    assert tuple(AREA_NAMES) == AREAS

@@ -8,20 +8,11 @@ from typing import TYPE_CHECKING, Any
 
 from knotwork.adapters.cli.context import Context
 from knotwork.adapters.cli.output import echo, emit_json, table, wrap
+from knotwork.core.kb.model import AREAS
 
 if TYPE_CHECKING:
     from knotwork.core.kb.base import KnowledgeBase
     from knotwork.core.kb.model import Muscle
-
-AREAS = (
-    "head-neck",
-    "shoulder-arm",
-    "forearm-hand",
-    "trunk",
-    "hip-pelvis",
-    "thigh-knee",
-    "leg-foot",
-)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -11,6 +11,16 @@ from __future__ import annotations
 from typing import Literal, NamedTuple
 
 ZoneKind = Literal["essential", "spillover"]
+# The body areas in display order (head to foot); schema.Area lists the same ids.
+AREAS = (
+    "head-neck",
+    "shoulder-arm",
+    "forearm-hand",
+    "trunk",
+    "hip-pelvis",
+    "thigh-knee",
+    "leg-foot",
+)
 ZoneSide = Literal["same", "opposite", "both"]
 
 

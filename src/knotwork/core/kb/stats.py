@@ -3,22 +3,12 @@
 from __future__ import annotations
 
 from knotwork.core.kb.base import KnowledgeBase
-from knotwork.core.kb.model import Muscle
-
-AREA_ORDER = (
-    "head-neck",
-    "shoulder-arm",
-    "forearm-hand",
-    "trunk",
-    "hip-pelvis",
-    "thigh-knee",
-    "leg-foot",
-)
+from knotwork.core.kb.model import AREAS, Muscle
 
 
 def coverage(kb: KnowledgeBase) -> list[dict[str, object]]:
     """One row per area plus a total row."""
-    rows = [_row(area, kb.in_area(area)) for area in AREA_ORDER if kb.in_area(area)]
+    rows = [_row(area, kb.in_area(area)) for area in AREAS if kb.in_area(area)]
     rows.append(_row("total", list(kb)))
     return rows
 
