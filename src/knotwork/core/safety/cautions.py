@@ -73,7 +73,9 @@ def factors_in_text(data: SafetyData, text: str) -> list[str]:
     """Personal factors stated in free text ("I'm pregnant", "I take warfarin")."""
     clauses = words(text)
     return [
-        f.id for f in data.factors.values() if f.text and match_groups(clauses, f.text) is not None
+        f.id
+        for f in data.factors.values()
+        if f.text and match_groups(clauses, f.text, data.phrases) is not None
     ]
 
 

@@ -15,6 +15,7 @@ from knotwork.core.kb.schema import Tool
 from knotwork.core.problems import Problem
 from knotwork.core.safety import model as m
 from knotwork.core.safety import schema as s
+from knotwork.core.safety.textmatch import phrase_words
 
 FLAGS_DIR = "safety/redflags"
 AREAS = "safety/areas.yaml"
@@ -128,23 +129,33 @@ def build_safety(
     order = sorted(
         built.values(), key=lambda f: (not f.is_global, -m.URGENCY_ORDER[f.urgency], f.id)
     )
+    factors = {
+        f.id: m.CautionFactor(
+            f.id,
+            f.label,
+            f.needs_site,
+            _groups(f.text),
+            tuple(_effect(e) for e in f.effects),
+            tuple(f.sources),
+        )
+        for f in cautions.factors
+    }
     return m.SafetyData(
         flags=built,
         always=tuple(_effect(e) for e in cautions.always),
-        factors={
-            f.id: m.CautionFactor(
-                f.id,
-                f.label,
-                f.needs_site,
-                _groups(f.text),
-                tuple(_effect(e) for e in f.effects),
-                tuple(f.sources),
-            )
-            for f in cautions.factors
-        },
+        factors=factors,
         areas={k: tuple(v) for k, v in areas.areas.items()},
+        phrases=_phrases(built.values(), factors.values()),
         asking_order=tuple(order),
     )
+
+
+def _phrases(
+    flags: Iterable[m.RedFlag], factors: Iterable[m.CautionFactor]
+) -> dict[str, tuple[str, ...]]:
+    groups = [g for f in flags for g in f.text + (f.escalate.when if f.escalate else ())]
+    groups += [g for f in factors for g in f.text]
+    return {p: phrase_words(p) for g in groups for p in g}
 
 
 def _groups(groups: list[list[str]]) -> tuple[tuple[str, ...], ...]:

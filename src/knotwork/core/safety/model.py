@@ -56,5 +56,8 @@ class SafetyData(NamedTuple):
     always: tuple[Effect, ...]
     factors: dict[str, CautionFactor]
     areas: dict[str, tuple[str, ...]]  # screening area -> atlas group ids or base ids
+    # Every phrase of the flags and cautions -> its normalised words, computed when the data
+    # is compiled: tokenising ~1400 phrases on first use cost a cold command several ms.
+    phrases: dict[str, tuple[str, ...]]
     # Global flags first, then the most urgent: the order questions are asked in.
     asking_order: tuple[RedFlag, ...] = ()

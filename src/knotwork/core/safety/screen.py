@@ -145,17 +145,25 @@ def screen(
     for flag in data.flags.values():
         if not clauses and not answers.get(flag.id):
             continue  # nothing said and not answered yes: nothing to raise
-        said = match_groups(clauses, flag.text) if clauses else None
+        said = match_groups(clauses, flag.text, data.phrases) if clauses else None
         if answers.get(flag.id) or said is not None:
-            result.raised.append(_raise(flag, clauses, answers.get(flag.id, False), said or []))
+            result.raised.append(
+                _raise(data, flag, clauses, answers.get(flag.id, False), said or [])
+            )
     result.raised.sort(key=lambda r: (-URGENCY_ORDER[r.urgency], r.flag.id))
     if result.raised:
         result.level = result.raised[0].urgency
     return result
 
 
-def _raise(flag: RedFlag, clauses: list[Any], answered: bool, said: list[str]) -> Raised:
+def _raise(
+    data: SafetyData, flag: RedFlag, clauses: list[Any], answered: bool, said: list[str]
+) -> Raised:
     urgency, instruction = flag.urgency, flag.instruction
-    if flag.escalate and clauses and match_groups(clauses, flag.escalate.when) is not None:
+    if (
+        flag.escalate
+        and clauses
+        and match_groups(clauses, flag.escalate.when, data.phrases) is not None
+    ):
         urgency, instruction = flag.escalate.urgency, flag.escalate.instruction
     return Raised(flag, urgency, instruction, answered, tuple(said))

@@ -12,8 +12,7 @@ stated age ("I'm 72", "67 years old") adds the words "over 50" / "under 20" / "u
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from functools import cache
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from knotwork.core.finder.lexicon import tokens
@@ -129,9 +128,8 @@ def _age_words(text: str) -> list[str]:
     return found
 
 
-@cache
 def phrase_words(phrase: str) -> tuple[str, ...]:
-    """A phrase's words, normalised once and remembered (phrases are fixed data)."""
+    """A phrase's words, normalised (done once, when the data is compiled)."""
     return tuple(t for t in tokens(phrase) if t not in FILLER)
 
 
@@ -139,8 +137,8 @@ def _word_matches(text_word: str, phrase_word: str) -> bool:
     return text_word.startswith(phrase_word) and text_word[len(phrase_word) :] in ENDINGS
 
 
-def find_phrase(clauses: Sequence[Sequence[Word]], phrase: str) -> bool:
-    want = phrase_words(phrase)
+def find_phrase(clauses: Sequence[Sequence[Word]], want: tuple[str, ...]) -> bool:
+    """Are the phrase's words (from ``phrase_words``) said in the text?"""
     if not want or not _present(clauses, want[0]):
         return False
     # A phrase that says its own negation ("not getting better") matches as written.
@@ -175,12 +173,15 @@ def _in_clause(clause: Sequence[Word], want: tuple[str, ...], says_negation: boo
 
 
 def match_groups(
-    clauses: Sequence[Sequence[Word]], groups: Sequence[Sequence[str]]
+    clauses: Sequence[Sequence[Word]],
+    groups: Sequence[Sequence[str]],
+    phrases: Mapping[str, tuple[str, ...]],
 ) -> list[str] | None:
-    """The phrase that matched in each group, or None unless every group matched."""
+    """The phrase that matched in each group, or None unless every group matched.
+    ``phrases`` maps each phrase to its words (``SafetyData.phrases``)."""
     found = []
     for group in groups:
-        hit = next((p for p in group if find_phrase(clauses, p)), None)
+        hit = next((p for p in group if find_phrase(clauses, phrases[p])), None)
         if hit is None:
             return None
         found.append(hit)
