@@ -5,10 +5,17 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from knotwork.adapters.cli.args import repeatable
 from knotwork.adapters.cli.context import Context
 from knotwork.adapters.cli.output import echo, emit_json, wrap
 from knotwork.core.errors import InvalidInput
-from knotwork.core.finder.query import ANSWERS, Answer, Query, parse_answer, parse_region_arg
+from knotwork.core.finder.query import (
+    Query,
+    known_terms,
+    parse_answer,
+    parse_region_arg,
+    press_answers,
+)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -22,51 +29,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         '  knotwork find --text "my heel hurts in the morning" --confirm soleus --json',
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument(
+    repeatable(
+        p,
         "--region",
-        action="append",
-        default=[],
-        metavar="ID[:INTENSITY[:main]]",
-        help="a painful region, intensity 0-10, ':main' for the worst area",
+        "ID[:INTENSITY[:main]]",
+        "a painful region, intensity 0-10, ':main' for the worst area",
     )
     p.add_argument("--text", default="", help="where and how it hurts, in your own words")
-    p.add_argument(
-        "--symptom",
-        action="append",
-        default=[],
-        metavar="ID",
-        help="another symptom (e.g. dizziness, tinnitus, numbness)",
-    )
-    p.add_argument(
-        "--context",
-        action="append",
-        default=[],
-        metavar="ID",
-        help="what you do (e.g. desk-work, running)",
-    )
-    p.add_argument(
-        "--confirm",
-        action="append",
-        default=[],
-        metavar="MUSCLE",
-        help="pressing its trigger point reproduced your familiar pain",
-    )
-    p.add_argument(
-        "--press",
-        action="append",
-        default=[],
-        metavar="MUSCLE=ANSWER",
-        help="press-test answer: yes, no or unsure",
-    )
-    p.add_argument(
-        "--rule-out", action="append", default=[], metavar="MUSCLE", help="leave this muscle out"
-    )
-    p.add_argument(
-        "--answer",
-        action="append",
-        default=[],
-        metavar="QUESTION=yes|no",
-        help="answer to a red-flag question (see `knotwork screen`)",
+    repeatable(p, "--symptom", "ID", "another symptom (e.g. dizziness, tinnitus, numbness)")
+    repeatable(p, "--context", "ID", "what you do (e.g. desk-work, running)")
+    repeatable(p, "--confirm", "MUSCLE", "pressing its trigger point reproduced your familiar pain")
+    repeatable(p, "--press", "MUSCLE=ANSWER", "press-test answer: yes, no or unsure")
+    repeatable(p, "--rule-out", "MUSCLE", "leave this muscle out")
+    repeatable(
+        p, "--answer", "QUESTION=yes|no", "answer to a red-flag question (see `knotwork screen`)"
     )
     p.add_argument("--limit", type=int, default=5, help="candidates to show (default 5)")
     p.add_argument("--json", action="store_true", help="print the JSON document")
@@ -82,19 +58,13 @@ def build_query(args: argparse.Namespace, ctx: Context) -> Query:
     if not 1 <= args.limit <= 100:
         raise InvalidInput("--limit must be 1 to 100.")
     marks = tuple(parse_region_arg(value) for value in args.region)
-    press: dict[str, Answer] = {kb.muscle(m).id: "yes" for m in args.confirm}
-    for item in args.press:
-        muscle, _, answer = item.partition("=")
-        if answer not in ANSWERS:
-            raise InvalidInput(f"--press {item}: answer must be one of {', '.join(ANSWERS)}.")
-        press[kb.muscle(muscle).id] = answer
-    _check_terms(ctx, args.symptom, "symptom")
-    _check_terms(ctx, args.context, "context")
+    pairs = [(m, "yes") for m in args.confirm] + [_split(item) for item in args.press]
+    press = press_answers(kb, pairs, "--press MUSCLE=ANSWER")
     return Query(
         marks=marks,
         text=args.text,
-        symptoms=tuple(args.symptom),
-        contexts=tuple(args.context),
+        symptoms=known_terms(kb.symptoms, args.symptom, "symptom"),
+        contexts=known_terms(kb.contexts, args.context, "context"),
         press=press,
         rule_out=tuple(kb.muscle(m).id for m in args.rule_out),
         answers=dict(parse_answer(a) for a in args.answer),
@@ -102,15 +72,9 @@ def build_query(args: argparse.Namespace, ctx: Context) -> Query:
     )
 
 
-def _check_terms(ctx: Context, values: list[str], kind: str) -> None:
-    from knotwork.core.suggest import closest
-
-    known = ctx.finder.kb.symptoms if kind == "symptom" else ctx.finder.kb.contexts
-    for value in values:
-        if value not in known:
-            near = closest(value, known)
-            hint = f" Did you mean: {', '.join(near)}?" if near else ""
-            raise InvalidInput(f"Unknown {kind} '{value}'.{hint}")
+def _split(item: str) -> tuple[str, str]:
+    muscle, _, answer = item.partition("=")
+    return muscle, answer
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from knotwork.adapters.cli.args import repeatable
 from knotwork.adapters.cli.context import Context
 from knotwork.adapters.cli.output import echo, emit_json, table, wrap
 from knotwork.core.kb.model import AREAS
@@ -25,20 +26,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     one.add_argument("id", help="muscle id, name or alias (e.g. upper-trapezius, SCM, QL)")
     one.add_argument("--json", action="store_true", help="print JSON")
     one.add_argument("--svg", type=Path, metavar="FILE", help="write its referral map as SVG")
-    one.add_argument(
+    repeatable(
+        one,
         "--caution",
-        action="append",
-        default=[],
-        metavar="FACTOR[:SITE,...]",
-        help="a personal caution the techniques must respect (e.g. pregnancy, "
+        "FACTOR[:SITE,...]",
+        "a personal caution the techniques must respect (e.g. pregnancy, "
         "blood-thinners-or-bleeding-disorder, known-or-suspected-clot:calf)",
     )
-    one.add_argument(
+    repeatable(
+        one,
         "--answer",
-        action="append",
-        default=[],
-        metavar="QUESTION=yes|no",
-        help="red-flag answers; a raised flag withholds the techniques",
+        "QUESTION=yes|no",
+        "red-flag answers; a raised flag withholds the techniques",
     )
     one.set_defaults(handler=run_show)
 

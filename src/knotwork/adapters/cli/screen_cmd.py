@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from knotwork.adapters.cli.args import repeatable
 from knotwork.adapters.cli.context import Context
 from knotwork.adapters.cli.output import echo, emit_json, wrap
 from knotwork.core.finder.query import parse_answer, parse_region_arg
@@ -18,21 +19,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="Ask the red-flag questions for the areas that hurt (and the general "
         "ones). A red flag is an answer, not an error: the exit status is 0.",
     )
-    p.add_argument(
-        "--region",
-        action="append",
-        default=[],
-        metavar="ID",
-        help="a painful region (sided atlas id)",
-    )
+    repeatable(p, "--region", "ID", "a painful region (sided atlas id)")
     p.add_argument("--text", default="", help="the complaint in your own words")
-    p.add_argument(
-        "--answer",
-        action="append",
-        default=[],
-        metavar="QUESTION=yes|no",
-        help="an answer given in advance",
-    )
+    repeatable(p, "--answer", "QUESTION=yes|no", "an answer given in advance")
     p.add_argument("--json", action="store_true", help="print the JSON document")
     p.add_argument(
         "--no-input", action="store_true", help="never ask questions, even in a terminal"

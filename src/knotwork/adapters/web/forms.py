@@ -17,7 +17,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.datastructures import QueryParams
 
 from knotwork.core.errors import InvalidInput
-from knotwork.core.finder.query import ANSWERS, Answer, Mark, Query, parse_region_arg
+from knotwork.core.finder.query import (
+    Mark,
+    Query,
+    known_terms,
+    parse_region_arg,
+    press_answers,
+)
 from knotwork.core.kb.base import KnowledgeBase
 from knotwork.core.safety.cautions import Personal
 
@@ -42,31 +48,18 @@ def query_from_params(kb: KnowledgeBase, params: QueryParams, limit: int = 5) ->
     return Query(
         marks=marks,
         text=text,
-        symptoms=_known(kb.symptoms, params.getlist("symptom"), "symptom"),
-        contexts=_known(kb.contexts, params.getlist("context"), "context"),
-        press=_press(kb, params.getlist("press")),
+        symptoms=known_terms(kb.symptoms, params.getlist("symptom"), "symptom"),
+        contexts=known_terms(kb.contexts, params.getlist("context"), "context"),
+        press=press_answers(kb, (_pair(v) for v in params.getlist("press")), "press=MUSCLE:ANSWER"),
         rule_out=tuple(kb.muscle(m).id for m in params.getlist("rule_out")),
         answers=params_answers(params),
         limit=limit,
     )
 
 
-def _known(vocab: dict[str, object] | object, values: Sequence[str], kind: str) -> tuple[str, ...]:
-    known = vocab if isinstance(vocab, dict) else {}
-    for value in values:
-        if value not in known:
-            raise InvalidInput(f"Unknown {kind} '{value}'.")
-    return tuple(dict.fromkeys(values))
-
-
-def _press(kb: KnowledgeBase, values: Sequence[str]) -> dict[str, Answer]:
-    press: dict[str, Answer] = {}
-    for value in values:
-        muscle, _, answer = value.partition(":")
-        if answer not in ANSWERS:
-            raise InvalidInput(f"Press-test answer '{value}' must be MUSCLE:yes|no|unsure.")
-        press[kb.muscle(muscle).id] = answer
-    return press
+def _pair(value: str) -> tuple[str, str]:
+    muscle, _, answer = value.partition(":")
+    return muscle, answer
 
 
 def answers_from(values: Sequence[str]) -> dict[str, bool]:
@@ -142,9 +135,9 @@ class FindIn(BaseModel):
         return Query(
             marks=tuple(Mark(r.id, r.intensity, r.main) for r in self.regions),
             text=self.text,
-            symptoms=_known(kb.symptoms, self.symptoms, "symptom"),
-            contexts=_known(kb.contexts, self.context, "context"),
-            press={kb.muscle(m).id: a for m, a in self.press.items()},
+            symptoms=known_terms(kb.symptoms, self.symptoms, "symptom"),
+            contexts=known_terms(kb.contexts, self.context, "context"),
+            press=press_answers(kb, self.press.items(), "press: {MUSCLE: ANSWER}"),
             rule_out=tuple(kb.muscle(m).id for m in self.rule_out),
             answers=self.answers,
             limit=self.limit,

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from knotwork.core.atlas.model import Atlas
 from knotwork.core.errors import InvalidInput
+from knotwork.core.suggest import closest
+
+if TYPE_CHECKING:
+    from knotwork.core.kb.base import KnowledgeBase
 
 Answer = Literal["yes", "no", "unsure"]
 ANSWERS: tuple[Answer, ...] = ("yes", "no", "unsure")
@@ -52,6 +56,33 @@ def check_marks(atlas: Atlas, marks: tuple[Mark, ...]) -> None:
             )
     if sum(m.primary for m in marks) > 1:
         raise InvalidInput("Only one region can be marked as the main area.")
+
+
+def known_terms(vocab: Mapping[str, object], values: Sequence[str], kind: str) -> tuple[str, ...]:
+    """Symptom or context ids in order without repeats; an unknown one is bad input that
+    names the closest known ids."""
+    for value in values:
+        if value not in vocab:
+            near = closest(value, vocab)
+            hint = f" Did you mean: {', '.join(near)}?" if near else ""
+            raise InvalidInput(f"Unknown {kind} '{value}'.{hint}")
+    return tuple(dict.fromkeys(values))
+
+
+def press_answers(
+    kb: KnowledgeBase, pairs: Iterable[tuple[str, str]], given_as: str
+) -> dict[str, Answer]:
+    """Press-test answers by muscle id from (muscle id, name or alias; answer) pairs.
+    ``given_as`` is the form the surface expects, for the error message."""
+    press: dict[str, Answer] = {}
+    for muscle, answer in pairs:
+        if answer not in ANSWERS:
+            raise InvalidInput(
+                f"Press-test answer '{answer}' for '{muscle}': give {given_as}, "
+                f"the answer one of {', '.join(ANSWERS)}."
+            )
+        press[kb.muscle(muscle).id] = answer
+    return press
 
 
 def parse_answer(value: str) -> tuple[str, bool]:
