@@ -46,12 +46,10 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
     from knotwork.core.kb.present import AREA_NAMES, muscle_summary
 
     kb = ctx.kb
-    muscles = list(kb)
-    if args.area:
-        muscles = kb.in_area(args.area)
+    muscles = kb.in_area(args.area) if args.area else list(kb)
     if args.region:
-        base = _base(kb, args.region)
-        muscles = [m for m in muscles if base in m.referral_regions()]
+        referring = {m.id for m in kb.referring_to(args.region)}
+        muscles = [m for m in muscles if m.id in referring]
     if args.json:
         emit_json([muscle_summary(m) for m in muscles])
         return 0
@@ -59,12 +57,6 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
     echo(table(["id", "area", "TrPs", "name"], rows))
     echo(f"\n{len(muscles)} muscles")
     return 0
-
-
-def _base(kb: KnowledgeBase, region: str) -> str:
-    if region in kb.atlas.bases:
-        return region
-    return kb.atlas.get(region).base
 
 
 def run_show(args: argparse.Namespace, ctx: Context) -> int:

@@ -32,10 +32,6 @@ class Region(NamedTuple):
         """Lay label with the side spelled out, e.g. ``Temple (left)``."""
         return self.lay if self.side == "midline" else f"{self.lay} ({self.side})"
 
-    @property
-    def anatomical_label(self) -> str:
-        return self.anatomical if self.side == "midline" else f"{self.anatomical}, {self.side}"
-
 
 class Atlas:
     """All regions, indexed by id and by base id; group ids map to their display names."""

@@ -88,15 +88,13 @@ class KnowledgeBase:
         return found
 
     def referring_to(self, region: str) -> list[Muscle]:
-        """Muscles whose referral pattern includes this region (base or sided id)."""
-        base = self.atlas.get(region).base if region in self.atlas else region
+        """Muscles whose referral pattern includes this region (base or sided id; an unknown
+        one is ``UnknownRegion`` with suggestions)."""
+        base = region if region in self.atlas.bases else self.atlas.get(region).base
         return [self.muscles[m] for m in self.by_region.get(base, ())]
 
     def in_area(self, area: str) -> list[Muscle]:
         return [self.muscles[m] for m in self.by_area.get(area, ())]
-
-    def cite(self, ref_id: str) -> Reference:
-        return self.references[ref_id]
 
 
 GENERIC = frozenset(

@@ -32,10 +32,6 @@ RULES = {
 }
 
 
-def safety_files(data_dir: Path) -> list[Path]:
-    return [data_dir / AREAS, data_dir / CAUTIONS, *sorted((data_dir / FLAGS_DIR).glob("*.yaml"))]
-
-
 def read_safety(
     data_dir: Path, problems: list[Problem]
 ) -> tuple[dict[str, s.RedFlagFile], s.AreaMap | None, s.CautionsFile | None]:
