@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from knotwork.core.errors import NothingUnderstood
@@ -11,6 +12,7 @@ from knotwork.core.finder.cover import smallest_cover
 from knotwork.core.finder.index import FinderIndex
 from knotwork.core.finder.parse import read_text
 from knotwork.core.finder.patterns import Pattern
+from knotwork.core.finder.postings import component_evidence, log_sum_exp
 from knotwork.core.finder.query import Query, check_marks
 from knotwork.core.finder.understood import Understood
 from knotwork.core.kb.model import Muscle
@@ -132,35 +134,54 @@ def score_all(index: FinderIndex, ev: Evidence, query: Query) -> list[Scored]:
         )
         for rid in ids:
             touched |= index.by_region.get(rid, set())
+    muscle_ids = [m for m in touched if m not in query.rule_out]
     sides = _sides_worth_scoring(index, ev)
-    # Marks with a side read the same for every muscle: resolve them once per query.
-    fixed = None if ev.unspecified else _fixed_reading(ev)
-    extras = bool(ev.symptoms or ev.contexts or ev.conditions or query.press)
-    ranked = []
-    for muscle_id in sorted(touched):
-        if muscle_id in query.rule_out:
-            continue
-        best = max(
-            (_hypothesis(index, muscle_id, side, ev, fixed) for side in sides), key=lambda s: s[0]
-        )
-        scored = Scored(
-            index.kb.muscles[muscle_id],
-            best[1],
-            best[0],
-            index.patterns[muscle_id][best[1]],
-            best[2],
-            best[3],
-        )
-        if extras:
+    if ev.unspecified:
+        readings = [
+            max((_hypothesis(index, m, side, ev) for side in sides), key=_LOG_ODDS)
+            for m in muscle_ids
+        ]
+    else:
+        readings = _fixed_readings(index, ev, muscle_ids, sides)
+    ranked = [
+        Scored(index.kb.muscles[m], side, log_odds, index.patterns[m][side], resolved, keys)
+        for m, (log_odds, side, resolved, keys) in zip(muscle_ids, readings, strict=True)
+    ]
+    if ev.symptoms or ev.contexts or ev.conditions or query.press:
+        for scored in ranked:
             _add_extras(index, scored, ev, query)
-        ranked.append(scored)
     ranked.sort(key=lambda s: (-s.log_odds, s.muscle.id))
     _normalise(ranked)
     return ranked
 
 
-def _fixed_reading(ev: Evidence) -> tuple[dict[str, float], dict[str, str]]:
-    return dict(ev.marks), {key: key for key in ev.marks}
+_LOG_ODDS = itemgetter(0)
+
+
+def _fixed_readings(
+    index: FinderIndex, ev: Evidence, muscle_ids: list[str], sides: tuple[str, ...]
+) -> list[Reading]:
+    """Each muscle at its best side when every mark has its side: the marks read the same
+    for every hypothesis, so the evidence comes from the postings (see postings.py)."""
+    resolved, keys = dict(ev.marks), {key: key for key in ev.marks}
+    found, shared = component_evidence(index.postings, ev.marks, ev.mode, sides)
+    totals, log_prior = index.postings.start_totals, index.log_prior
+    readings: list[Reading] = []
+    for muscle_id in muscle_ids:
+        best_odds, best_side = -math.inf, sides[0]
+        for side in sides:
+            evidence = found.get((muscle_id, side))
+            log_odds = (
+                log_prior[muscle_id]
+                + shared
+                + (log_sum_exp(evidence) if evidence else totals[muscle_id, side][ev.mode])
+            )
+            if side == "both":
+                log_odds += LOG_BOTH
+            if log_odds > best_odds:  # the first side wins a tie, as max() would
+                best_odds, best_side = log_odds, side
+        readings.append((best_odds, best_side, resolved, keys))
+    return readings
 
 
 def _sides_worth_scoring(index: FinderIndex, ev: Evidence) -> tuple[str, ...]:
@@ -188,21 +209,17 @@ def _hypothesis(
     muscle_id: str,
     side: str,
     ev: Evidence,
-    fixed: tuple[dict[str, float], dict[str, str]] | None,
 ) -> Reading:
-    """(log odds, side, marks as read, mark keys -> regions) for one muscle on one side."""
+    """(log odds, side, marks as read, mark keys -> regions) for one muscle on one side, when
+    some marks have no side: each hypothesis reads them on its own side, so the postings
+    (which assume one reading for all) do not apply."""
     pattern = index.patterns[muscle_id][side]
-    if fixed is None:
-        keys = _resolve(index, ev, side, pattern)
-        resolved: dict[str, float] = {}
-        for key, region in keys.items():
-            resolved[region] = max(ev.marks[key], resolved.get(region, 0.0))
-    else:
-        resolved, keys = fixed
+    keys = _resolve(index, ev, side, pattern)
+    resolved: dict[str, float] = {}
+    for key, region in keys.items():
+        resolved[region] = max(ev.marks[key], resolved.get(region, 0.0))
     prior = index.log_prior[muscle_id] + (LOG_BOTH if side == "both" else 0.0)
     marked, unmarked = MARKED[ev.mode], UNMARKED[ev.mode]
-    # A mixture over which trigger points are active (one of them, or all): log-sum-exp.
-    # (The evidence sum is inlined: this loop runs for every muscle, side and component.)
     terms = []
     for component in pattern.components:
         evidence = component.log_weight + component.baseline[ev.mode]
@@ -211,10 +228,7 @@ def _hypothesis(
             z = z_of.get(region, 0.0)
             evidence += weight * marked[z] - unmarked[z]
         terms.append(evidence)
-    top = max(terms)
-    if len(terms) > 1:
-        top += math.log(sum(math.exp(t - top) for t in terms))
-    return prior + top, side, resolved, keys
+    return prior + log_sum_exp(terms), side, resolved, keys
 
 
 LOG_BOTH = math.log(model.PRIOR_BOTH_SIDES)

@@ -10,6 +10,7 @@ from knotwork.core.cache import cached
 from knotwork.core.finder import model
 from knotwork.core.finder.lexicon import Lexicon, build_lexicon
 from knotwork.core.finder.patterns import Pattern, build_patterns, region_index
+from knotwork.core.finder.postings import Postings, build_postings
 from knotwork.core.kb import load_kb
 from knotwork.core.kb.base import KnowledgeBase
 from knotwork.core.kb.files import source_files
@@ -22,6 +23,7 @@ class FinderIndex(NamedTuple):
     lexicon: Lexicon
     patterns: dict[str, dict[str, Pattern]]
     by_region: dict[str, set[str]]
+    postings: Postings
     # Per muscle, computed once: the log prior, and the symptoms and activities it lists.
     log_prior: dict[str, float]
     symptoms_of: dict[str, frozenset[str]]
@@ -42,6 +44,7 @@ def build_index(kb: KnowledgeBase) -> FinderIndex:
         lexicon=build_lexicon(kb),
         patterns=patterns,
         by_region=region_index(patterns),
+        postings=build_postings(patterns),
         log_prior={m.id: math.log(model.PRIOR[m.prevalence]) for m in kb},
         symptoms_of={m.id: frozenset(s.id for s in m.symptoms) for m in kb},
         activities_of={

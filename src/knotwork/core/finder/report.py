@@ -61,9 +61,11 @@ def _withhold_hands_on(candidates: list[dict[str, Any]]) -> None:
         c["explanation"]["trigger_points"] = [{**tp, "how_to_check": None} for tp in points]
 
 
+PARAMETERS = dict(model.Parameters()._asdict())
+
+
 def vars_of_parameters() -> dict[str, float]:
-    p = model.Parameters()
-    return dict(p._asdict())
+    return dict(PARAMETERS)  # a copy: callers may change their document
 
 
 def region_label(index: FinderIndex, key: str) -> str:
@@ -130,30 +132,40 @@ def _side(s: Scored, unspecified: set[str]) -> str:
 
 
 def explanation(index: FinderIndex, ev: Evidence, s: Scored) -> dict[str, Any]:
-    cells, labels, resolved = s.pattern.cells, index.labels, s.resolved
-    explains = [
-        {
-            "region": r,
-            "label": labels[r],
-            "kind": cells[r].kind,
-            "trigger_points": cells[r].trigger_points,
-        }
-        for r in resolved
-        if r in cells
-    ]
+    cells, labels, your = s.pattern.cells, index.labels, index.your
+    # One pass over the marks this pattern explains feeds the list, the summary's phrases
+    # (by kind) and each trigger point's share: this runs for every candidate shown.
+    explains = []
+    phrases: dict[str, list[str]] = {"essential": [], "spillover": [], "local": []}
+    by_point: dict[int, list[str]] = {}
+    for r in s.resolved:
+        cell = cells.get(r)
+        if cell is None:
+            continue
+        explains.append(
+            {
+                "region": r,
+                "label": labels[r],
+                "kind": cell.kind,
+                "trigger_points": cell.trigger_points,
+            }
+        )
+        phrases[cell.kind].append(your[r])
+        for number in cell.trigger_points:
+            by_point.setdefault(number, []).append(r)
     unexplained = [
         {"region": k, "label": region_label(index, k)} for k, r in s.keys.items() if r not in cells
     ]
     # The predicted zones are fixed per muscle and side (precomputed, shared, never changed).
-    predicted = [entry for r, entry in index.predicted[s.muscle.id][s.side] if r not in resolved]
+    predicted = [entry for r, entry in index.predicted[s.muscle.id][s.side] if r not in s.resolved]
     return {
-        "summary": summary(index, s, explains),
+        "summary": summary(phrases, s.muscle.prevalence),
         "explains": explains,
         "not_explained": unexplained,
         "predicted_not_marked": predicted,
         **(_extras(s.extras) if s.extras else NO_EXTRAS),
         "prevalence": s.muscle.prevalence,
-        "trigger_points": trigger_points(index, s),
+        "trigger_points": trigger_points(index, s, by_point),
     }
 
 
@@ -179,10 +191,9 @@ def _extras(pairs: list[tuple[str, float]]) -> dict[str, Any]:
     }
 
 
-def summary(index: FinderIndex, s: Scored, explains: list[dict[str, Any]]) -> str:
-    essential = [your(index, e["region"]) for e in explains if e["kind"] == "essential"]
-    spill = [your(index, e["region"]) for e in explains if e["kind"] == "spillover"]
-    local = [your(index, e["region"]) for e in explains if e["kind"] == "local"]
+def summary(phrases: dict[str, list[str]], prevalence: str) -> str:
+    """One sentence from the explained places, by kind ("your right temple", ...)."""
+    essential, spill, local = phrases["essential"], phrases["spillover"], phrases["local"]
     parts = []
     if essential:
         parts.append(f"typically refer pain to {_join(essential)}")
@@ -191,29 +202,22 @@ def summary(index: FinderIndex, s: Scored, explains: list[dict[str, Any]]) -> st
     sentence = f"Its trigger points {' '.join(parts)}." if parts else ""
     if local:
         sentence += f" Its trigger points lie in {_join(local)}, where you marked pain."
-    return (
-        f"{sentence} It is {PREVALENCE_TEXT[s.muscle.prevalence]} of this kind of pain."
-    ).strip()
-
-
-def your(index: FinderIndex, key: str) -> str:
-    """ "your right temple" for a sided id, "your sacrum" for a midline one."""
-    return index.your[key]
+    return f"{sentence} It is {PREVALENCE_TEXT[prevalence]} of this kind of pain.".strip()
 
 
 def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def trigger_points(index: FinderIndex, s: Scored) -> list[dict[str, Any]]:
+def trigger_points(
+    index: FinderIndex, s: Scored, by_point: dict[int, list[str]]
+) -> list[dict[str, Any]]:
+    """The muscle's trigger points, each with the marked places it explains (sorted)."""
     side = "right" if s.side in ("both", "either") else s.side
-    cells = s.pattern.cells
-    out = []
-    for tp in index.trigger_points[s.muscle.id][side]:
-        number = tp["number"]
-        explains = sorted(r for r in s.resolved if r in cells and number in cells[r].trigger_points)
-        out.append({**tp, "explains": explains})
-    return out
+    return [
+        {**tp, "explains": sorted(by_point.get(tp["number"], ()))}
+        for tp in index.trigger_points[s.muscle.id][side]
+    ]
 
 
 def cover_block(index: FinderIndex, cover: Cover, unspecified: set[str]) -> dict[str, Any]:

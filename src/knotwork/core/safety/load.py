@@ -143,7 +143,17 @@ def build_safety(
         areas={k: tuple(v) for k, v in areas.areas.items()},
         phrases=_phrases(built.values(), factors.values()),
         asking_order=tuple(order),
+        areas_of=_areas_of(areas.areas.items()),
     )
+
+
+def _areas_of(areas: Iterable[tuple[str, list[str]]]) -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    for area, names in areas:
+        for name in names:
+            if area not in found.setdefault(name, []):
+                found[name].append(area)
+    return {name: tuple(a) for name, a in found.items()}
 
 
 def _phrases(

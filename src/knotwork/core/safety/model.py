@@ -60,4 +60,7 @@ class SafetyData(NamedTuple):
     # is compiled: tokenising ~1400 phrases on first use cost a cold command several ms.
     phrases: dict[str, tuple[str, ...]]
     # Global flags first, then the most urgent: the order questions are asked in.
-    asking_order: tuple[RedFlag, ...] = ()
+    asking_order: tuple[RedFlag, ...]
+    # Atlas group or base id -> the screening areas that name it, in file order (so a screen
+    # looks a region up instead of scanning every area's list).
+    areas_of: dict[str, tuple[str, ...]]

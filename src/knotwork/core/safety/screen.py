@@ -68,19 +68,18 @@ class Screen:
         return [f for f in self.asked if f.id not in self.answers and f.id not in raised]
 
     def as_dict(self) -> dict[str, Any]:
+        unanswered = self.unanswered()  # once: complete and self_treatment both derive from it
+        complete = not unanswered
         return {
             "level": self.level,
-            "message": LEVEL_TEXT[
-                self.level if self.level != "none" or self.complete else "incomplete"
-            ],
-            "self_treatment": self.self_treatment,
+            "message": LEVEL_TEXT[self.level if self.level != "none" or complete else "incomplete"],
+            "self_treatment": self.level in SELF_TREATMENT_LEVELS and complete,
             "education": self.education,
-            "screening_complete": self.complete,
+            "screening_complete": complete,
             "flags": [_raised_dict(r) for r in self.raised],
             "areas": self.areas,
             "unanswered": [
-                {"id": f.id, "question": f.question, "urgency": f.urgency}
-                for f in self.unanswered()
+                {"id": f.id, "question": f.question, "urgency": f.urgency} for f in unanswered
             ],
             "answered": [
                 {"id": k, "answer": "yes" if v else "no"} for k, v in self.answers.items()
@@ -110,8 +109,7 @@ def screening_areas(data: SafetyData, atlas: Atlas, regions: Iterable[str]) -> l
         base = atlas.regions[region].base if region in atlas.regions else region
         group = atlas.regions[atlas.bases[base][0]].group
         # A region named on its own overrides its group's area (mid-back is thoracic).
-        named = [a for a, names in data.areas.items() if base in names]
-        areas = named or [a for a, names in data.areas.items() if group in names]
+        areas = data.areas_of.get(base) or data.areas_of.get(group, ())
         found.extend(a for a in areas if a not in found)
     return found
 
@@ -142,9 +140,9 @@ def screen(
     areas = screening_areas(data, atlas, regions)
     result = Screen(asked=questions_for(data, areas), answers=answers, areas=areas)
     clauses = words(text) if text else []
-    for flag in data.flags.values():
-        if not clauses and not answers.get(flag.id):
-            continue  # nothing said and not answered yes: nothing to raise
+    # With nothing said, only a "yes" can raise a flag: look at those alone.
+    flags = data.flags.values() if clauses else [data.flags[f] for f, yes in answers.items() if yes]
+    for flag in flags:
         said = match_groups(clauses, flag.text, data.phrases) if clauses else None
         if answers.get(flag.id) or said is not None:
             result.raised.append(

@@ -1,0 +1,105 @@
+"""Scoring by postings: each sided region lists the patterns that predict it.
+
+A drawing marks three or four of about two hundred sided regions, and most muscles' patterns
+miss most of them. Rather than walk every mark for every component of every candidate (and
+find ``z = 0`` for most), the index lists, per region, the (muscle, side, component, z) that
+predict it; a query then adds only the terms its marks actually touch.
+
+The evidence of one component (see model.py) splits as
+
+    start(component, mode)                       the log weight and the "not marked" sum
+    + sum over marks of  w * marked(0)           the same for every hypothesis of the query
+    + sum over marks in the component of  w * (marked(z) - marked(0)) - unmarked(z)
+
+so the first part is precomputed, the second is one number per query, and only the third
+touches the postings.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from knotwork.core.finder import model
+from knotwork.core.finder.patterns import Pattern
+
+Hypothesis = tuple[str, str]  # (muscle id, side)
+# For one hypothesis: (component number, gain if marked, "not marked" term no longer paid)
+Terms = tuple[tuple[int, float, float], ...]
+
+
+class Postings(NamedTuple):
+    # input mode -> (sided region id, side) -> each hypothesis on that side whose pattern
+    # predicts the region, with its terms (already per mode: the hot loop only adds)
+    by_region: dict[str, dict[tuple[str, str], tuple[tuple[Hypothesis, Terms], ...]]]
+    # (muscle id, side) -> input mode -> each component's evidence before any mark
+    starts: dict[Hypothesis, dict[str, tuple[float, ...]]]
+    # the same, as the mixture's log-sum-exp: the whole evidence of a hypothesis no mark touches
+    start_totals: dict[Hypothesis, dict[str, float]]
+
+
+def build_postings(patterns: dict[str, dict[str, Pattern]]) -> Postings:
+    starts: dict[Hypothesis, dict[str, tuple[float, ...]]] = {}
+    zs: dict[tuple[str, str], dict[Hypothesis, list[tuple[int, float]]]] = {}
+    for muscle_id, by_side in patterns.items():
+        for side, pattern in by_side.items():
+            starts[muscle_id, side] = {
+                mode: tuple(c.log_weight + c.baseline[mode] for c in pattern.components)
+                for mode in model.COMPLETENESS
+            }
+            for number, component in enumerate(pattern.components):
+                for region, z in component.z.items():
+                    at = zs.setdefault((region, side), {})
+                    at.setdefault((muscle_id, side), []).append((number, z))
+    by_region = {
+        mode: {
+            at: tuple(
+                (key, tuple((n, _GAIN[mode][z], _UNMARKED[mode][z]) for n, z in terms))
+                for key, terms in hypotheses.items()
+            )
+            for at, hypotheses in zs.items()
+        }
+        for mode in model.COMPLETENESS
+    }
+    totals = {
+        key: {m: log_sum_exp(t) for m, t in by_mode.items()} for key, by_mode in starts.items()
+    }
+    return Postings(by_region, starts, totals)
+
+
+def log_sum_exp(terms: Sequence[float]) -> float:
+    """The mixture over which trigger points are active (one of them, or all)."""
+    top = max(terms)
+    if len(terms) > 1:
+        top += math.log(sum(math.exp(t - top) for t in terms))
+    return top
+
+
+# Per mode and zone strength: what a marked region adds beyond the "outside the pattern" term,
+# and the "not marked" term it no longer pays.
+_FLOOR = {m: model.marked_term(0.0, m) for m in model.COMPLETENESS}
+_STRENGTHS = (model.Z_LOCAL, model.Z_SPILLOVER, model.Z_ESSENTIAL)
+_GAIN = {
+    m: {z: model.marked_term(z, m) - _FLOOR[m] for z in _STRENGTHS} for m in model.COMPLETENESS
+}
+_UNMARKED = {m: {z: model.unmarked_term(z, m) for z in _STRENGTHS} for m in model.COMPLETENESS}
+
+
+def component_evidence(
+    postings: Postings, marks: dict[str, float], mode: str, sides: tuple[str, ...]
+) -> tuple[dict[Hypothesis, list[float]], float]:
+    """The third part per touched (muscle, side) and component, added to its start; and the
+    second part, shared by every hypothesis (hypotheses not in the dict have only their start).
+    """
+    by_region, starts = postings.by_region[mode], postings.starts
+    found: dict[Hypothesis, list[float]] = {}
+    for region, weight in marks.items():
+        for side in sides:
+            for key, terms in by_region.get((region, side), ()):
+                evidence = found.get(key)
+                if evidence is None:
+                    evidence = found[key] = list(starts[key][mode])
+                for number, gain, unmarked in terms:
+                    evidence[number] += weight * gain - unmarked
+    return found, _FLOOR[mode] * sum(marks.values())
