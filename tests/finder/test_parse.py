@@ -99,3 +99,28 @@ def test_unknown_words_are_reported(tiny: FinderIndex) -> None:
 def test_intensity_from_a_score_or_a_word(tiny: FinderIndex) -> None:
     assert read(tiny, "my neck hurts, 7/10").intensity == 7
     assert read(tiny, "severe pain in my neck").intensity == 8
+
+
+def test_a_typo_between_two_equally_close_words_is_read_the_same_in_every_process() -> None:
+    # "round" is as close to "around" as to "ground": the pick must not depend on the
+    # process's string hashing (it once did, through a set's order).
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from knotwork.core.finder import load_index; from knotwork.core.finder.parse import "
+        "read_text; i = load_index(); print(read_text(i.kb, i.lexicon, 'pain round my "
+        "shoulder').corrections)"
+    )
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in (1, 2, 3, 4)
+    }
+    assert seen == {"[('round', 'around')]\n"}

@@ -15,6 +15,7 @@ from knotwork.core.kb import load_kb
 from knotwork.core.kb.base import KnowledgeBase
 from knotwork.core.kb.files import source_files
 from knotwork.core.kb.model import Muscle
+from knotwork.core.kb.present import AREA_NAMES
 from knotwork.core.paths import DATA_DIR
 
 
@@ -29,7 +30,8 @@ class FinderIndex(NamedTuple):
     symptoms_of: dict[str, frozenset[str]]
     activities_of: dict[str, frozenset[str]]
     labels: dict[str, str]  # region id -> "Temple (right)"
-    your: dict[str, str]  # region or base id -> "your right temple"
+    # muscle id -> its block in a result (precomputed, shared, never changed)
+    heads: dict[str, dict[str, str]]
     # muscle id -> side -> its trigger points as the finder reports them (without "explains")
     trigger_points: dict[str, dict[str, list[dict[str, Any]]]]
     # muscle id -> side -> (region, entry) for each zone its pattern predicts (not local)
@@ -52,7 +54,10 @@ def build_index(kb: KnowledgeBase) -> FinderIndex:
             for m in kb
         },
         labels=labels,
-        your=_your_phrases(kb),
+        heads={
+            m.id: {"id": m.id, "name": m.name, "area": m.area, "area_name": AREA_NAMES[m.area]}
+            for m in kb
+        },
         trigger_points={
             m.id: {side: _trigger_points(kb, m, side) for side in ("left", "right")} for m in kb
         },
@@ -68,17 +73,6 @@ def build_index(kb: KnowledgeBase) -> FinderIndex:
             for mid, by_side in patterns.items()
         },
     )
-
-
-def _your_phrases(kb: KnowledgeBase) -> dict[str, str]:
-    """ "your right temple" for each sided id, "your temple" for each base id."""
-    phrases = {}
-    for region in kb.atlas:
-        lay = region.lay[0].lower() + region.lay[1:]
-        phrases[region.base] = f"your {lay}"
-        side = "" if region.side == "midline" else f"{region.side} "
-        phrases[region.id] = f"your {side}{lay}"
-    return phrases
 
 
 def _trigger_points(kb: KnowledgeBase, muscle: Muscle, side: str) -> list[dict[str, Any]]:

@@ -30,7 +30,7 @@ class Entry(NamedTuple):
 class Lexicon:
     """Phrase -> meanings, plus the part and modifier tables for composite places."""
 
-    __slots__ = ("longest", "modifiers", "part_regions", "parts", "phrases", "words")
+    __slots__ = ("longest", "modifiers", "part_regions", "parts", "phrases", "spelling", "words")
 
     def __init__(self) -> None:
         self.phrases: dict[tuple[str, ...], list[Entry]] = {}
@@ -39,6 +39,9 @@ class Lexicon:
         self.parts: dict[tuple[str, ...], str] = {}
         self.part_regions: dict[str, dict[str, tuple[str, ...]]] = {}
         self.modifiers: dict[tuple[str, ...], str] = {}
+        # The known words in a fixed order for typo correction: a set's order changes with
+        # each process's string hashing, and so would the pick among equally close words.
+        self.spelling: tuple[str, ...] = ()
 
     def add(self, text: str, entry: Entry) -> None:
         key = normalise(text)
@@ -77,6 +80,7 @@ def build_lexicon(kb: KnowledgeBase) -> Lexicon:
             lex.add(word, Entry("implied", hint.regions, hint.side))
     for phrase in kb.body_words.not_places:
         lex.add(phrase, Entry("ignore", ()))
+    lex.spelling = tuple(sorted(lex.words))
     return lex
 
 

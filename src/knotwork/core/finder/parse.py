@@ -119,7 +119,9 @@ class Reader:
             return word
         from rapidfuzz import fuzz, process  # imported only when a word is unknown
 
-        best = process.extractOne(word, known, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        best = process.extractOne(
+            word, self.lexicon.spelling, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+        )
         if best is None:
             return word
         self.corrections.append((word, best[0]))

@@ -9,7 +9,6 @@ from knotwork.core.finder.cover import Cover
 from knotwork.core.finder.engine import Evidence, Scored, covered_keys
 from knotwork.core.finder.index import FinderIndex
 from knotwork.core.finder.query import Query
-from knotwork.core.kb.present import AREA_NAMES
 from knotwork.core.safety.screen import Screen
 
 VERSION = 1
@@ -105,10 +104,9 @@ def understood_block(index: FinderIndex, ev: Evidence) -> dict[str, Any]:
 
 
 def candidate(index: FinderIndex, ev: Evidence, s: Scored, rank: int) -> dict[str, Any]:
-    m = s.muscle
     return {
         "rank": rank,
-        "muscle": {"id": m.id, "name": m.name, "area": m.area, "area_name": AREA_NAMES[m.area]},
+        "muscle": index.heads[s.muscle.id],
         "side": _side(s, ev.unspecified),
         "score": round(s.score, 4),
         "log_odds": round(s.log_odds, 3),
@@ -132,9 +130,10 @@ def _side(s: Scored, unspecified: set[str]) -> str:
 
 
 def explanation(index: FinderIndex, ev: Evidence, s: Scored) -> dict[str, Any]:
-    cells, labels, your = s.pattern.cells, index.labels, index.your
-    # One pass over the marks this pattern explains feeds the list, the summary's phrases
-    # (by kind) and each trigger point's share: this runs for every candidate shown.
+    cells = s.pattern.cells
+    # One pass over the marks this pattern explains feeds the list (entries precomputed with
+    # the pattern, shared, never changed), the summary's phrases by kind and each trigger
+    # point's share: this runs for every candidate shown.
     explains = []
     phrases: dict[str, list[str]] = {"essential": [], "spillover": [], "local": []}
     by_point: dict[int, list[str]] = {}
@@ -142,15 +141,8 @@ def explanation(index: FinderIndex, ev: Evidence, s: Scored) -> dict[str, Any]:
         cell = cells.get(r)
         if cell is None:
             continue
-        explains.append(
-            {
-                "region": r,
-                "label": labels[r],
-                "kind": cell.kind,
-                "trigger_points": cell.trigger_points,
-            }
-        )
-        phrases[cell.kind].append(your[r])
+        explains.append(cell.entry)
+        phrases[cell.kind].append(cell.your)
         for number in cell.trigger_points:
             by_point.setdefault(number, []).append(r)
     unexplained = [
