@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 from knotwork.core.cache import cached
 from knotwork.core.finder import model
 from knotwork.core.finder.lexicon import Lexicon, build_lexicon
-from knotwork.core.finder.patterns import Pattern, build_patterns, region_index
+from knotwork.core.finder.patterns import Pattern, build_patterns, region_index, your_phrase
 from knotwork.core.finder.postings import Postings, build_postings
 from knotwork.core.kb import load_kb
 from knotwork.core.kb.base import KnowledgeBase
@@ -30,6 +30,7 @@ class FinderIndex(NamedTuple):
     symptoms_of: dict[str, frozenset[str]]
     activities_of: dict[str, frozenset[str]]
     labels: dict[str, str]  # region id -> "Temple (right)"
+    your: dict[str, str]  # region or base id -> "your right temple"
     # muscle id -> its block in a result (precomputed, shared, never changed)
     heads: dict[str, dict[str, str]]
     # muscle id -> side -> its trigger points as the finder reports them (without "explains")
@@ -54,6 +55,7 @@ def build_index(kb: KnowledgeBase) -> FinderIndex:
             for m in kb
         },
         labels=labels,
+        your=_your_phrases(kb),
         heads={
             m.id: {"id": m.id, "name": m.name, "area": m.area, "area_name": AREA_NAMES[m.area]}
             for m in kb
@@ -73,6 +75,15 @@ def build_index(kb: KnowledgeBase) -> FinderIndex:
             for mid, by_side in patterns.items()
         },
     )
+
+
+def _your_phrases(kb: KnowledgeBase) -> dict[str, str]:
+    """ "your right temple" for each sided id, "your temple" for each base id."""
+    phrases = {}
+    for region in kb.atlas:
+        phrases[region.base] = your_phrase(kb, region.base)
+        phrases[region.id] = your_phrase(kb, region.id)
+    return phrases
 
 
 def _trigger_points(kb: KnowledgeBase, muscle: Muscle, side: str) -> list[dict[str, Any]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from knotwork.core.finder import model
 from knotwork.core.kb.base import KnowledgeBase
@@ -19,16 +19,12 @@ RANK = {"essential": 3, "spillover": 2, "local": 1}
 class Cell:
     """What a muscle on one side predicts for one region: the strongest kind and which TrPs."""
 
-    __slots__ = ("entry", "kind", "trigger_points", "your", "z")
+    __slots__ = ("kind", "trigger_points", "z")
 
     def __init__(self, kind: str, z: float, trigger_points: list[int]) -> None:
         self.kind = kind
         self.z = z
         self.trigger_points = trigger_points
-        # Set once the pattern is complete (see _describe_cells): how a result names this
-        # region when the person marked it, so a query copies rather than builds it.
-        self.entry: dict[str, Any] = {}
-        self.your = ""
 
 
 class Component(NamedTuple):
@@ -47,25 +43,12 @@ class Pattern(NamedTuple):
 
 
 def build_pattern(kb: KnowledgeBase, muscle: Muscle, side: str) -> Pattern:
-    union = _describe_cells(kb, _cells(kb, muscle.trigger_points, side))
+    union = _cells(kb, muscle.trigger_points, side)
     tps = muscle.trigger_points
     single = model.SINGLE_TRIGGER_POINT if len(tps) > 1 else 1.0
     components = [_component(union, math.log(1 - single))] if len(tps) > 1 else []
     components += [_component(_cells(kb, (tp,), side), math.log(single / len(tps))) for tp in tps]
     return Pattern(union, components)
-
-
-def _describe_cells(kb: KnowledgeBase, cells: dict[str, Cell]) -> dict[str, Cell]:
-    """The explanation entry and "your right temple" phrase of each region of a pattern."""
-    for region, cell in cells.items():
-        cell.entry = {
-            "region": region,
-            "label": kb.atlas.regions[region].label,
-            "kind": cell.kind,
-            "trigger_points": cell.trigger_points,
-        }
-        cell.your = your_phrase(kb, region)
-    return cells
 
 
 def your_phrase(kb: KnowledgeBase, region_id: str) -> str:

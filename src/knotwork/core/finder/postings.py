@@ -25,14 +25,15 @@ from knotwork.core.finder import model
 from knotwork.core.finder.patterns import Pattern
 
 Hypothesis = tuple[str, str]  # (muscle id, side)
-# For one hypothesis: (component number, gain if marked, "not marked" term no longer paid)
-Terms = tuple[tuple[int, float, float], ...]
+# For one hypothesis: (component number, zone strength as an index into ZONES) per component
+Terms = tuple[tuple[int, int], ...]
+ZONES = (model.Z_LOCAL, model.Z_SPILLOVER, model.Z_ESSENTIAL)
 
 
 class Postings(NamedTuple):
-    # input mode -> (sided region id, side) -> each hypothesis on that side whose pattern
-    # predicts the region, with its terms (already per mode: the hot loop only adds)
-    by_region: dict[str, dict[tuple[str, str], tuple[tuple[Hypothesis, Terms], ...]]]
+    # (sided region id, side) -> each hypothesis on that side whose pattern predicts the region
+    # (small ints, not floats per mode: the index is unpickled by every cold command)
+    by_region: dict[tuple[str, str], tuple[tuple[Hypothesis, Terms], ...]]
     # (muscle id, side) -> input mode -> each component's evidence before any mark
     starts: dict[Hypothesis, dict[str, tuple[float, ...]]]
     # the same, as the mixture's log-sum-exp: the whole evidence of a hypothesis no mark touches
@@ -41,7 +42,7 @@ class Postings(NamedTuple):
 
 def build_postings(patterns: dict[str, dict[str, Pattern]]) -> Postings:
     starts: dict[Hypothesis, dict[str, tuple[float, ...]]] = {}
-    zs: dict[tuple[str, str], dict[Hypothesis, list[tuple[int, float]]]] = {}
+    found: dict[tuple[str, str], dict[Hypothesis, list[tuple[int, int]]]] = {}
     for muscle_id, by_side in patterns.items():
         for side, pattern in by_side.items():
             starts[muscle_id, side] = {
@@ -50,17 +51,11 @@ def build_postings(patterns: dict[str, dict[str, Pattern]]) -> Postings:
             }
             for number, component in enumerate(pattern.components):
                 for region, z in component.z.items():
-                    at = zs.setdefault((region, side), {})
-                    at.setdefault((muscle_id, side), []).append((number, z))
+                    at = found.setdefault((region, side), {})
+                    at.setdefault((muscle_id, side), []).append((number, ZONES.index(z)))
     by_region = {
-        mode: {
-            at: tuple(
-                (key, tuple((n, _GAIN[mode][z], _UNMARKED[mode][z]) for n, z in terms))
-                for key, terms in hypotheses.items()
-            )
-            for at, hypotheses in zs.items()
-        }
-        for mode in model.COMPLETENESS
+        at: tuple((key, tuple(terms)) for key, terms in hypotheses.items())
+        for at, hypotheses in found.items()
     }
     totals = {
         key: {m: log_sum_exp(t) for m, t in by_mode.items()} for key, by_mode in starts.items()
@@ -76,14 +71,11 @@ def log_sum_exp(terms: Sequence[float]) -> float:
     return top
 
 
-# Per mode and zone strength: what a marked region adds beyond the "outside the pattern" term,
-# and the "not marked" term it no longer pays.
+# Per mode and zone strength (in ZONES order): what a marked region adds beyond the "outside the
+# pattern" term, and the "not marked" term it no longer pays.
 _FLOOR = {m: model.marked_term(0.0, m) for m in model.COMPLETENESS}
-_STRENGTHS = (model.Z_LOCAL, model.Z_SPILLOVER, model.Z_ESSENTIAL)
-_GAIN = {
-    m: {z: model.marked_term(z, m) - _FLOOR[m] for z in _STRENGTHS} for m in model.COMPLETENESS
-}
-_UNMARKED = {m: {z: model.unmarked_term(z, m) for z in _STRENGTHS} for m in model.COMPLETENESS}
+_GAIN = {m: tuple(model.marked_term(z, m) - _FLOOR[m] for z in ZONES) for m in model.COMPLETENESS}
+_UNMARKED = {m: tuple(model.unmarked_term(z, m) for z in ZONES) for m in model.COMPLETENESS}
 
 
 def component_evidence(
@@ -92,7 +84,8 @@ def component_evidence(
     """The third part per touched (muscle, side) and component, added to its start; and the
     second part, shared by every hypothesis (hypotheses not in the dict have only their start).
     """
-    by_region, starts = postings.by_region[mode], postings.starts
+    by_region, starts = postings.by_region, postings.starts
+    gain, unmarked = _GAIN[mode], _UNMARKED[mode]
     found: dict[Hypothesis, list[float]] = {}
     for region, weight in marks.items():
         for side in sides:
@@ -100,6 +93,6 @@ def component_evidence(
                 evidence = found.get(key)
                 if evidence is None:
                     evidence = found[key] = list(starts[key][mode])
-                for number, gain, unmarked in terms:
-                    evidence[number] += weight * gain - unmarked
+                for number, zone in terms:
+                    evidence[number] += weight * gain[zone] - unmarked[zone]
     return found, _FLOOR[mode] * sum(marks.values())

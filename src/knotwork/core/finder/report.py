@@ -130,10 +130,9 @@ def _side(s: Scored, unspecified: set[str]) -> str:
 
 
 def explanation(index: FinderIndex, ev: Evidence, s: Scored) -> dict[str, Any]:
-    cells = s.pattern.cells
-    # One pass over the marks this pattern explains feeds the list (entries precomputed with
-    # the pattern, shared, never changed), the summary's phrases by kind and each trigger
-    # point's share: this runs for every candidate shown.
+    cells, labels, your = s.pattern.cells, index.labels, index.your
+    # One pass over the marks this pattern explains feeds the list, the summary's phrases by
+    # kind and each trigger point's share: this runs for every candidate shown.
     explains = []
     phrases: dict[str, list[str]] = {"essential": [], "spillover": [], "local": []}
     by_point: dict[int, list[str]] = {}
@@ -141,9 +140,10 @@ def explanation(index: FinderIndex, ev: Evidence, s: Scored) -> dict[str, Any]:
         cell = cells.get(r)
         if cell is None:
             continue
-        explains.append(cell.entry)
-        phrases[cell.kind].append(cell.your)
-        for number in cell.trigger_points:
+        kind, points = cell.kind, cell.trigger_points
+        explains.append({"region": r, "label": labels[r], "kind": kind, "trigger_points": points})
+        phrases[kind].append(your[r])
+        for number in points:
             by_point.setdefault(number, []).append(r)
     unexplained = [
         {"region": k, "label": region_label(index, k)} for k, r in s.keys.items() if r not in cells
