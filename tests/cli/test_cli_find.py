@@ -25,6 +25,20 @@ def test_find_from_words_prints_the_ranked_muscles(capsys: pytest.CaptureFixture
     assert "Knotwork informs; it does not diagnose." in out
 
 
+def test_cautions_in_the_words_are_noted_with_the_option_that_applies_them(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    said = "I take warfarin; ache across the top of my right shoulder"
+    code, out, _ = run(capsys, "find", "--text", said)
+    assert code == 0
+    assert "cautions noted: I take blood thinners" in out
+    assert "--caution blood-thinners-or-bleeding-disorder" in out
+    _, out, _ = run(capsys, "find", "--text", said, "--json")
+    understood = json.loads(out)["understood"]
+    assert understood["cautions"][0]["sites"] == []
+    assert "warfarin" not in understood["not_understood"]  # the caution understood it
+
+
 def test_find_json_is_the_documented_contract(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(
         capsys,

@@ -13,11 +13,13 @@ from tests.e2e.conftest import AXE, DESKTOP, PHONE, SHOTS
 
 pytestmark = pytest.mark.e2e
 NO_FLAGS = {"text": "throbbing at my right temple and the side of my neck"}
+CAUTIONS = "I'm pregnant and take warfarin; aching across the top of my right shoulder"
 PAGES = {
     "home": "/",
     "find": "/find?region=temple-right:6&region=side-of-neck-right:3",
     "check": "/check?" + urlencode(NO_FLAGS),
     "results": "RESULTS",
+    "results-cautions": "RESULTS:" + CAUTIONS,
     "results-red-flag": "/results?"
     + urlencode({"text": "crushing chest pain spreading to my left arm and sweating"}),
     "muscles": "/muscles",
@@ -30,10 +32,12 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def resolve(page: Page, path: str) -> str:
-    if path != "RESULTS":
+    """ "RESULTS[:words]": the results for the words with every safety question answered no."""
+    if not path.startswith("RESULTS"):
         return path
-    data = page.request.get("/check.json?" + urlencode(NO_FLAGS)).json()
-    pairs = [*NO_FLAGS.items(), *((f"a_{q['id']}", "no") for q in data["questions"])]
+    said = {"text": path.partition(":")[2] or NO_FLAGS["text"]}
+    data = page.request.get("/check.json?" + urlencode(said)).json()
+    pairs = [*said.items(), *((f"a_{q['id']}", "no") for q in data["questions"])]
     return "/results?" + urlencode(pairs)
 
 

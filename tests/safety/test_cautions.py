@@ -81,3 +81,23 @@ def test_bad_personal_input_is_refused(kb: KnowledgeBase) -> None:
         check_personal(kb.safety, kb.atlas, Personal({"suspected-clot": ()}))
     with pytest.raises(UnknownRegion):
         check_personal(kb.safety, kb.atlas, Personal({"suspected-clot": ("calfs",)}))
+
+
+def test_cautions_in_the_words_take_the_painful_area_as_their_site() -> None:
+    from knotwork.core.kb import load_kb
+    from knotwork.core.safety.cautions import cautions_in_text
+
+    real = load_kb()
+    said = "I'm pregnant and I sprained my calf yesterday"
+    noted = cautions_in_text(real.safety, said, ["calf", "calf", "shin"])
+    assert dict(noted.personal.factors) == {
+        "pregnancy": (),
+        "acute-injury-under-72-hours": ("calf", "shin"),
+    }
+    assert "pregnant" in noted.phrases  # what it was read from
+    check_personal(real.safety, real.atlas, noted.personal)  # a valid set, sites and all
+    # Without a marked place a site-bound factor has nowhere to apply; negation is respected.
+    alone = cautions_in_text(real.safety, said, [])
+    assert dict(alone.personal.factors) == {"pregnancy": ()}
+    none = cautions_in_text(real.safety, "not pregnant, no injury", ["calf"])
+    assert (none.personal.factors, none.phrases) == ({}, ())

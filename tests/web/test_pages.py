@@ -79,6 +79,27 @@ def test_cautions_filter_the_techniques_and_say_why(client: TestClient) -> None:
     assert all(t["changes"][0]["reason"] for t in changed)
 
 
+def test_cautions_said_in_the_words_follow_the_person_to_the_muscle_pages(
+    client: TestClient,
+) -> None:
+    from tests.web.conftest import answered
+
+    url = answered(client, "I'm pregnant; aching across the top of my right shoulder")
+    page = client.get(url).text
+    assert "Cautions you mentioned" in page
+    assert "I am pregnant" in page
+    data = client.get(url.replace("/results", "/results.json")).json()
+    assert [c["id"] for c in data["understood"]["cautions"]] == ["pregnancy"]
+    trapezius = next(c for c in data["candidates"] if c["muscle"]["id"] == "upper-trapezius")
+    link = trapezius["links"]["page"]
+    assert "caution=pregnancy" in link
+    muscle = client.get(link.replace("/muscles/upper-trapezius", "/muscles/upper-trapezius.json"))
+    assert any(t["status"] != "ok" for t in muscle.json()["muscle"]["self_treatment"])
+    # A caution the person already chose is not added twice.
+    again = client.get(url.replace("/results", "/results.json") + "&caution=pregnancy").json()
+    assert again["candidates"][0]["links"]["page"].count("caution=pregnancy") == 1
+
+
 def test_muscle_search_finds_aliases_and_suggests(client: TestClient) -> None:
     assert client.get("/muscles.json?q=SCM").json()["count"] == 2
     near = client.get("/muscles.json?q=infraspinatis").json()

@@ -102,6 +102,10 @@ def render(doc: dict[str, Any]) -> str:
         out.append("  not: " + ", ".join(n["words"] for n in u["negated"]))
     if u["not_understood"]:
         out.append("  words not understood: " + ", ".join(u["not_understood"]))
+    if u["cautions"]:
+        out.append("  cautions noted: " + "; ".join(c["label"] for c in u["cautions"]))
+        flags = " ".join(f"--caution {c['as_caution']}" for c in u["cautions"])
+        out.append(f"  (see a muscle's techniques with them: knotwork muscle ID {flags})")
     out.append("")
     for c in doc["candidates"]:
         e = c["explanation"]

@@ -206,13 +206,17 @@ def results(index: FinderIndex, params: QueryParams) -> dict[str, Any]:
     safety = doc["safety"]
     gate = _gate(safety["level"], safety["screening_complete"])
     base = carried(params, drop=("press",))
+    to_muscle = carried(params, ("region", "text", "symptom", "context", "press", "rule_out"))
+    # Cautions said in the words go with the person to each muscle page (its techniques are
+    # filtered by them), unless they already chose that caution there themselves.
+    chosen = {value.partition(":")[0] for key, value in to_muscle if key == "caution"}
+    to_muscle += [
+        ("caution", c["as_caution"]) for c in doc["understood"]["cautions"] if c["id"] not in chosen
+    ]
     for c in doc["candidates"]:
         muscle_id = c["muscle"]["id"]
         c["links"] = {
-            "page": link(
-                f"/muscles/{muscle_id}",
-                carried(params, ("region", "text", "symptom", "context", "press", "rule_out")),
-            ),
+            "page": link(f"/muscles/{muscle_id}", to_muscle),
             **{
                 answer: link("/results", _with_press(base, params, muscle_id, answer))
                 for answer in ("yes", "no", "unsure")

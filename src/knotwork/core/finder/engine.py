@@ -295,12 +295,19 @@ def covered_keys(scored: Scored) -> set[str]:
 def find(index: FinderIndex, query: Query) -> dict[str, Any]:
     """The finder's JSON document (see docs/finder.md for the contract)."""
     from knotwork.core.finder.report import finding_document
+    from knotwork.core.safety.cautions import Noted, Personal, cautions_in_text
     from knotwork.core.safety.screen import check_answers, screen
 
-    check_answers(index.kb.safety, query.answers)
+    kb = index.kb
+    check_answers(kb.safety, query.answers)
     ev = gather(index, query)
     ranked = score_all(index, ev, query)
     cover = smallest_cover(ranked, ev)
     marked = list(ev.marks)
-    safety = screen(index.kb.safety, index.kb.atlas, marked, query.text, query.answers)
-    return finding_document(index, query, ev, ranked, cover, safety)
+    safety = screen(kb.safety, kb.atlas, marked, query.text, query.answers)
+    # Cautions said in the words ("I'm pregnant") travel with the result to every technique.
+    painful = (kb.atlas.regions[m].base if m in kb.atlas.regions else m for m in marked)
+    noted = (
+        cautions_in_text(kb.safety, query.text, painful) if query.text else Noted(Personal(), ())
+    )
+    return finding_document(index, query, ev, ranked, cover, safety, noted)

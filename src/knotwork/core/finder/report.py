@@ -9,7 +9,9 @@ from knotwork.core.finder.cover import Cover
 from knotwork.core.finder.engine import Evidence, Scored, covered_keys
 from knotwork.core.finder.index import FinderIndex
 from knotwork.core.finder.query import Query
+from knotwork.core.safety.cautions import Noted, Personal
 from knotwork.core.safety.screen import Screen
+from knotwork.core.safety.textmatch import said_by
 
 VERSION = 1
 PREVALENCE_TEXT = {
@@ -27,6 +29,7 @@ def finding_document(
     ranked: list[Scored],
     cover: Cover,
     safety: Screen,
+    noted: Noted,
 ) -> dict[str, Any]:
     kb = index.kb
     shown = ranked[: query.limit]
@@ -36,7 +39,10 @@ def finding_document(
     return {
         "version": VERSION,
         "safety": safety.as_dict(),
-        "understood": understood_block(index, ev),
+        "understood": {
+            **understood_block(index, ev, _heard_by_safety(safety, noted)),
+            "cautions": cautions_block(index, noted.personal),
+        },
         "candidates": candidates,
         "explains_all": cover_block(index, cover, ev.unspecified),
         "ruled_out": [
@@ -75,7 +81,15 @@ def region_label(index: FinderIndex, key: str) -> str:
     return f"{atlas.regions[atlas.bases[key][0]].lay} (side not given)"
 
 
-def understood_block(index: FinderIndex, ev: Evidence) -> dict[str, Any]:
+def _heard_by_safety(safety: Screen, noted: Noted) -> tuple[str, ...]:
+    """The phrases the red-flag screen and the cautions read: their words were understood,
+    even when the finder itself has no use for them ("warfarin")."""
+    return (*(p for raised in safety.raised for p in raised.matched), *noted.phrases)
+
+
+def understood_block(
+    index: FinderIndex, ev: Evidence, heard: tuple[str, ...] = ()
+) -> dict[str, Any]:
     atlas = index.kb.atlas
     regions = []
     for key, weight in ev.marks.items():
@@ -94,6 +108,11 @@ def understood_block(index: FinderIndex, ev: Evidence) -> dict[str, Any]:
         )
     block = ev.understood.as_dict()
     text_regions = block.pop("regions")
+    if heard:
+        known = index.kb.safety.phrases
+        block["not_understood"] = [
+            w for w in block["not_understood"] if not said_by(w, heard, known)
+        ]
     return {
         "regions": regions,
         "from_text": text_regions,
@@ -101,6 +120,21 @@ def understood_block(index: FinderIndex, ev: Evidence) -> dict[str, Any]:
         "context": [{"id": c, "label": index.kb.contexts[c].label} for c in ev.contexts],
         **{k: v for k, v in block.items() if k not in ("symptoms", "contexts")},
     }
+
+
+def cautions_block(index: FinderIndex, noted: Personal) -> list[dict[str, Any]]:
+    """Personal cautions read from the words; `as_caution` is the value the muscle pages and
+    the API take (`caution=pregnancy`, `caution=recent-surgery-at-site:calf`)."""
+    factors = index.kb.safety.factors
+    return [
+        {
+            "id": factor,
+            "label": factors[factor].label,
+            "sites": list(sites),
+            "as_caution": f"{factor}:{','.join(sites)}" if sites else factor,
+        }
+        for factor, sites in noted.factors.items()
+    ]
 
 
 def candidate(index: FinderIndex, ev: Evidence, s: Scored, rank: int) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from knotwork.core.atlas.model import Atlas
 from knotwork.core.errors import InvalidInput
@@ -71,12 +71,41 @@ def check_personal(data: SafetyData, atlas: Atlas, personal: Personal) -> None:
 
 def factors_in_text(data: SafetyData, text: str) -> list[str]:
     """Personal factors stated in free text ("I'm pregnant", "I take warfarin")."""
+    return list(factor_phrases(data, text))
+
+
+def factor_phrases(data: SafetyData, text: str) -> dict[str, list[str]]:
+    """Each factor stated in free text, with the phrases that said it."""
     clauses = words(text)
-    return [
-        f.id
-        for f in data.factors.values()
-        if f.text and match_groups(clauses, f.text, data.phrases) is not None
-    ]
+    found = {}
+    for factor in data.factors.values():
+        said = match_groups(clauses, factor.text, data.phrases) if factor.text else None
+        if said is not None:
+            found[factor.id] = said
+    return found
+
+
+class Noted(NamedTuple):
+    """Cautions read from a person's words, and the phrases they were read from."""
+
+    personal: Personal
+    phrases: tuple[str, ...]
+
+
+def cautions_in_text(data: SafetyData, text: str, painful: Iterable[str]) -> Noted:
+    """The factors a person stated in their own words, as cautions. A factor that needs a
+    site ("surgery in the painful area", "a sprain there") takes the places they marked: the
+    painful area is where such a factor matters, and reading it wider only adds care."""
+    sites = tuple(dict.fromkeys(painful))
+    found = {
+        factor: said
+        for factor, said in factor_phrases(data, text).items()
+        if sites or not data.factors[factor].needs_site
+    }
+    personal = Personal(
+        {factor: sites if data.factors[factor].needs_site else () for factor in found}
+    )
+    return Noted(personal, tuple(p for said in found.values() for p in said))
 
 
 def filter_technique(

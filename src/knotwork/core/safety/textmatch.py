@@ -12,7 +12,7 @@ stated age ("I'm 72", "67 years old") adds the words "over 50" / "under 20" / "u
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from knotwork.core.finder.lexicon import tokens
@@ -135,6 +135,11 @@ def phrase_words(phrase: str) -> tuple[str, ...]:
 
 def _word_matches(text_word: str, phrase_word: str) -> bool:
     return text_word.startswith(phrase_word) and text_word[len(phrase_word) :] in ENDINGS
+
+
+def said_by(word: str, phrases: Iterable[str], known: Mapping[str, tuple[str, ...]]) -> bool:
+    """Is this word of the text part of one of the phrases (as matched: "thinners")?"""
+    return any(_word_matches(word, part) for p in phrases for part in known[p])
 
 
 def find_phrase(clauses: Sequence[Sequence[Word]], want: tuple[str, ...]) -> bool:
