@@ -8,9 +8,8 @@ limb...). Every technique a surface shows has passed through ``filter_technique`
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from knotwork.core.atlas.model import Atlas
@@ -25,22 +24,21 @@ LIMBS = {"leg": {"hip-thigh", "knee", "leg-foot"}, "arm": {"shoulder-arm", "elbo
 LIGHTER_PRESSURE = 4
 
 
-@dataclass(frozen=True, slots=True)
-class Personal:
+# Named tuples, not dataclasses: the finder reports cautions on every query, and importing
+# dataclasses (with inspect) cost a cold `knotwork find` about 10 ms.
+class Personal(NamedTuple):
     """The person's factors; a factor that needs a site maps to the base regions named."""
 
-    factors: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    factors: Mapping[str, tuple[str, ...]] = MappingProxyType({})
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(NamedTuple):
     action: str
     reason: str
     factor: str  # "always" or the factor id
 
 
-@dataclass(frozen=True, slots=True)
-class Filtered:
+class Filtered(NamedTuple):
     technique: Technique
     dose: Dose
     blocked: bool
@@ -51,7 +49,7 @@ class Filtered:
             "id": self.technique.id,
             "blocked": self.blocked,
             "status": "blocked" if self.blocked else ("changed" if self.changes else "ok"),
-            "changes": [dataclasses.asdict(c) for c in self.changes],
+            "changes": [c._asdict() for c in self.changes],
             "dose": plain(self.dose),
         }
 

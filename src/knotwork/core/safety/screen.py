@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from knotwork.core.atlas.model import Atlas
 from knotwork.core.errors import InvalidInput
 from knotwork.core.safety.model import URGENCY_ORDER, RedFlag, SafetyData
-from knotwork.core.safety.textmatch import match_groups, words
+from knotwork.core.safety.textmatch import Clauses, match_groups, words
 from knotwork.core.suggest import closest
 
 SELF_TREATMENT_LEVELS = ("none",)
@@ -139,7 +139,7 @@ def screen(
     check_answers(data, answers)
     areas = screening_areas(data, atlas, regions)
     result = Screen(asked=questions_for(data, areas), answers=answers, areas=areas)
-    clauses = words(text) if text else []
+    clauses = words(text) if text else Clauses()
     # With nothing said, only a "yes" can raise a flag: look at those alone.
     flags = data.flags.values() if clauses else [data.flags[f] for f, yes in answers.items() if yes]
     for flag in flags:
@@ -155,7 +155,7 @@ def screen(
 
 
 def _raise(
-    data: SafetyData, flag: RedFlag, clauses: list[Any], answered: bool, said: list[str]
+    data: SafetyData, flag: RedFlag, clauses: Clauses, answered: bool, said: list[str]
 ) -> Raised:
     urgency, instruction = flag.urgency, flag.instruction
     if (
