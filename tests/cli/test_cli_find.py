@@ -188,3 +188,23 @@ def test_cli_find_runs_as_a_fresh_process() -> None:
     )
     assert result.returncode == 0
     assert json.loads(result.stdout)["candidates"]
+
+
+def test_a_caution_that_rules_out_pressing_withholds_the_press_test_there(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    said = "a doctor suspects a blood clot in my right leg; my right calf aches"
+    _, out, _ = run(capsys, "find", "--text", said, "--json")
+    doc = json.loads(out)
+    assert doc["safety"]["level"] == "none"  # a caution, not a red flag: the list still shows
+    points = [tp for c in doc["candidates"] for tp in c["explanation"]["trigger_points"]]
+    assert points
+    assert all(tp["how_to_check"] is None for tp in points)  # every one is on that leg
+    assert all("limb with a known or suspected clot" in tp["withheld_because"] for tp in points)
+    # The same complaint without the clot keeps its press tests.
+    _, out, _ = run(capsys, "find", "--text", "my right calf aches", "--json")
+    plain = json.loads(out)["candidates"][0]["explanation"]["trigger_points"]
+    assert all(tp["how_to_check"] for tp in plain)
+    assert all("withheld_because" not in tp for tp in plain)
+    _, text, _ = run(capsys, "find", "--text", said)
+    assert "No press test: No pressure, rolling or massage anywhere on a limb" in text

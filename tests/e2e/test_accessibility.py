@@ -20,6 +20,7 @@ PAGES = {
     "check": "/check?" + urlencode(NO_FLAGS),
     "results": "RESULTS",
     "results-cautions": "RESULTS:" + CAUTIONS,
+    "results-no-press": "RESULTS:a doctor suspects a clot in my right leg; my right calf aches",
     "results-red-flag": "/results?"
     + urlencode({"text": "crushing chest pain spreading to my left arm and sweating"}),
     "muscles": "/muscles",

@@ -101,3 +101,26 @@ def test_cautions_in_the_words_take_the_painful_area_as_their_site() -> None:
     assert dict(alone.personal.factors) == {"pregnancy": ()}
     none = cautions_in_text(real.safety, "not pregnant, no injury", ["calf"])
     assert (none.personal.factors, none.phrases) == ({}, ())
+
+
+def test_the_press_test_is_withheld_only_where_a_personal_caution_blocks_pressing() -> None:
+    from knotwork.core.kb import load_kb
+    from knotwork.core.safety.cautions import pressing_withheld
+
+    real = load_kb()
+
+    def held(personal: Personal, *sites: str) -> str | None:
+        change = pressing_withheld(real.safety, real.atlas, personal, sites)
+        return change.factor if change else None
+
+    clot = Personal({"known-or-suspected-clot": ("calf",)})
+    assert held(clot, "calf") == "known-or-suspected-clot"
+    assert held(clot, "thigh-back") == "known-or-suspected-clot"  # the whole limb
+    assert held(clot, "top-of-shoulder") is None
+    surgery = Personal({"recent-surgery-at-site": ("front-of-knee",)})
+    assert held(surgery, "front-of-knee") == "recent-surgery-at-site"
+    assert held(surgery, "calf") is None  # at the site only
+    # A cap is not a block (blood thinners: press gently), and the rules for everyone (the
+    # side of the neck) are already written into each check.
+    assert held(Personal({"blood-thinners-or-bleeding-disorder": ()}), "calf") is None
+    assert held(Personal(), "side-of-neck") is None

@@ -100,6 +100,16 @@ def test_cautions_said_in_the_words_follow_the_person_to_the_muscle_pages(
     assert again["candidates"][0]["links"]["page"].count("caution=pregnancy") == 1
 
 
+def test_a_caution_that_rules_out_pressing_replaces_the_press_test(client: TestClient) -> None:
+    from tests.web.conftest import answered
+
+    url = answered(client, "a doctor suspects a clot in my right leg; my right calf aches")
+    page = client.get(url).text
+    assert "No press test here" in page
+    assert "Press to check" not in page  # every candidate here lies on that leg
+    assert "data-press" not in page
+
+
 def test_muscle_search_finds_aliases_and_suggests(client: TestClient) -> None:
     assert client.get("/muscles.json?q=SCM").json()["count"] == 2
     near = client.get("/muscles.json?q=infraspinatis").json()

@@ -112,11 +112,14 @@ def render(doc: dict[str, Any]) -> str:
         side = "" if c["side"] in ("either",) else f" ({c['side']})"
         out.append(f"{c['rank']}. {c['muscle']['name']}{side}  score {c['score']:.2f}")
         out.append(wrap(e["summary"], "   "))
-        tp = e["trigger_points"][0]
+        checkable = [tp for tp in e["trigger_points"] if tp["how_to_check"]]
+        tp = checkable[0] if checkable else e["trigger_points"][0]
         if tp["how_to_check"]:
             out.append(wrap(f"Check: {tp['where']} {tp['how_to_check']}", "   "))
         else:
             out.append(wrap(f"Its trigger point: {tp['where']}", "   "))
+            if tp.get("withheld_because"):
+                out.append(wrap(f"No press test: {tp['withheld_because']}", "   "))
         out.append("")
     cover = doc["explains_all"]
     if len(cover["muscles"]) > 1 or not cover["complete"]:

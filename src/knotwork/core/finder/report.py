@@ -9,7 +9,7 @@ from knotwork.core.finder.cover import Cover
 from knotwork.core.finder.engine import Evidence, Scored, covered_keys
 from knotwork.core.finder.index import FinderIndex
 from knotwork.core.finder.query import Query
-from knotwork.core.safety.cautions import Noted, Personal
+from knotwork.core.safety.cautions import Noted, Personal, pressing_withheld
 from knotwork.core.safety.screen import Screen
 from knotwork.core.safety.textmatch import said_by
 
@@ -36,6 +36,8 @@ def finding_document(
     candidates = [candidate(index, ev, s, rank) for rank, s in enumerate(shown, 1)]
     if safety.level != "none":
         _withhold_hands_on(candidates)
+    elif noted.personal.factors:
+        _withhold_pressing(index, candidates, noted.personal)
     return {
         "version": VERSION,
         "safety": safety.as_dict(),
@@ -59,11 +61,31 @@ def finding_document(
     }
 
 
+RED_FLAG_HOLD = "A warning sign was raised: see the safety advice first; no pressing for now."
+
+
 def _withhold_hands_on(candidates: list[dict[str, Any]]) -> None:
     """The gate: with a red flag raised, no pressing instruction is given anywhere."""
     for c in candidates:
         points = c["explanation"]["trigger_points"]
-        c["explanation"]["trigger_points"] = [{**tp, "how_to_check": None} for tp in points]
+        c["explanation"]["trigger_points"] = [
+            {**tp, "how_to_check": None, "withheld_because": RED_FLAG_HOLD} for tp in points
+        ]
+
+
+def _withhold_pressing(
+    index: FinderIndex, candidates: list[dict[str, Any]], personal: Personal
+) -> None:
+    """A caution the person mentioned (a clot in the leg, surgery or a fresh sprain where it
+    hurts) also rules out the press test at those places: no instruction, and the reason."""
+    kb = index.kb
+    for c in candidates:
+        points = c["explanation"]["trigger_points"]
+        for n, tp in enumerate(points):
+            sites = (kb.atlas.regions[r].base for r in tp["site"])
+            held = pressing_withheld(kb.safety, kb.atlas, personal, sites)
+            if held is not None:
+                points[n] = {**tp, "how_to_check": None, "withheld_because": held.reason}
 
 
 PARAMETERS = dict(model.Parameters()._asdict())

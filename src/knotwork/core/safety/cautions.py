@@ -114,7 +114,8 @@ def filter_technique(
     blocked = False
     for factor, effect in _effects(data, personal):
         sites = personal.factors.get(factor, ())
-        if not _applies(atlas, effect, technique, sites):
+        touched = set(technique.applied_at)
+        if not _applies(atlas, effect, technique.kind, technique.tool, touched, sites):
             continue
         change = Change(effect.action, effect.reason, factor)
         if effect.action in ("block", "no-tool", "no-heat"):
@@ -134,14 +135,33 @@ def _effects(data: SafetyData, personal: Personal) -> Iterable[tuple[str, Effect
         yield from ((factor, e) for e in data.factors[factor].effects)
 
 
-def _applies(atlas: Atlas, effect: Effect, t: Technique, sites: tuple[str, ...]) -> bool:
-    if effect.kinds and t.kind not in effect.kinds:
+def pressing_withheld(
+    data: SafetyData, atlas: Atlas, personal: Personal, sites: Iterable[str]
+) -> Change | None:
+    """Whether the person's own cautions rule out pressing with the fingers at these base
+    regions, as the finder's press test asks ("press here; is it your pain?"). Only the
+    personal factors count: the knowledge base writes each check to respect the rules for
+    everyone (a check on the neck says to keep away from the pulse)."""
+    touched = set(sites)
+    for factor, sited in personal.factors.items():
+        for effect in data.factors[factor].effects:
+            if effect.action == "block" and _applies(
+                atlas, effect, "pressure", "fingers", touched, sited
+            ):
+                return Change(effect.action, effect.reason, factor)
+    return None
+
+
+def _applies(
+    atlas: Atlas, effect: Effect, kind: str, tool: str, touched: set[str], sites: tuple[str, ...]
+) -> bool:
+    """Does this effect apply to a technique of this kind and tool at these base regions?"""
+    if effect.kinds and kind not in effect.kinds:
         return False
-    if effect.tools and t.tool not in effect.tools:
+    if effect.tools and tool not in effect.tools:
         return False
-    if effect.action == "no-heat" and t.kind != "heat":
+    if effect.action == "no-heat" and kind != "heat":
         return False
-    touched = set(t.applied_at)
     if effect.regions and not touched & set(effect.regions):
         return False
     if effect.at_site:
