@@ -90,5 +90,10 @@ def test_a_raised_red_flag_withholds_the_techniques(capsys: pytest.CaptureFixtur
     code, out, _ = run(capsys, "muscle", "soleus", "--answer", "deep-vein-thrombosis=yes")
     assert code == 0
     assert "Self-treatment is withheld" in out and "Dose:" not in out
+    assert "Find it:" not in out and "Do not press here for now" in out
     _, out, _ = run(capsys, "muscle", "soleus", "--json", "--answer", "deep-vein-thrombosis=yes")
-    assert json.loads(out)["self_treatment"] == []
+    data = json.loads(out)
+    assert data["self_treatment"] == []
+    assert all(tp["withheld_because"] for tp in data["trigger_points"])
+    _, out, _ = run(capsys, "muscle", "soleus")
+    assert "Find it:" in out and "Do not press here for now" not in out

@@ -110,6 +110,24 @@ def test_a_caution_that_rules_out_pressing_replaces_the_press_test(client: TestC
     assert "data-press" not in page
 
 
+def test_how_to_find_a_trigger_point_is_withheld_where_pressing_is_not_safe(
+    client: TestClient,
+) -> None:
+    plain = client.get("/muscles/gastrocnemius").text
+    assert "How to find it:" in plain
+    assert "Do not press here for now" not in plain
+    clot = client.get("/muscles/gastrocnemius?caution=known-or-suspected-clot:calf").text
+    assert "How to find it:" not in clot
+    assert "Do not press here for now" in clot
+    # The API says the same, and with a warning sign raised gives no technique either.
+    api = client.get("/api/muscles/gastrocnemius?answer=deep-vein-thrombosis:yes").json()
+    assert api["muscle"]["self_treatment"] == []
+    assert all(tp["withheld_because"] for tp in api["muscle"]["trigger_points"])
+    free = client.get("/api/muscles/gastrocnemius").json()["muscle"]
+    assert free["self_treatment"]
+    assert not any(tp["withheld_because"] for tp in free["trigger_points"])
+
+
 def test_muscle_search_finds_aliases_and_suggests(client: TestClient) -> None:
     assert client.get("/muscles.json?q=SCM").json()["count"] == 2
     near = client.get("/muscles.json?q=infraspinatis").json()

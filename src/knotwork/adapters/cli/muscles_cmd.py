@@ -83,10 +83,7 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
     check_personal(kb.safety, kb.atlas, personal)
     answers = dict(parse_answer(a) for a in args.answer)
     level = screen(kb.safety, kb.atlas, (), "", answers).level if answers else "none"
-    data = muscle_dict(kb, muscle, personal)
-    if level != "none":
-        data["self_treatment"] = []  # the gate: no technique while a warning sign is raised
-    data["gate_level"] = level
+    data = muscle_dict(kb, muscle, personal, level)  # the gate applies inside
     if args.json:
         emit_json(data)
         return 0
@@ -100,10 +97,13 @@ def describe(kb: KnowledgeBase, m: Muscle, data: dict[str, Any]) -> str:
     out = [f"{m.name} ({m.id})", "=" * len(m.name), wrap(m.description, ""), ""]
     if m.aliases:
         out.append(f"Also called: {', '.join(m.aliases)}\n")
-    for tp in m.trigger_points:
+    for tp, shown in zip(m.trigger_points, data["trigger_points"], strict=True):
         out.append(f"Trigger point {tp.number}: {tp.label}")
         out.append(wrap(f"Where: {tp.location.lay}"))
-        out.append(wrap(f"Find it: {tp.palpation}"))
+        if shown["withheld_because"]:
+            out.append(wrap(f"Do not press here for now: {shown['withheld_because']}"))
+        else:
+            out.append(wrap(f"Find it: {tp.palpation}"))
         for kind in ("essential", "spillover"):
             zones = [atlas.regions[atlas.sided(z.region, "right")].lay for z in tp.zones(kind)]
             if zones:

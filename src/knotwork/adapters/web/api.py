@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from knotwork.adapters.web.forms import FindIn, ScreenIn, parse_body
 from knotwork.adapters.web.respond import json_response
 from knotwork.core.finder.engine import find
-from knotwork.core.kb.present import muscle_dict, muscle_summary
+from knotwork.core.kb.present import muscle_summary
 from knotwork.core.safety.screen import screen
 
 ERROR = {
@@ -82,13 +82,13 @@ async def api_muscles(request: Request, area: str | None = Query(None)) -> Respo
 
 @router.get("/muscles/{muscle_id}", responses={404: ERROR}, summary="One muscle, in full")
 async def api_muscle(request: Request, muscle_id: str) -> Response:
-    from knotwork.adapters.web.forms import personal_from
-    from knotwork.core.safety.cautions import check_personal
+    """Query `caution=FACTOR[:SITE,...]` (repeatable) filters the techniques; `answer=ID:yes`
+    (repeatable) applies the safety gate, as on the muscle page."""
+    from knotwork.adapters.web.views import muscle_data
 
     kb = _kb(request)
-    personal = personal_from(request.query_params.getlist("caution"))
-    check_personal(kb.safety, kb.atlas, personal)
-    return json_response({"ok": True, "muscle": muscle_dict(kb, kb.muscle(muscle_id), personal)})
+    data = muscle_data(kb, kb.muscle(muscle_id), request.query_params)
+    return json_response({"ok": True, "muscle": data})
 
 
 @router.get("/regions", summary="The body atlas regions")

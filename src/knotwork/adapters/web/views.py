@@ -15,6 +15,7 @@ from knotwork.core.finder.engine import find, gather
 from knotwork.core.finder.index import FinderIndex
 from knotwork.core.finder.report import understood_block
 from knotwork.core.kb.base import KnowledgeBase, normalise_name
+from knotwork.core.kb.model import Muscle
 from knotwork.core.kb.present import AREA_NAMES, EVIDENCE_TEXT, muscle_dict, muscle_summary
 from knotwork.core.safety.cautions import check_personal
 from knotwork.core.safety.screen import screen
@@ -263,6 +264,16 @@ def muscle_index(kb: KnowledgeBase, q: str) -> dict[str, Any]:
     return {"q": q, "count": len(muscles), "areas": [a for a in areas if a["muscles"]]}
 
 
+def muscle_data(kb: KnowledgeBase, m: Muscle, params: QueryParams) -> dict[str, Any]:
+    """One muscle for the person asking: filtered by their cautions (``caution=``) and gated
+    by their safety answers (``answer=``); the page, its twin and the API all serve this."""
+    personal = personal_from(params.getlist("caution"))
+    check_personal(kb.safety, kb.atlas, personal)
+    answers = params_answers(params)
+    level = screen(kb.safety, kb.atlas, (), "", answers).level if answers else "none"
+    return muscle_dict(kb, m, personal, level)
+
+
 def muscle(kb: KnowledgeBase, key: str, params: QueryParams) -> dict[str, Any]:
     try:
         m = kb.muscle(key)
@@ -270,18 +281,10 @@ def muscle(kb: KnowledgeBase, key: str, params: QueryParams) -> dict[str, Any]:
         raise
     except UnknownMuscle as error:
         raise NotFound(error.message) from None
+    data = muscle_data(kb, m, params)
     personal = personal_from(params.getlist("caution"))
-    check_personal(kb.safety, kb.atlas, personal)
-    answers = params_answers(params)
-    level = screen(kb.safety, kb.atlas, (), "", answers).level if answers else "none"
-    data = muscle_dict(kb, m, personal)
     for tp in data["trigger_points"]:
         tp["referral_text"] = referral_text(kb, tp["referral"])
-    shown = level == "none"
-    data["techniques_shown"] = shown
-    data["gate_level"] = level
-    if not shown:
-        data["self_treatment"] = []
     data["cautions_available"] = [
         {
             "id": f.id,

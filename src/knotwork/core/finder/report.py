@@ -10,7 +10,7 @@ from knotwork.core.finder.engine import Evidence, Scored, covered_keys
 from knotwork.core.finder.index import FinderIndex
 from knotwork.core.finder.query import Query
 from knotwork.core.safety.cautions import Noted, Personal, pressing_withheld
-from knotwork.core.safety.screen import Screen
+from knotwork.core.safety.screen import RED_FLAG_HOLD, Screen
 from knotwork.core.safety.textmatch import said_by
 
 VERSION = 1
@@ -59,9 +59,6 @@ def finding_document(
         "notice": "Knotwork informs; it does not diagnose. These are muscles whose trigger "
         "points commonly refer pain to the places you marked, not a diagnosis.",
     }
-
-
-RED_FLAG_HOLD = "A warning sign was raised: see the safety advice first; no pressing for now."
 
 
 def _withhold_hands_on(candidates: list[dict[str, Any]]) -> None:

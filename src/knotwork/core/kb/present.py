@@ -42,16 +42,26 @@ def muscle_summary(m: Muscle) -> dict[str, Any]:
     }
 
 
-def muscle_dict(kb: KnowledgeBase, m: Muscle, personal: Personal | None = None) -> dict[str, Any]:
+def muscle_dict(
+    kb: KnowledgeBase, m: Muscle, personal: Personal | None = None, gate_level: str = "none"
+) -> dict[str, Any]:
     """Everything about one muscle, with citation ids resolved to full references.
 
     Its techniques have passed the safety filter: the rules for everyone, and the person's
-    own cautions when given; each says whether it was changed or blocked, and why.
+    own cautions when given; each says whether it was changed or blocked, and why. With a
+    warning sign raised (``gate_level`` of the person's screen), no technique is given and
+    no trigger point says how to press it.
     """
-    from knotwork.core.safety.cautions import Personal, filter_technique
+    from knotwork.core.safety.cautions import Personal, filter_technique, pressing_withheld
+    from knotwork.core.safety.screen import RED_FLAG_HOLD
 
     data: dict[str, Any] = plain(m)
     personal = personal or Personal()
+    # "How to find it" asks the person to press: the same cautions that block pressing in
+    # the techniques withhold it here (the text stays in the data, as blocked techniques do).
+    for tp, point in zip(data["trigger_points"], m.trigger_points, strict=True):
+        held = pressing_withheld(kb.safety, kb.atlas, personal, point.location.site)
+        tp["withheld_because"] = held.reason if held else None
     data["self_treatment"] = [
         {**t, **filter_technique(kb.safety, kb.atlas, tech, personal).as_dict()}
         for t, tech in zip(data["self_treatment"], m.self_treatment, strict=True)
@@ -64,6 +74,12 @@ def muscle_dict(kb: KnowledgeBase, m: Muscle, personal: Personal | None = None) 
     for pro in data["professional"]:
         pro["evidence_text"] = EVIDENCE_TEXT[pro["evidence"]]
     data["references"] = [reference_dict(kb.references[r]) for r in cited_ids(m)]
+    data["gate_level"] = gate_level
+    data["techniques_shown"] = gate_level == "none"
+    if gate_level != "none":
+        data["self_treatment"] = []
+        for tp in data["trigger_points"]:
+            tp["withheld_because"] = RED_FLAG_HOLD
     return data
 
 

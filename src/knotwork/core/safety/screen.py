@@ -29,6 +29,10 @@ LEVEL_TEXT = {
     "incomplete": "Please answer the safety questions before trying any self-treatment.",
 }
 
+# What stands in for every pressing instruction (a press test, "how to find it") while a
+# warning sign is raised.
+RED_FLAG_HOLD = "A warning sign was raised: see the safety advice first; no pressing for now."
+
 
 class Raised(NamedTuple):
     flag: RedFlag
