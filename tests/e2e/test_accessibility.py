@@ -26,6 +26,7 @@ PAGES = {
     "muscles": "/muscles",
     "muscle": "/muscles/infraspinatus",
     "muscle-cautions": "/muscles/upper-trapezius?caution=pregnancy",
+    "muscle-no-press": "/muscles/gastrocnemius?caution=known-or-suspected-clot:calf",
     "evidence": "/evidence",
     "error": "/muscles/nothing-like-this",
 }
