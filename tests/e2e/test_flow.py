@@ -45,6 +45,19 @@ def test_mark_describe_answer_and_read_the_results(page: Page) -> None:
     expect(page.locator(".candidate").first.locator(".press")).to_contain_text("Where:")
 
 
+def test_a_caution_ticked_before_the_results_holds_back_pressing_there(page: Page) -> None:
+    page.goto("/check?" + urlencode({"region": "calf-right:6"}))
+    answer_all_no(page)
+    page.get_by_label("I have, or a doctor suspects, a blood clot").check()
+    page.get_by_role("button", name="See results").click()
+    expect(page.locator(".press.held").first).to_contain_text("suspected clot")
+    expect(page.get_by_text("Press to check")).to_have_count(0)
+    # The muscle page opened from the results keeps the caution, and its box stays ticked.
+    page.locator(".candidate h2 a").first.click()
+    expect(page.locator(".tp .blocked").first).to_contain_text("suspected clot")
+    expect(page.get_by_label("I have, or a doctor suspects, a blood clot")).to_be_checked()
+
+
 def test_a_press_test_answer_reranks_in_place(page: Page) -> None:
     page.goto(results_url(page, "throbbing at my right temple and the side of my neck"))
     before = page.locator(".candidate").evaluate_all("els => els.map(e => e.id)")

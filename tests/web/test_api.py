@@ -50,6 +50,32 @@ def test_a_red_flag_returns_200_with_self_treatment_off(client: TestClient) -> N
     assert doc["safety"]["self_treatment"] is False
 
 
+def test_chosen_cautions_withhold_the_press_test_and_bad_ones_are_refused(
+    client: TestClient,
+) -> None:
+    body = {"regions": [{"id": "calf-right", "intensity": 6}], "limit": 3}
+    free = client.post("/api/find", json=body).json()
+    assert all(c["explanation"]["trigger_points"][0]["how_to_check"] for c in free["candidates"])
+    held = client.post(
+        "/api/find", json={**body, "cautions": ["known-or-suspected-clot:calf"]}
+    ).json()
+    points = [tp for c in held["candidates"] for tp in c["explanation"]["trigger_points"]]
+    assert all(tp["how_to_check"] is None and tp["withheld_because"] for tp in points)
+    assert held["understood"]["cautions"] == []  # chosen, not read from words
+    bad = client.post("/api/find", json={**body, "cautions": ["pregnancyy"]})
+    assert bad.status_code == 422
+    assert "Did you mean: pregnancy" in bad.json()["error"]["message"]
+    # The results page takes the same cautions as the muscle pages (caution=...).
+    from urllib.parse import urlencode
+
+    asked = client.get("/check.json?region=calf-right:6").json()["questions"]
+    pairs = [("region", "calf-right:6"), *((f"a_{q['id']}", "no") for q in asked)]
+    pairs.append(("caution", "known-or-suspected-clot:calf"))
+    page = client.get("/results?" + urlencode(pairs)).text
+    assert "No press test here" in page
+    assert "Press to check" not in page
+
+
 def test_the_screen_endpoint(client: TestClient) -> None:
     doc = client.post(
         "/api/screen", json={"regions": ["calf-left"], "answers": {"deep-vein-thrombosis": True}}

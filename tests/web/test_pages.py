@@ -128,6 +128,17 @@ def test_how_to_find_a_trigger_point_is_withheld_where_pressing_is_not_safe(
     assert not any(tp["withheld_because"] for tp in free["trigger_points"])
 
 
+def test_the_safety_questions_offer_the_cautions_with_the_marked_places_as_sites(
+    client: TestClient,
+) -> None:
+    data = client.get("/check.json?region=calf-right:6&region=back-of-knee-right").json()
+    by_id = {c["id"]: c for c in data["cautions"]}
+    assert by_id["pregnancy"]["value"] == "pregnancy"
+    assert by_id["recent-surgery-at-site"]["value"] == "recent-surgery-at-site:calf,back-of-knee"
+    page = client.get("/check?region=calf-right:6").text
+    assert 'name="caution" value="known-or-suspected-clot:calf"' in page
+
+
 def test_muscle_search_finds_aliases_and_suggests(client: TestClient) -> None:
     assert client.get("/muscles.json?q=SCM").json()["count"] == 2
     near = client.get("/muscles.json?q=infraspinatis").json()

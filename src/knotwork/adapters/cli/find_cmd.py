@@ -16,6 +16,7 @@ from knotwork.core.finder.query import (
     parse_region_arg,
     press_answers,
 )
+from knotwork.core.safety.cautions import parse_personal
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -44,6 +45,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     repeatable(
         p, "--answer", "QUESTION=yes|no", "answer to a red-flag question (see `knotwork screen`)"
     )
+    repeatable(
+        p,
+        "--caution",
+        "FACTOR[:SITE,...]",
+        "a personal caution (e.g. pregnancy, known-or-suspected-clot:calf); the press test "
+        "is withheld where it rules out pressing",
+    )
     p.add_argument("--limit", type=int, default=5, help="candidates to show (default 5)")
     p.add_argument("--json", action="store_true", help="print the JSON document")
     p.set_defaults(handler=run)
@@ -68,6 +76,7 @@ def build_query(args: argparse.Namespace, ctx: Context) -> Query:
         press=press,
         rule_out=tuple(kb.muscle(m).id for m in args.rule_out),
         answers=dict(parse_answer(a) for a in args.answer),
+        cautions=parse_personal(args.caution).factors,
         limit=args.limit,
     )
 

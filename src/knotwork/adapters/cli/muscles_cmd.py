@@ -71,15 +71,10 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
         echo(f"wrote {args.svg}")
         return 0
     from knotwork.core.finder.query import parse_answer
-    from knotwork.core.safety.cautions import Personal, check_personal
+    from knotwork.core.safety.cautions import check_personal, parse_personal
     from knotwork.core.safety.screen import screen
 
-    personal = Personal(
-        {
-            f: tuple(x for x in sites.split(",") if x)
-            for f, _, sites in (c.partition(":") for c in args.caution)
-        }
-    )
+    personal = parse_personal(args.caution)
     check_personal(kb.safety, kb.atlas, personal)
     answers = dict(parse_answer(a) for a in args.answer)
     level = screen(kb.safety, kb.atlas, (), "", answers).level if answers else "none"

@@ -25,7 +25,7 @@ from knotwork.core.finder.query import (
     press_answers,
 )
 from knotwork.core.kb.base import KnowledgeBase
-from knotwork.core.safety.cautions import Personal
+from knotwork.core.safety.cautions import parse_personal
 
 MAX_TEXT = 2000
 MAX_REGIONS = 120
@@ -53,6 +53,7 @@ def query_from_params(kb: KnowledgeBase, params: QueryParams, limit: int = 5) ->
         press=press_answers(kb, (_pair(v) for v in params.getlist("press")), "press=MUSCLE:ANSWER"),
         rule_out=tuple(kb.muscle(m).id for m in params.getlist("rule_out")),
         answers=params_answers(params),
+        cautions=parse_personal(params.getlist("caution")).factors,
         limit=limit,
     )
 
@@ -77,14 +78,6 @@ def params_answers(params: QueryParams) -> dict[str, bool]:
     pairs = list(params.getlist("answer"))
     pairs += [f"{k[2:]}:{v}" for k, v in params.multi_items() if k.startswith("a_")]
     return answers_from(pairs)
-
-
-def personal_from(values: Sequence[str]) -> Personal:
-    factors: dict[str, tuple[str, ...]] = {}
-    for value in values:
-        factor, _, sites = value.partition(":")
-        factors[factor] = tuple(s for s in sites.split(",") if s)
-    return Personal(factors)
 
 
 B = TypeVar("B", bound=BaseModel)
@@ -129,6 +122,12 @@ class FindIn(BaseModel):
     answers: dict[str, bool] = Field(
         default_factory=dict, description="Red-flag question id -> yes (true) / no"
     )
+    cautions: list[str] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Personal cautions, FACTOR or FACTOR:SITE,SITE (e.g. "
+        "known-or-suspected-clot:calf); cautions said in the text are added",
+    )
     limit: int = Field(5, ge=1, le=100)
 
     def to_query(self, kb: KnowledgeBase) -> Query:
@@ -140,6 +139,7 @@ class FindIn(BaseModel):
             press=press_answers(kb, self.press.items(), "press: {MUSCLE: ANSWER}"),
             rule_out=tuple(kb.muscle(m).id for m in self.rule_out),
             answers=self.answers,
+            cautions=parse_personal(self.cautions).factors,
             limit=self.limit,
         )
 

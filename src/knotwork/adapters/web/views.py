@@ -8,16 +8,17 @@ from urllib.parse import urlencode
 
 from starlette.datastructures import QueryParams
 
-from knotwork.adapters.web.forms import params_answers, personal_from, query_from_params
+from knotwork.adapters.web.forms import params_answers, query_from_params
 from knotwork.core.atlas.render import render_map
 from knotwork.core.errors import AmbiguousMuscle, NotFound, UnknownMuscle
-from knotwork.core.finder.engine import find, gather
+from knotwork.core.finder.engine import Evidence, find, gather
 from knotwork.core.finder.index import FinderIndex
+from knotwork.core.finder.query import Query
 from knotwork.core.finder.report import understood_block
 from knotwork.core.kb.base import KnowledgeBase, normalise_name
 from knotwork.core.kb.model import Muscle
 from knotwork.core.kb.present import AREA_NAMES, EVIDENCE_TEXT, muscle_dict, muscle_summary
-from knotwork.core.safety.cautions import check_personal
+from knotwork.core.safety.cautions import check_personal, parse_personal
 from knotwork.core.safety.screen import screen
 
 COMMON_SYMPTOMS = (
@@ -157,10 +158,28 @@ def check(index: FinderIndex, params: QueryParams) -> dict[str, Any]:
             for f in result.asked
         ],
         "groups": _question_groups(result.asked, result.areas, query.answers),
-        "carry": carried(params, drop=("answer",)),
+        "cautions": _caution_choices(kb, ev, query),
+        "carry": carried(params, drop=("answer", "caution")),
         "gate": _gate(result.level, result.complete),
         "edit": link("/find", carried(params, drop=("answer", "press"))),
     }
+
+
+def _caution_choices(kb: KnowledgeBase, ev: Evidence, query: Query) -> list[dict[str, Any]]:
+    """The personal cautions a person can tick before their results. One that applies at a
+    site ("surgery in the painful area") takes the places they marked."""
+    painful = ",".join(
+        dict.fromkeys(kb.atlas.regions[m].base if m in kb.atlas.regions else m for m in ev.marks)
+    )
+    return [
+        {
+            "id": f.id,
+            "value": f"{f.id}:{painful}" if f.needs_site else f.id,
+            "label": f.label,
+            "checked": f.id in query.cautions,
+        }
+        for f in kb.safety.factors.values()
+    ]
 
 
 AREA_TITLES = {
@@ -267,7 +286,7 @@ def muscle_index(kb: KnowledgeBase, q: str) -> dict[str, Any]:
 def muscle_data(kb: KnowledgeBase, m: Muscle, params: QueryParams) -> dict[str, Any]:
     """One muscle for the person asking: filtered by their cautions (``caution=``) and gated
     by their safety answers (``answer=``); the page, its twin and the API all serve this."""
-    personal = personal_from(params.getlist("caution"))
+    personal = parse_personal(params.getlist("caution"))
     check_personal(kb.safety, kb.atlas, personal)
     answers = params_answers(params)
     level = screen(kb.safety, kb.atlas, (), "", answers).level if answers else "none"
@@ -282,15 +301,20 @@ def muscle(kb: KnowledgeBase, key: str, params: QueryParams) -> dict[str, Any]:
     except UnknownMuscle as error:
         raise NotFound(error.message) from None
     data = muscle_data(kb, m, params)
-    personal = personal_from(params.getlist("caution"))
+    personal = parse_personal(params.getlist("caution"))
     for tp in data["trigger_points"]:
         tp["referral_text"] = referral_text(kb, tp["referral"])
+    # The form offers every caution without a site; one with a site can only be chosen where
+    # the places are known (the safety questions), so it shows here only if it came along,
+    # with its sites, and unticking it drops it.
+    given = {v.partition(":")[0]: v for v in params.getlist("caution")}
     data["cautions_available"] = [
         {
             "id": f.id,
             "label": f.label,
             "needs_site": f.needs_site,
             "checked": f.id in personal.factors,
+            "value": given.get(f.id) if f.needs_site else f.id,
         }
         for f in kb.safety.factors.values()
     ]

@@ -295,11 +295,13 @@ def covered_keys(scored: Scored) -> set[str]:
 def find(index: FinderIndex, query: Query) -> dict[str, Any]:
     """The finder's JSON document (see docs/finder.md for the contract)."""
     from knotwork.core.finder.report import finding_document
-    from knotwork.core.safety.cautions import Noted, Personal, cautions_in_text
+    from knotwork.core.safety.cautions import Noted, Personal, cautions_in_text, check_personal
     from knotwork.core.safety.screen import check_answers, screen
 
     kb = index.kb
     check_answers(kb.safety, query.answers)
+    chosen = Personal(query.cautions)
+    check_personal(kb.safety, kb.atlas, chosen)
     ev = gather(index, query)
     ranked = score_all(index, ev, query)
     cover = smallest_cover(ranked, ev)
@@ -310,4 +312,4 @@ def find(index: FinderIndex, query: Query) -> dict[str, Any]:
     noted = (
         cautions_in_text(kb.safety, query.text, painful) if query.text else Noted(Personal(), ())
     )
-    return finding_document(index, query, ev, ranked, cover, safety, noted)
+    return finding_document(index, query, ev, ranked, cover, safety, noted, chosen)

@@ -39,6 +39,8 @@ class Query(NamedTuple):
     press: Mapping[str, Answer] = NOTHING
     rule_out: tuple[str, ...] = ()
     answers: Mapping[str, bool] = NOTHING  # red-flag question -> yes/no
+    # personal caution -> its sites (base ids), as chosen; those said in the text are added
+    cautions: Mapping[str, tuple[str, ...]] = NOTHING
     limit: int = 10
 
 

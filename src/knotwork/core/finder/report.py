@@ -30,14 +30,17 @@ def finding_document(
     cover: Cover,
     safety: Screen,
     noted: Noted,
+    chosen: Personal,
 ) -> dict[str, Any]:
     kb = index.kb
     shown = ranked[: query.limit]
     candidates = [candidate(index, ev, s, rank) for rank, s in enumerate(shown, 1)]
+    # The person's cautions: those they chose, and those they said (a chosen one's sites win).
+    personal = Personal({**noted.personal.factors, **chosen.factors})
     if safety.level != "none":
         _withhold_hands_on(candidates)
-    elif noted.personal.factors:
-        _withhold_pressing(index, candidates, noted.personal)
+    elif personal.factors:
+        _withhold_pressing(index, candidates, personal)
     return {
         "version": VERSION,
         "safety": safety.as_dict(),

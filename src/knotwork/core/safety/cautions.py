@@ -54,6 +54,16 @@ class Filtered(NamedTuple):
         }
 
 
+def parse_personal(values: Iterable[str]) -> Personal:
+    """``FACTOR`` or ``FACTOR:SITE,SITE`` (base region ids), as the CLI, pages and API take
+    them; check the result with ``check_personal``."""
+    factors: dict[str, tuple[str, ...]] = {}
+    for value in values:
+        factor, _, sites = value.strip().partition(":")
+        factors[factor] = tuple(s.strip() for s in sites.split(",") if s.strip())
+    return Personal(factors)
+
+
 def check_personal(data: SafetyData, atlas: Atlas, personal: Personal) -> None:
     for factor, sites in personal.factors.items():
         if factor not in data.factors:
