@@ -58,6 +58,13 @@ def test_the_results_page_shows_candidates_their_maps_and_the_press_test(
     assert data["candidates"][0]["links"]["yes"].startswith("/results?")
 
 
+def test_the_press_test_waits_for_the_safety_questions(client: TestClient) -> None:
+    page = client.get("/results?text=throbbing+at+my+right+temple").text
+    assert "Safety questions first" in page
+    assert "Press to check" not in page and "data-press" not in page
+    assert "to see where to press to check this muscle" in page
+
+
 def test_a_muscle_page_holds_everything_the_knowledge_base_has(client: TestClient) -> None:
     data = client.get("/muscles/infraspinatus.json").json()["muscle"]
     page = client.get("/muscles/infraspinatus").text
