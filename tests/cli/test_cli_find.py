@@ -20,7 +20,8 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def test_find_from_words_prints_the_ranked_muscles(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "find", "--text", "throbbing at my right temple")
     assert code == 0
-    assert out.startswith("Understood: Temple (right)")
+    assert out.startswith("Before any self-treatment, answer the")  # none answered yet
+    assert "\nUnderstood: Temple (right)" in out
     assert "1. " in out
     assert "Knotwork informs; it does not diagnose." in out
 
@@ -117,6 +118,19 @@ def test_bad_input_exits_2_with_one_line(
     assert message in err
     assert err.count("\n") == 1
     assert out == ""
+
+
+def test_screen_reads_the_places_in_the_words_as_the_finder_does(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    said = "ache in my lower back"
+    _, out, _ = run(capsys, "screen", "--text", said, "--json", "--no-input")
+    screened = json.loads(out)
+    assert screened["areas"] == ["low-back"]
+    _, out, _ = run(capsys, "find", "--text", said, "--json")
+    asked_by_find = {q["id"] for q in json.loads(out)["safety"]["unanswered"]}
+    assert {q["id"] for q in screened["unanswered"]} == asked_by_find
+    assert "cauda-equina" in asked_by_find
 
 
 def test_screen_asks_the_questions_for_the_areas(capsys: pytest.CaptureFixture[str]) -> None:

@@ -81,6 +81,11 @@ def test_the_screen_endpoint(client: TestClient) -> None:
         "/api/screen", json={"regions": ["calf-left"], "answers": {"deep-vein-thrombosis": True}}
     ).json()
     assert doc["level"] == "urgent"
+    # Places named in the words bring their questions, as in the finder.
+    said = client.post("/api/screen", json={"text": "ache in my lower back"}).json()
+    assert said["areas"] == ["low-back"]
+    assert "cauda-equina" in {q["id"] for q in said["unanswered"]}
+    assert client.post("/api/screen", json={"text": "I feel unwell"}).json()["areas"] == []
 
 
 def test_muscles_and_regions(client: TestClient) -> None:

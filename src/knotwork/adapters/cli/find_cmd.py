@@ -101,7 +101,19 @@ def render(doc: dict[str, Any]) -> str:
     from knotwork.adapters.cli.screen_cmd import render_safety
 
     u = doc["understood"]
-    out = render_safety(doc["safety"])
+    safety = doc["safety"]
+    out = render_safety(safety)
+    if safety["level"] == "none" and not safety["screening_complete"]:
+        n = len(safety["unanswered"])
+        out.append(
+            wrap(
+                f"Before any self-treatment, answer the {n} safety question(s) for these areas: "
+                "`knotwork screen` with the same --text/--region lists them; pass each here as "
+                "--answer ID=no (or yes).",
+                "",
+            )
+        )
+        out.append("")
     out.append("Understood: " + ", ".join(r["label"] for r in u["regions"]))
     if u["symptoms"]:
         out.append("  symptoms: " + ", ".join(s["label"] for s in u["symptoms"]))

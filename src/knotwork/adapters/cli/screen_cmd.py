@@ -30,12 +30,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    from knotwork.core.finder.engine import marked_places
+    from knotwork.core.finder.query import Query
     from knotwork.core.safety.screen import screen
 
     kb = ctx.finder.kb
-    regions = [parse_region_arg(r).region for r in args.region]
-    for region in regions:
-        kb.atlas.get(region)
+    marks = tuple(parse_region_arg(r) for r in args.region)
+    regions = marked_places(ctx.finder, Query(marks=marks, text=args.text))
     answers = dict(parse_answer(a) for a in args.answer)
     result = screen(kb.safety, kb.atlas, regions, args.text, answers)
     if _interactive(args) and result.level in ("none", "soon"):

@@ -9,7 +9,9 @@ from fastapi.responses import Response
 
 from knotwork.adapters.web.forms import FindIn, ScreenIn, parse_body
 from knotwork.adapters.web.respond import json_response
-from knotwork.core.finder.engine import find
+from knotwork.core.finder.engine import find, marked_places
+from knotwork.core.finder.query import Mark
+from knotwork.core.finder.query import Query as FinderQuery
 from knotwork.core.kb.present import muscle_summary
 from knotwork.core.safety.screen import screen
 
@@ -65,12 +67,12 @@ async def api_find(request: Request) -> Response:
 
 @router.post("/screen", responses={422: ERROR}, summary="Screen for red flags")
 async def api_screen(request: Request, body: ScreenIn) -> Response:
-    kb = _index(request).kb
-    for region in body.regions:
-        kb.atlas.get(region)
-    return json_response(
-        screen(kb.safety, kb.atlas, body.regions, body.text, body.answers).as_dict()
-    )
+    """The questions for the places marked or named in `text`, and any flag raised."""
+    index = _index(request)
+    marks = tuple(Mark(r) for r in body.regions)
+    regions = marked_places(index, FinderQuery(marks=marks, text=body.text))
+    kb = index.kb
+    return json_response(screen(kb.safety, kb.atlas, regions, body.text, body.answers).as_dict())
 
 
 @router.get("/muscles", summary="List muscles")

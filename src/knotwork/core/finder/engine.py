@@ -92,6 +92,16 @@ def gather(index: FinderIndex, query: Query) -> Evidence:
     return Evidence(marks, unspecified, mode, symptoms, contexts, conditions, understood, detail)
 
 
+def marked_places(index: FinderIndex, query: Query) -> list[str]:
+    """The places a query marks, drawn or said in words: what the red-flag screen asks about
+    ("ache in my lower back" brings the low-back questions). A query with no place at all
+    still gets the questions for everyone, so nothing understood is no error here."""
+    try:
+        return list(gather(index, query).marks)
+    except NothingUnderstood:
+        return [m.region for m in query.marks]
+
+
 def _add_text_marks(
     index: FinderIndex, understood: Understood, marks: dict[str, float], unspecified: set[str]
 ) -> None:
