@@ -144,6 +144,12 @@ def test_the_safety_questions_offer_the_cautions_with_the_marked_places_as_sites
     assert by_id["recent-surgery-at-site"]["value"] == "recent-surgery-at-site:calf,back-of-knee"
     page = client.get("/check?region=calf-right:6").text
     assert 'name="caution" value="known-or-suspected-clot:calf"' in page
+    # A caution said in the words shows ticked (it counts anyway) and its words are understood.
+    said = client.get("/check.json?text=I+take+warfarin%3B+ache+at+my+right+temple").json()
+    thinners = next(c for c in said["cautions"] if c["id"].startswith("blood-thinners"))
+    assert thinners["checked"] and thinners["said"]
+    assert "warfarin" not in said["understood"]["not_understood"]
+    assert "(you said so)" in client.get("/check?text=I+take+warfarin%3B+ache+at+my+temple").text
 
 
 def test_muscle_search_finds_aliases_and_suggests(client: TestClient) -> None:

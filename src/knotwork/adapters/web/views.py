@@ -14,11 +14,16 @@ from knotwork.core.errors import AmbiguousMuscle, NotFound, UnknownMuscle
 from knotwork.core.finder.engine import Evidence, find, gather
 from knotwork.core.finder.index import FinderIndex
 from knotwork.core.finder.query import Query
-from knotwork.core.finder.report import understood_block
+from knotwork.core.finder.report import heard_by_safety, understood_block
 from knotwork.core.kb.base import KnowledgeBase, normalise_name
 from knotwork.core.kb.model import Muscle
 from knotwork.core.kb.present import AREA_NAMES, EVIDENCE_TEXT, muscle_dict, muscle_summary
-from knotwork.core.safety.cautions import check_personal, parse_personal
+from knotwork.core.safety.cautions import (
+    Personal,
+    cautions_in_text,
+    check_personal,
+    parse_personal,
+)
 from knotwork.core.safety.screen import screen
 
 COMMON_SYMPTOMS = (
@@ -145,8 +150,10 @@ def check(index: FinderIndex, params: QueryParams) -> dict[str, Any]:
     query = query_from_params(kb, params)
     ev = gather(index, query)
     result = screen(kb.safety, kb.atlas, list(ev.marks), query.text, query.answers)
+    noted = cautions_in_text(kb.safety, query.text, _bases(kb, ev)) if query.text else None
+    heard = heard_by_safety(result, noted) if noted else ()
     return {
-        "understood": understood_block(index, ev),
+        "understood": understood_block(index, ev, heard),
         "safety": result.as_dict(),
         "questions": [
             {
@@ -158,25 +165,35 @@ def check(index: FinderIndex, params: QueryParams) -> dict[str, Any]:
             for f in result.asked
         ],
         "groups": _question_groups(result.asked, result.areas, query.answers),
-        "cautions": _caution_choices(kb, ev, query),
+        "cautions": _caution_choices(kb, ev, query, noted.personal if noted else None),
         "carry": carried(params, drop=("answer", "caution")),
         "gate": _gate(result.level, result.complete),
         "edit": link("/find", carried(params, drop=("answer", "press"))),
     }
 
 
-def _caution_choices(kb: KnowledgeBase, ev: Evidence, query: Query) -> list[dict[str, Any]]:
-    """The personal cautions a person can tick before their results. One that applies at a
-    site ("surgery in the painful area") takes the places they marked."""
-    painful = ",".join(
+def _bases(kb: KnowledgeBase, ev: Evidence) -> list[str]:
+    """The marked places as base ids (the sites of site-bound cautions)."""
+    return list(
         dict.fromkeys(kb.atlas.regions[m].base if m in kb.atlas.regions else m for m in ev.marks)
     )
+
+
+def _caution_choices(
+    kb: KnowledgeBase, ev: Evidence, query: Query, said: Personal | None
+) -> list[dict[str, Any]]:
+    """The personal cautions a person can tick before their results. One that applies at a
+    site ("surgery in the painful area") takes the places they marked. One already said in
+    their words counts anyway: it shows ticked, and cannot be unticked here."""
+    painful = ",".join(_bases(kb, ev))
+    said_ids = said.factors if said else {}
     return [
         {
             "id": f.id,
             "value": f"{f.id}:{painful}" if f.needs_site else f.id,
             "label": f.label,
-            "checked": f.id in query.cautions,
+            "checked": f.id in query.cautions or f.id in said_ids,
+            "said": f.id in said_ids,
         }
         for f in kb.safety.factors.values()
     ]

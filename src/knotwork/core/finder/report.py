@@ -45,7 +45,7 @@ def finding_document(
         "version": VERSION,
         "safety": safety.as_dict(),
         "understood": {
-            **understood_block(index, ev, _heard_by_safety(safety, noted)),
+            **understood_block(index, ev, heard_by_safety(safety, noted)),
             "cautions": cautions_block(index, noted.personal),
         },
         "candidates": candidates,
@@ -103,7 +103,7 @@ def region_label(index: FinderIndex, key: str) -> str:
     return f"{atlas.regions[atlas.bases[key][0]].lay} (side not given)"
 
 
-def _heard_by_safety(safety: Screen, noted: Noted) -> tuple[str, ...]:
+def heard_by_safety(safety: Screen, noted: Noted) -> tuple[str, ...]:
     """The phrases the red-flag screen and the cautions read: their words were understood,
     even when the finder itself has no use for them ("warfarin")."""
     return (*(p for raised in safety.raised for p in raised.matched), *noted.phrases)
