@@ -124,3 +124,17 @@ def test_the_press_test_is_withheld_only_where_a_personal_caution_blocks_pressin
     # side of the neck) are already written into each check.
     assert held(Personal({"blood-thinners-or-bleeding-disorder": ()}), "calf") is None
     assert held(Personal(), "side-of-neck") is None
+
+
+def test_a_sided_site_is_read_as_its_base_and_a_stray_site_is_refused() -> None:
+    from knotwork.core.kb import load_kb
+
+    real = load_kb()
+    given = Personal({"known-or-suspected-clot": ("calf-right", "calf")})
+    assert check_personal(real.safety, real.atlas, given).factors == {
+        "known-or-suspected-clot": ("calf",)
+    }
+    with pytest.raises(InvalidInput, match="takes no site"):
+        check_personal(real.safety, real.atlas, Personal({"pregnancy": ("calf",)}))
+    with pytest.raises(UnknownRegion, match="Did you mean"):
+        check_personal(real.safety, real.atlas, Personal({"known-or-suspected-clot": ("calff",)}))

@@ -130,6 +130,10 @@ def test_how_to_find_a_trigger_point_is_withheld_where_pressing_is_not_safe(
     api = client.get("/api/muscles/gastrocnemius?answer=deep-vein-thrombosis:yes").json()
     assert api["muscle"]["self_treatment"] == []
     assert all(tp["withheld_because"] for tp in api["muscle"]["trigger_points"])
+    assert all(tp["palpation"] is None for tp in api["muscle"]["trigger_points"])
+    sided = client.get("/api/muscles/soleus?caution=known-or-suspected-clot:calf-right")
+    assert sided.status_code == 200
+    assert all(tp["palpation"] is None for tp in sided.json()["muscle"]["trigger_points"])
     free = client.get("/api/muscles/gastrocnemius").json()["muscle"]
     assert free["self_treatment"]
     assert not any(tp["withheld_because"] for tp in free["trigger_points"])

@@ -75,7 +75,7 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
     from knotwork.core.safety.screen import screen
 
     personal = parse_personal(args.caution)
-    check_personal(kb.safety, kb.atlas, personal)
+    personal = check_personal(kb.safety, kb.atlas, personal)
     answers = dict(parse_answer(a) for a in args.answer)
     level = screen(kb.safety, kb.atlas, (), "", answers).level if answers else "none"
     data = muscle_dict(kb, muscle, personal, level)  # the gate applies inside

@@ -304,7 +304,7 @@ def muscle_data(kb: KnowledgeBase, m: Muscle, params: QueryParams) -> dict[str, 
     """One muscle for the person asking: filtered by their cautions (``caution=``) and gated
     by their safety answers (``answer=``); the page, its twin and the API all serve this."""
     personal = parse_personal(params.getlist("caution"))
-    check_personal(kb.safety, kb.atlas, personal)
+    personal = check_personal(kb.safety, kb.atlas, personal)
     answers = params_answers(params)
     level = screen(kb.safety, kb.atlas, (), "", answers).level if answers else "none"
     return muscle_dict(kb, m, personal, level)

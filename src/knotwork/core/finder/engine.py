@@ -310,8 +310,7 @@ def find(index: FinderIndex, query: Query) -> dict[str, Any]:
 
     kb = index.kb
     check_answers(kb.safety, query.answers)
-    chosen = Personal(query.cautions)
-    check_personal(kb.safety, kb.atlas, chosen)
+    chosen = check_personal(kb.safety, kb.atlas, Personal(query.cautions))
     ev = gather(index, query)
     ranked = score_all(index, ev, query)
     cover = smallest_cover(ranked, ev)

@@ -58,10 +58,12 @@ def muscle_dict(
     data: dict[str, Any] = plain(m)
     personal = personal or Personal()
     # "How to find it" asks the person to press: the same cautions that block pressing in
-    # the techniques withhold it here (the text stays in the data, as blocked techniques do).
+    # the techniques withhold it here, as the finder withholds its press test.
     for tp, point in zip(data["trigger_points"], m.trigger_points, strict=True):
         held = pressing_withheld(kb.safety, kb.atlas, personal, point.location.site)
         tp["withheld_because"] = held.reason if held else None
+        if held:
+            tp["palpation"] = None  # as the finder's how_to_check: no instruction to press
     data["self_treatment"] = [
         {**t, **filter_technique(kb.safety, kb.atlas, tech, personal).as_dict()}
         for t, tech in zip(data["self_treatment"], m.self_treatment, strict=True)
@@ -80,6 +82,7 @@ def muscle_dict(
         data["self_treatment"] = []
         for tp in data["trigger_points"]:
             tp["withheld_because"] = RED_FLAG_HOLD
+            tp["palpation"] = None
     return data
 
 

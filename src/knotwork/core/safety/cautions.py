@@ -64,17 +64,29 @@ def parse_personal(values: Iterable[str]) -> Personal:
     return Personal(factors)
 
 
-def check_personal(data: SafetyData, atlas: Atlas, personal: Personal) -> None:
+def check_personal(data: SafetyData, atlas: Atlas, personal: Personal) -> Personal:
+    """The cautions, validated, with each site as a base region id: "calf-right" is read as
+    "calf" (a caution guards the place on both sides). Unknown factors and regions, a missing
+    site and a site given to a factor that takes none are refused, with suggestions."""
+    checked: dict[str, tuple[str, ...]] = {}
     for factor, sites in personal.factors.items():
         if factor not in data.factors:
             near = closest(factor, data.factors)
             hint = f" Did you mean: {', '.join(near)}?" if near else ""
             raise InvalidInput(f"Unknown caution '{factor}'.{hint}")
-        for site in sites:
-            if site not in atlas.bases:
-                atlas.get(site)  # raises UnknownRegion with suggestions
-        if data.factors[factor].needs_site and not sites:
-            raise InvalidInput(f"Caution '{factor}' needs a site, e.g. {factor}=calf")
+        bases = tuple(dict.fromkeys(_base_of(atlas, site) for site in sites))
+        if data.factors[factor].needs_site and not bases:
+            raise InvalidInput(f"Caution '{factor}' needs a site, e.g. {factor}:calf")
+        if bases and not data.factors[factor].needs_site:
+            raise InvalidInput(f"Caution '{factor}' takes no site; give it as '{factor}'.")
+        checked[factor] = bases
+    return Personal(checked)
+
+
+def _base_of(atlas: Atlas, site: str) -> str:
+    if site in atlas.bases:
+        return site
+    return atlas.get(site).base  # a sided id, or UnknownRegion with suggestions
 
 
 def factors_in_text(data: SafetyData, text: str) -> list[str]:
