@@ -20,7 +20,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def test_find_from_words_prints_the_ranked_muscles(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "find", "--text", "throbbing at my right temple")
     assert code == 0
-    assert out.startswith("Before any self-treatment, answer the")  # none answered yet
+    assert out.startswith("Before any self-treatment or press test, answer the")  # none yet
     assert "\nUnderstood: Temple (right)" in out
     assert "1. " in out
     assert "Knotwork informs; it does not diagnose." in out
@@ -204,11 +204,32 @@ def test_cli_find_runs_as_a_fresh_process() -> None:
     assert json.loads(result.stdout)["candidates"]
 
 
+def all_no(capsys: pytest.CaptureFixture[str], said: str) -> list[str]:
+    """--answer ID=no for every safety question the words bring."""
+    _, out, _ = run(capsys, "screen", "--text", said, "--json", "--no-input")
+    return [f"--answer={q['id']}=no" for q in json.loads(out)["unanswered"]]
+
+
+def test_the_press_test_waits_for_the_safety_questions(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    said = "my right calf aches"
+    _, out, _ = run(capsys, "find", "--text", said, "--json")
+    waiting = [
+        tp for c in json.loads(out)["candidates"] for tp in c["explanation"]["trigger_points"]
+    ]
+    assert all(tp["how_to_check"] is None for tp in waiting)
+    assert all("Answer the safety questions" in tp["withheld_because"] for tp in waiting)
+    _, out, _ = run(capsys, "find", "--text", said, "--json", *all_no(capsys, said))
+    answered = json.loads(out)["candidates"][0]["explanation"]["trigger_points"]
+    assert all(tp["how_to_check"] for tp in answered)
+
+
 def test_a_caution_that_rules_out_pressing_withholds_the_press_test_there(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     said = "a doctor suspects a blood clot in my right leg; my right calf aches"
-    _, out, _ = run(capsys, "find", "--text", said, "--json")
+    _, out, _ = run(capsys, "find", "--text", said, "--json", *all_no(capsys, said))
     doc = json.loads(out)
     assert doc["safety"]["level"] == "none"  # a caution, not a red flag: the list still shows
     points = [tp for c in doc["candidates"] for tp in c["explanation"]["trigger_points"]]
@@ -216,9 +237,37 @@ def test_a_caution_that_rules_out_pressing_withholds_the_press_test_there(
     assert all(tp["how_to_check"] is None for tp in points)  # every one is on that leg
     assert all("limb with a known or suspected clot" in tp["withheld_because"] for tp in points)
     # The same complaint without the clot keeps its press tests.
-    _, out, _ = run(capsys, "find", "--text", "my right calf aches", "--json")
+    calf = "my right calf aches"
+    _, out, _ = run(capsys, "find", "--text", calf, "--json", *all_no(capsys, calf))
     plain = json.loads(out)["candidates"][0]["explanation"]["trigger_points"]
     assert all(tp["how_to_check"] for tp in plain)
     assert all("withheld_because" not in tp for tp in plain)
-    _, text, _ = run(capsys, "find", "--text", said)
+    _, text, _ = run(capsys, "find", "--text", said, *all_no(capsys, said))
     assert "No press test: No pressure, rolling or massage anywhere on a limb" in text
+
+
+def test_in_a_terminal_find_asks_the_safety_questions_first(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from knotwork.adapters.cli import find_cmd, screen_cmd
+
+    asked: list[str] = []
+
+    def no(question: str) -> bool:
+        asked.append(question)
+        return False
+
+    monkeypatch.setattr(find_cmd, "interactive", lambda args: True)
+    monkeypatch.setattr(screen_cmd, "_ask", no)
+    code, out, _ = run(capsys, "find", "--text", "my right calf aches")
+    assert code == 0
+    assert len(asked) > 5  # the general questions and those for the leg
+    assert "Check:" in out and "Before any self-treatment" not in out
+    import argparse
+
+    quiet = argparse.Namespace(json=False, no_input=True)
+    assert not screen_cmd.interactive(quiet)  # --no-input never asks, even in a terminal
+    # At an emergency the muscles are not listed in the terminal (the JSON keeps them).
+    _, out, _ = run(capsys, "find", "--text", "crushing chest pain down my left arm, sweating")
+    assert "The muscles are not listed until you have been seen." in out
+    assert "1. " not in out

@@ -53,7 +53,12 @@ def test_a_red_flag_returns_200_with_self_treatment_off(client: TestClient) -> N
 def test_chosen_cautions_withhold_the_press_test_and_bad_ones_are_refused(
     client: TestClient,
 ) -> None:
-    body = {"regions": [{"id": "calf-right", "intensity": 6}], "limit": 3}
+    asked = client.post("/api/screen", json={"regions": ["calf-right"]}).json()["unanswered"]
+    body = {
+        "regions": [{"id": "calf-right", "intensity": 6}],
+        "answers": {q["id"]: False for q in asked},
+        "limit": 3,
+    }
     free = client.post("/api/find", json=body).json()
     assert all(c["explanation"]["trigger_points"][0]["how_to_check"] for c in free["candidates"])
     held = client.post(

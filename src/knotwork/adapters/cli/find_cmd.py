@@ -8,6 +8,7 @@ from typing import Any
 from knotwork.adapters.cli.args import repeatable
 from knotwork.adapters.cli.context import Context
 from knotwork.adapters.cli.output import echo, emit_json, wrap
+from knotwork.adapters.cli.screen_cmd import ask_questions, interactive
 from knotwork.core.errors import InvalidInput
 from knotwork.core.finder.query import (
     Query,
@@ -54,6 +55,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--limit", type=int, default=5, help="candidates to show (default 5)")
     p.add_argument("--json", action="store_true", help="print the JSON document")
+    p.add_argument(
+        "--no-input",
+        action="store_true",
+        help="never ask the safety questions, even in a terminal (pass --answer instead)",
+    )
     p.set_defaults(handler=run)
 
 
@@ -89,7 +95,13 @@ def _split(item: str) -> tuple[str, str]:
 def run(args: argparse.Namespace, ctx: Context) -> int:
     from knotwork.core.finder.engine import find
 
-    document = find(ctx.finder, build_query(args, ctx))
+    query = build_query(args, ctx)
+    document = find(ctx.finder, query)
+    safety = document["safety"]
+    if interactive(args) and safety["level"] in ("none", "soon") and safety["unanswered"]:
+        # In a terminal, ask the questions for these areas, as the web flow does, then rank.
+        answers = ask_questions(ctx, document["safety"], dict(query.answers))
+        document = find(ctx.finder, query._replace(answers=answers))
     if args.json:
         emit_json(document)
     else:
@@ -99,17 +111,24 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
 def render(doc: dict[str, Any]) -> str:
     from knotwork.adapters.cli.screen_cmd import render_safety
+    from knotwork.core.safety.screen import ANSWER_FIRST
 
     u = doc["understood"]
     safety = doc["safety"]
     out = render_safety(safety)
+    if safety["level"] in ("emergency", "urgent"):
+        # As on the web: the instruction alone; the JSON document still lists the muscles.
+        out.append("The muscles are not listed until you have been seen.")
+        out.append(wrap(doc["notice"], ""))
+        return "\n".join(out)
     if safety["level"] == "none" and not safety["screening_complete"]:
         n = len(safety["unanswered"])
         out.append(
             wrap(
-                f"Before any self-treatment, answer the {n} safety question(s) for these areas: "
-                "`knotwork screen` with the same --text/--region lists them; pass each here as "
-                "--answer ID=no (or yes).",
+                f"Before any self-treatment or press test, answer the {n} safety question(s) "
+                "for these areas: run this in a terminal to be asked them, or pass each as "
+                "--answer ID=no (or yes); `knotwork screen` with the same --text/--region "
+                "lists them.",
                 "",
             )
         )
@@ -139,7 +158,7 @@ def render(doc: dict[str, Any]) -> str:
             out.append(wrap(f"Check: {tp['where']} {tp['how_to_check']}", "   "))
         else:
             out.append(wrap(f"Its trigger point: {tp['where']}", "   "))
-            if tp.get("withheld_because"):
+            if tp.get("withheld_because") and tp["withheld_because"] != ANSWER_FIRST:
                 out.append(wrap(f"No press test: {tp['withheld_because']}", "   "))
         out.append("")
     cover = doc["explains_all"]

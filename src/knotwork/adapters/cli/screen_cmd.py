@@ -39,7 +39,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     regions = marked_places(ctx.finder, Query(marks=marks, text=args.text))
     answers = dict(parse_answer(a) for a in args.answer)
     result = screen(kb.safety, kb.atlas, regions, args.text, answers)
-    if _interactive(args) and result.level in ("none", "soon"):
+    if interactive(args) and result.level in ("none", "soon"):
         for flag in result.unanswered():
             answers[flag.id] = _ask(flag.question)
             result = screen(kb.safety, kb.atlas, regions, args.text, answers)
@@ -53,7 +53,19 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _interactive(args: argparse.Namespace) -> bool:
+def ask_questions(
+    ctx: Context, safety: dict[str, Any], answers: dict[str, bool]
+) -> dict[str, bool]:
+    """Ask the unanswered questions in turn; stop at the first that raises an urgent flag."""
+    flags = ctx.finder.kb.safety.flags
+    for question in safety["unanswered"]:
+        answers[question["id"]] = _ask(question["question"])
+        if answers[question["id"]] and flags[question["id"]].urgency in ("emergency", "urgent"):
+            break  # the instruction matters now, not the rest
+    return answers
+
+
+def interactive(args: argparse.Namespace) -> bool:
     return not args.json and not args.no_input and sys.stdin.isatty()
 
 

@@ -10,7 +10,7 @@ from knotwork.core.finder.engine import Evidence, Scored, covered_keys
 from knotwork.core.finder.index import FinderIndex
 from knotwork.core.finder.query import Query
 from knotwork.core.safety.cautions import Noted, Personal, pressing_withheld
-from knotwork.core.safety.screen import RED_FLAG_HOLD, Screen
+from knotwork.core.safety.screen import ANSWER_FIRST, RED_FLAG_HOLD, Screen
 from knotwork.core.safety.textmatch import said_by
 
 VERSION = 1
@@ -38,7 +38,9 @@ def finding_document(
     # The person's cautions: those they chose, and those they said (a chosen one's sites win).
     personal = Personal({**noted.personal.factors, **chosen.factors})
     if safety.level != "none":
-        _withhold_hands_on(candidates)
+        _withhold_hands_on(candidates, RED_FLAG_HOLD)
+    elif not safety.complete:
+        _withhold_hands_on(candidates, ANSWER_FIRST)  # pressing waits for the questions
     elif personal.factors:
         _withhold_pressing(index, candidates, personal)
     return {
@@ -64,12 +66,13 @@ def finding_document(
     }
 
 
-def _withhold_hands_on(candidates: list[dict[str, Any]]) -> None:
-    """The gate: with a red flag raised, no pressing instruction is given anywhere."""
+def _withhold_hands_on(candidates: list[dict[str, Any]], because: str) -> None:
+    """The gate: with a red flag raised, or the questions not yet answered, no pressing
+    instruction is given anywhere."""
     for c in candidates:
         points = c["explanation"]["trigger_points"]
         c["explanation"]["trigger_points"] = [
-            {**tp, "how_to_check": None, "withheld_because": RED_FLAG_HOLD} for tp in points
+            {**tp, "how_to_check": None, "withheld_because": because} for tp in points
         ]
 
 

@@ -32,6 +32,9 @@ LEVEL_TEXT = {
 # What stands in for every pressing instruction (a press test, "how to find it") while a
 # warning sign is raised.
 RED_FLAG_HOLD = "A warning sign was raised: see the safety advice first; no pressing for now."
+ANSWER_FIRST = (
+    "Answer the safety questions for these areas first; then you will see where to press."
+)
 
 
 class Raised(NamedTuple):
