@@ -50,6 +50,23 @@ def test_a_red_flag_returns_200_with_self_treatment_off(client: TestClient) -> N
     assert doc["safety"]["self_treatment"] is False
 
 
+def test_a_red_flag_in_words_with_no_place_is_answered_not_refused(client: TestClient) -> None:
+    said = "I had a stroke-like weakness and slurred speech"
+    doc = client.post("/api/find", json={"text": said}).json()
+    assert doc["safety"]["level"] == "emergency"
+    assert doc["candidates"] == []
+    assert doc["explains_all"]["complete"] is False
+    # Even beside a mistyped region the flag wins over the error.
+    typo = {"text": said, "regions": [{"id": "templ-right"}]}
+    assert client.post("/api/find", json=typo).json()["safety"]["level"] == "emergency"
+    for path in ("/check", "/results"):
+        page = client.get(path, params={"text": said})
+        assert page.status_code == 200
+        assert "Call your emergency number now" in page.text
+    # Words with no place and no flag are still bad input.
+    assert client.post("/api/find", json={"text": "zorp"}).status_code == 422
+
+
 def test_chosen_cautions_withhold_the_press_test_and_bad_ones_are_refused(
     client: TestClient,
 ) -> None:

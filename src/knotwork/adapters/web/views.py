@@ -11,7 +11,7 @@ from starlette.datastructures import QueryParams
 from knotwork.adapters.web.forms import params_answers, query_from_params
 from knotwork.core.atlas.render import render_map
 from knotwork.core.errors import AmbiguousMuscle, NotFound, UnknownMuscle
-from knotwork.core.finder.engine import Evidence, find, gather
+from knotwork.core.finder.engine import Evidence, find, gather_or_flag, words_only
 from knotwork.core.finder.index import FinderIndex
 from knotwork.core.finder.query import Query
 from knotwork.core.finder.report import heard_by_safety, understood_block
@@ -148,7 +148,8 @@ def find_map(kb: KnowledgeBase, params: QueryParams) -> str:
 def check(index: FinderIndex, params: QueryParams) -> dict[str, Any]:
     kb = index.kb
     query = query_from_params(kb, params)
-    ev = gather(index, query)
+    # Words that raise a red flag are answered with the flag even when no place was understood.
+    ev = gather_or_flag(index, query) or words_only(index, query)
     result = screen(kb.safety, kb.atlas, list(ev.marks), query.text, query.answers)
     noted = cautions_in_text(kb.safety, query.text, _bases(kb, ev)) if query.text else None
     heard = heard_by_safety(result, noted) if noted else ()

@@ -23,6 +23,9 @@ class Cover(NamedTuple):
     uncovered: tuple[str, ...]
 
 
+NO_COVER = Cover((), (), ())
+
+
 def smallest_cover(ranked: list[Scored], ev: Evidence) -> Cover:
     from knotwork.core.finder.engine import covered_keys
 

@@ -6,9 +6,9 @@ import math
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from knotwork.core.errors import NothingUnderstood
+from knotwork.core.errors import NothingUnderstood, UnknownRegion
 from knotwork.core.finder import model
-from knotwork.core.finder.cover import smallest_cover
+from knotwork.core.finder.cover import NO_COVER, smallest_cover
 from knotwork.core.finder.index import FinderIndex
 from knotwork.core.finder.parse import read_text
 from knotwork.core.finder.patterns import Pattern
@@ -90,6 +90,30 @@ def gather(index: FinderIndex, query: Query) -> Evidence:
     conditions = {t.words: list(t.muscles) for t in understood.conditions}
     mode = "drawing" if query.marks else "text"
     return Evidence(marks, unspecified, mode, symptoms, contexts, conditions, understood, detail)
+
+
+def gather_or_flag(index: FinderIndex, query: Query) -> Evidence | None:
+    """``gather``, except when it fails (no place understood, an unknown region) on words
+    that raise a red flag: then None, so the flag is shown rather than lost in an error
+    ("slurred speech and weakness" has no place to rank, but needs an ambulance)."""
+    from knotwork.core.safety.screen import screen
+
+    try:
+        return gather(index, query)
+    except (NothingUnderstood, UnknownRegion):
+        kb = index.kb
+        if (
+            query.text
+            and screen(kb.safety, kb.atlas, (), query.text, query.answers).level != "none"
+        ):
+            return None
+        raise
+
+
+def words_only(index: FinderIndex, query: Query) -> Evidence:
+    """The evidence of the words alone, with no place: what was understood, for showing."""
+    understood = read_text(index.kb, index.lexicon, query.text) if query.text else Understood()
+    return Evidence({}, set(), "text", [], [], {}, understood, {})
 
 
 def marked_places(index: FinderIndex, query: Query) -> list[str]:
@@ -311,7 +335,21 @@ def find(index: FinderIndex, query: Query) -> dict[str, Any]:
     kb = index.kb
     check_answers(kb.safety, query.answers)
     chosen = check_personal(kb.safety, kb.atlas, Personal(query.cautions))
-    ev = gather(index, query)
+    ev = gather_or_flag(index, query)
+    if ev is None:  # no place to rank, but the words raised a warning sign: that comes first
+        safety = screen(kb.safety, kb.atlas, (), query.text, query.answers)
+        doc = finding_document(
+            index,
+            query,
+            words_only(index, query),
+            [],
+            NO_COVER,
+            safety,
+            Noted(Personal(), ()),
+            chosen,
+        )
+        doc["explains_all"]["complete"] = False
+        return doc
     ranked = score_all(index, ev, query)
     cover = smallest_cover(ranked, ev)
     marked = list(ev.marks)

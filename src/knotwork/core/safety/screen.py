@@ -171,4 +171,4 @@ def _raise(
         and match_groups(clauses, flag.escalate.when, data.phrases) is not None
     ):
         urgency, instruction = flag.escalate.urgency, flag.escalate.instruction
-    return Raised(flag, urgency, instruction, answered, tuple(said))
+    return Raised(flag, urgency, instruction, answered, tuple(dict.fromkeys(said)))
