@@ -156,6 +156,40 @@ def test_the_safety_questions_offer_the_cautions_with_the_marked_places_as_sites
     assert "(you said so)" in client.get("/check?text=I+take+warfarin%3B+ache+at+my+temple").text
 
 
+def test_the_screen_follows_the_person_from_the_results_to_the_muscle_pages(
+    client: TestClient,
+) -> None:
+    from tests.web.conftest import answered
+
+    def page_link(results: str, muscle: str) -> str:
+        data = client.get(results.replace("/results", "/results.json", 1)).json()
+        return next(c for c in data["candidates"] if c["muscle"]["id"] == muscle)["links"]["page"]
+
+    def muscle_json(link: str) -> dict[str, object]:
+        path, _, query = link.partition("?")
+        return client.get(f"{path}.json?{query}").json()["muscle"]  # type: ignore[no-any-return]
+
+    # A flag raised by the words ("not getting better after 6 weeks") holds on the muscle page.
+    said = (
+        "ache in the back of my neck and top of my right shoulder, not getting better after 6 weeks"
+    )
+    flagged = muscle_json(page_link(answered(client, said), "upper-trapezius"))
+    assert flagged["gate_level"] == "soon" and flagged["self_treatment"] == []
+    # Questions not yet answered: techniques wait there too.
+    waiting = muscle_json(page_link("/results?region=calf-right:6", "soleus"))
+    assert waiting["gate_level"] == "incomplete" and waiting["self_treatment"] == []
+    # All answered no: everything, and links to related muscles keep the answers and cautions.
+    link = page_link(answered(client, "my right calf aches"), "soleus")
+    assert muscle_json(link)["self_treatment"]
+    page = client.get(f"{link}&caution=known-or-suspected-clot:calf").text
+    assert 'href="/muscles/gastrocnemius?' in page
+    related = page.split('href="/muscles/gastrocnemius?', 1)[1].split('"', 1)[0]
+    assert "a_" in related or "answer=" in related
+    assert "known-or-suspected-clot" in related
+    # Browsing, with no flow behind it, shows the reference with its notice.
+    assert client.get("/muscles/soleus.json").json()["muscle"]["self_treatment"]
+
+
 def test_muscle_search_finds_aliases_and_suggests(client: TestClient) -> None:
     assert client.get("/muscles.json?q=SCM").json()["count"] == 2
     near = client.get("/muscles.json?q=infraspinatis").json()

@@ -89,7 +89,7 @@ async def api_muscle(request: Request, muscle_id: str) -> Response:
     from knotwork.adapters.web.views import muscle_data
 
     kb = _kb(request)
-    data = muscle_data(kb, kb.muscle(muscle_id), request.query_params)
+    data = muscle_data(_index(request), kb, kb.muscle(muscle_id), request.query_params)
     return json_response({"ok": True, "muscle": data})
 
 

@@ -64,7 +64,8 @@ async def muscles_page(request: Request) -> Response:
 async def muscle_page(request: Request, muscle_id: str) -> Response:
     key = muscle_id.removesuffix(".json")
     try:
-        data = views.muscle(state(request).kb, key, request.query_params)
+        app = state(request)
+        data = views.muscle(app.index, app.kb, key, request.query_params)
     except AmbiguousMuscle:
         if muscle_id.endswith(".json"):
             raise

@@ -8,10 +8,16 @@ from urllib.parse import urlencode
 
 from starlette.datastructures import QueryParams
 
-from knotwork.adapters.web.forms import params_answers, query_from_params
+from knotwork.adapters.web.forms import query_from_params
 from knotwork.core.atlas.render import render_map
 from knotwork.core.errors import AmbiguousMuscle, NotFound, UnknownMuscle
-from knotwork.core.finder.engine import Evidence, find, gather_or_flag, words_only
+from knotwork.core.finder.engine import (
+    Evidence,
+    find,
+    gather_or_flag,
+    marked_places,
+    words_only,
+)
 from knotwork.core.finder.index import FinderIndex
 from knotwork.core.finder.query import Query
 from knotwork.core.finder.report import heard_by_safety, understood_block
@@ -244,7 +250,9 @@ def results(index: FinderIndex, params: QueryParams) -> dict[str, Any]:
     safety = doc["safety"]
     gate = _gate(safety["level"], safety["screening_complete"])
     base = carried(params, drop=("press",))
-    to_muscle = carried(params, ("region", "text", "symptom", "context", "press", "rule_out"))
+    # The muscle pages get the places, words, answers and cautions: their screen then holds
+    # there too (a flag raised by the words, questions not yet answered).
+    to_muscle = carried(params, ("symptom", "context", "press", "rule_out"))
     # Cautions said in the words go with the person to each muscle page (its techniques are
     # filtered by them), unless they already chose that caution there themselves.
     chosen = {value.partition(":")[0] for key, value in to_muscle if key == "caution"}
@@ -301,24 +309,39 @@ def muscle_index(kb: KnowledgeBase, q: str) -> dict[str, Any]:
     return {"q": q, "count": len(muscles), "areas": [a for a in areas if a["muscles"]]}
 
 
-def muscle_data(kb: KnowledgeBase, m: Muscle, params: QueryParams) -> dict[str, Any]:
-    """One muscle for the person asking: filtered by their cautions (``caution=``) and gated
-    by their safety answers (``answer=``); the page, its twin and the API all serve this."""
-    personal = parse_personal(params.getlist("caution"))
-    personal = check_personal(kb.safety, kb.atlas, personal)
-    answers = params_answers(params)
-    level = screen(kb.safety, kb.atlas, (), "", answers).level if answers else "none"
+def muscle_data(
+    index: FinderIndex, kb: KnowledgeBase, m: Muscle, params: QueryParams
+) -> dict[str, Any]:
+    """One muscle for the person asking: filtered by their cautions (``caution=``, and those
+    said in ``text``) and gated by their screen. Arriving from the finder's flow (``region``
+    or ``text`` given), the screen covers those places and words, so a flag raised there holds
+    here and techniques wait for unanswered questions; browsing (neither given), only the
+    answers count. The page, its twin and the API all serve this (``kb`` is the full one,
+    with techniques; ``index`` reads the words)."""
+    query = query_from_params(kb, params)
+    personal = check_personal(kb.safety, kb.atlas, Personal(query.cautions))
+    level = "none"
+    if query.marks or query.text:
+        places = marked_places(index, query)
+        result = screen(kb.safety, kb.atlas, places, query.text, query.answers)
+        level = result.level if result.level != "none" or result.complete else "incomplete"
+        if query.text:
+            bases = [kb.atlas.regions[p].base if p in kb.atlas.regions else p for p in places]
+            said = cautions_in_text(kb.safety, query.text, bases).personal
+            personal = Personal({**said.factors, **personal.factors})
+    elif query.answers:
+        level = screen(kb.safety, kb.atlas, (), "", query.answers).level
     return muscle_dict(kb, m, personal, level)
 
 
-def muscle(kb: KnowledgeBase, key: str, params: QueryParams) -> dict[str, Any]:
+def muscle(index: FinderIndex, kb: KnowledgeBase, key: str, params: QueryParams) -> dict[str, Any]:
     try:
         m = kb.muscle(key)
     except AmbiguousMuscle:
         raise
     except UnknownMuscle as error:
         raise NotFound(error.message) from None
-    data = muscle_data(kb, m, params)
+    data = muscle_data(index, kb, m, params)
     personal = parse_personal(params.getlist("caution"))
     for tp in data["trigger_points"]:
         tp["referral_text"] = referral_text(kb, tp["referral"])
@@ -337,6 +360,9 @@ def muscle(kb: KnowledgeBase, key: str, params: QueryParams) -> dict[str, Any]:
         for f in kb.safety.factors.values()
     ]
     data["carry"] = carried(params, drop=("caution",))
+    # Links to other muscles keep the person's screen and cautions with them.
+    data["keep"] = urlencode(carried(params))
+    data["check"] = link("/check", carried(params))
     return {"muscle": data}
 
 

@@ -49,11 +49,11 @@ def muscle_dict(
 
     Its techniques have passed the safety filter: the rules for everyone, and the person's
     own cautions when given; each says whether it was changed or blocked, and why. With a
-    warning sign raised (``gate_level`` of the person's screen), no technique is given and
-    no trigger point says how to press it.
+    warning sign raised (``gate_level`` of the person's screen), or its questions unanswered
+    (``"incomplete"``), no technique is given and no trigger point says how to press it.
     """
     from knotwork.core.safety.cautions import Personal, filter_technique, pressing_withheld
-    from knotwork.core.safety.screen import RED_FLAG_HOLD
+    from knotwork.core.safety.screen import ANSWER_FIRST, RED_FLAG_HOLD
 
     data: dict[str, Any] = plain(m)
     personal = personal or Personal()
@@ -80,8 +80,9 @@ def muscle_dict(
     data["techniques_shown"] = gate_level == "none"
     if gate_level != "none":
         data["self_treatment"] = []
+        hold = ANSWER_FIRST if gate_level == "incomplete" else RED_FLAG_HOLD
         for tp in data["trigger_points"]:
-            tp["withheld_because"] = RED_FLAG_HOLD
+            tp["withheld_because"] = hold
             tp["palpation"] = None
     return data
 
