@@ -271,3 +271,12 @@ def test_in_a_terminal_find_asks_the_safety_questions_first(
     _, out, _ = run(capsys, "find", "--text", "crushing chest pain down my left arm, sweating")
     assert "The muscles are not listed until you have been seen." in out
     assert "1. " not in out
+
+
+def test_a_place_said_without_a_side_is_named_without_one(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = run(capsys, "find", "--text", "pain in the back of my neck", "--json")
+    summaries = [c["explanation"]["summary"] for c in json.loads(out)["candidates"]]
+    assert any("your back of the neck" in s for s in summaries)
+    assert not any("your left" in s or "your right" in s for s in summaries)

@@ -114,3 +114,21 @@ def test_text_without_a_place_says_what_was_understood(tiny: FinderIndex) -> Non
     assert "Dizziness" in message
     assert "Desk or computer work" in message
     assert "for example" in message
+
+
+def test_the_summary_reads_as_a_sentence_whatever_the_kinds_explained() -> None:
+    from knotwork.core.finder.report import summary
+
+    def said(essential: list[str], spill: list[str], local: list[str], mode: str) -> str:
+        kinds = {"essential": essential, "spillover": spill, "local": local}
+        return summary(kinds, "common", mode)
+
+    assert said([], ["your right temple"], [], "drawing").startswith(
+        "Its trigger points sometimes refer pain to your right temple."
+    )
+    assert said(["your jaw"], ["your ear", "your cheek"], [], "drawing").startswith(
+        "Its trigger points typically refer pain to your jaw and sometimes to your ear and "
+        "your cheek."
+    )
+    assert "where you said it hurts" in said([], [], ["your calf"], "text")
+    assert "where you marked pain" in said([], [], ["your calf"], "drawing")

@@ -190,6 +190,9 @@ def _side(s: Scored, unspecified: set[str]) -> str:
 
 def explanation(index: FinderIndex, ev: Evidence, s: Scored) -> dict[str, Any]:
     cells, labels, your = s.pattern.cells, index.labels, index.your
+    # A place given without a side is named without one ("your neck"), whichever side this
+    # candidate reads it on.
+    named = {r: k for k, r in s.keys.items()} if ev.unspecified else {}
     # One pass over the marks this pattern explains feeds the list, the summary's phrases by
     # kind and each trigger point's share: this runs for every candidate shown.
     explains = []
@@ -201,7 +204,7 @@ def explanation(index: FinderIndex, ev: Evidence, s: Scored) -> dict[str, Any]:
             continue
         kind, points = cell.kind, cell.trigger_points
         explains.append({"region": r, "label": labels[r], "kind": kind, "trigger_points": points})
-        phrases[kind].append(your[r])
+        phrases[kind].append(your[named.get(r, r)])
         for number in points:
             by_point.setdefault(number, []).append(r)
     unexplained = [
@@ -210,7 +213,7 @@ def explanation(index: FinderIndex, ev: Evidence, s: Scored) -> dict[str, Any]:
     # The predicted zones are fixed per muscle and side (precomputed, shared, never changed).
     predicted = [entry for r, entry in index.predicted[s.muscle.id][s.side] if r not in s.resolved]
     return {
-        "summary": summary(phrases, s.muscle.prevalence),
+        "summary": summary(phrases, s.muscle.prevalence, ev.mode),
         "explains": explains,
         "not_explained": unexplained,
         "predicted_not_marked": predicted,
@@ -242,17 +245,22 @@ def _extras(pairs: list[tuple[str, float]]) -> dict[str, Any]:
     }
 
 
-def summary(phrases: dict[str, list[str]], prevalence: str) -> str:
+def summary(phrases: dict[str, list[str]], prevalence: str, mode: str = "drawing") -> str:
     """One sentence from the explained places, by kind ("your right temple", ...)."""
     essential, spill, local = phrases["essential"], phrases["spillover"], phrases["local"]
     parts = []
     if essential:
         parts.append(f"typically refer pain to {_join(essential)}")
     if spill:
-        parts.append(f"{'and ' if essential else ''}sometimes to {_join(spill)}")
+        parts.append(
+            f"and sometimes to {_join(spill)}"
+            if essential
+            else f"sometimes refer pain to {_join(spill)}"
+        )
     sentence = f"Its trigger points {' '.join(parts)}." if parts else ""
     if local:
-        sentence += f" Its trigger points lie in {_join(local)}, where you marked pain."
+        where = "you marked pain" if mode == "drawing" else "you said it hurts"
+        sentence += f" Its trigger points lie in {_join(local)}, where {where}."
     return f"{sentence} It is {PREVALENCE_TEXT[prevalence]} of this kind of pain.".strip()
 
 
