@@ -6,8 +6,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 JSON_ERRORS = [
-    ("GET", "/muscles/nope.json", None, 404, "not_found"),
-    ("GET", "/api/muscles/nope", None, 422, "unknown_muscle"),
+    ("GET", "/muscles/nope.json", None, 404, "unknown_muscle"),
+    ("GET", "/api/muscles/nope", None, 404, "unknown_muscle"),
     ("GET", "/results.json?text=zorp", None, 422, "nothing_understood"),
     ("GET", "/results.json?region=templ-right", None, 422, "unknown_region"),
     ("GET", "/results.json?region=temple-right:99", None, 422, "invalid_input"),
@@ -63,3 +63,21 @@ def test_an_error_changes_nothing(client: TestClient) -> None:
     client.get("/muscles/soleus.json?caution=pregnancyy")
     client.post("/api/find", json={"regions": [{"id": "nope"}]})
     assert client.get("/muscles/soleus.json").json() == before
+
+
+def test_the_error_page_links_only_suggested_muscles_and_offers_the_way_back(
+    client: TestClient,
+) -> None:
+    region = client.get(
+        "/results?region=templ-right:6",
+        headers={"referer": "http://testserver/find?region=templ-right:6"},
+    )
+    assert region.status_code == 422
+    assert "<code>temple-right</code>" in region.text
+    assert 'href="/muscles/temple-right"' not in region.text
+    assert 'href="/find?region=templ-right:6">Go back and change it' in region.text
+    muscle = client.get("/muscles/infraspinxtus")
+    assert muscle.status_code == 404
+    assert 'href="/muscles/infraspinatus"' in muscle.text
+    elsewhere = client.get("/muscles/infraspinxtus", headers={"referer": "https://example.org/x"})
+    assert "Go back and change it" not in elsewhere.text  # only back to this site

@@ -190,6 +190,17 @@ def test_the_screen_follows_the_person_from_the_results_to_the_muscle_pages(
     assert client.get("/muscles/soleus.json").json()["muscle"]["self_treatment"]
 
 
+def test_changing_what_was_marked_keeps_the_cautions_and_ruled_out_muscles(
+    client: TestClient,
+) -> None:
+    page = client.get(
+        "/find?region=calf-right:6&caution=known-or-suspected-clot:calf&rule_out=plantaris"
+    ).text
+    assert '<input type="hidden" name="caution" value="known-or-suspected-clot:calf">' in page
+    assert '<input type="hidden" name="rule_out" value="plantaris">' in page
+    assert 'type="hidden" name="region"' not in page  # the map and list carry those
+
+
 def test_muscle_search_finds_aliases_and_suggests(client: TestClient) -> None:
     assert client.get("/muscles.json?q=SCM").json()["count"] == 2
     near = client.get("/muscles.json?q=infraspinatis").json()

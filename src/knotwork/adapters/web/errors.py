@@ -17,7 +17,7 @@ from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from knotwork.adapters.web.respond import json_response, wants_json
-from knotwork.core.errors import InvalidInput, KnotworkError, UnknownId
+from knotwork.core.errors import InvalidInput, KnotworkError, UnknownId, UnknownMuscle
 
 STATUS_CODES = {
     400: "invalid_input",
@@ -49,18 +49,26 @@ def error_body(
     }
 
 
-def from_knotwork(error: KnotworkError) -> dict[str, Any]:
+def from_knotwork(error: KnotworkError, path: str = "") -> dict[str, Any]:
     status = 422 if isinstance(error, InvalidInput) else error.http_status
+    if _missing_page(error, path):
+        status = 404  # the muscle named in the path is the resource asked for
     suggestions = error.suggestions if isinstance(error, UnknownId) else []
     return error_body(
         status, error.code, error.message, suggestions=suggestions, details=error.details
     )
 
 
+def _missing_page(error: KnotworkError, path: str) -> bool:
+    """An unknown muscle named in the URL path (not in a query or body): a 404."""
+    named_in_path = path.startswith(("/muscles/", "/api/muscles/"))
+    return named_in_path and type(error) is UnknownMuscle
+
+
 def install(app: FastAPI) -> None:
     async def on_knotwork(request: Request, error: Exception) -> Response:
         assert isinstance(error, KnotworkError)
-        return _respond(request, from_knotwork(error))
+        return _respond(request, from_knotwork(error, request.url.path))
 
     async def on_validation(request: Request, error: Exception) -> Response:
         assert isinstance(error, RequestValidationError)
@@ -90,9 +98,25 @@ def _respond(request: Request, body: dict[str, Any]) -> Response:
         return json_response(body, status=body["status"])
     from knotwork.adapters.web.respond import page
 
-    return page(
-        request,
-        "error.html",
-        {"error": body["error"], "status": body["status"], "title": "Something is not right"},
-        status=body["status"],
-    )
+    context = {
+        "error": body["error"],
+        "status": body["status"],
+        "title": "Something is not right",
+        # Suggested muscles are pages to go to; suggested regions, flags or terms are not.
+        "links": body["error"]["code"] in MUSCLE_CODES,
+        "back": _same_site_referer(request),
+    }
+    return page(request, "error.html", context, status=body["status"])
+
+
+MUSCLE_CODES = ("unknown_muscle", "ambiguous_muscle")
+
+
+def _same_site_referer(request: Request) -> str | None:
+    """Where the person came from on this site, to go back and change their input."""
+    from urllib.parse import urlsplit
+
+    referer = urlsplit(request.headers.get("referer", ""))
+    if referer.netloc != request.url.netloc or not referer.path.startswith("/"):
+        return None
+    return referer.path + (f"?{referer.query}" if referer.query else "")

@@ -10,7 +10,7 @@ from starlette.datastructures import QueryParams
 
 from knotwork.adapters.web.forms import query_from_params
 from knotwork.core.atlas.render import render_map
-from knotwork.core.errors import AmbiguousMuscle, NotFound, UnknownMuscle
+from knotwork.core.errors import UnknownMuscle
 from knotwork.core.finder.engine import (
     Evidence,
     find,
@@ -137,6 +137,11 @@ def find_form(kb: KnowledgeBase, params: QueryParams) -> dict[str, Any]:
         ],
         "selected": list(chosen.values()),
         "main": params.get("main", ""),
+        # What the form has no field for but the person chose later in the flow (cautions,
+        # muscles ruled out) goes round again rather than being lost on "Change".
+        "keep": carried(
+            params, drop=("region", "text", "symptom", "context", "main", "answer", "press")
+        ),
     }
 
 
@@ -335,12 +340,7 @@ def muscle_data(
 
 
 def muscle(index: FinderIndex, kb: KnowledgeBase, key: str, params: QueryParams) -> dict[str, Any]:
-    try:
-        m = kb.muscle(key)
-    except AmbiguousMuscle:
-        raise
-    except UnknownMuscle as error:
-        raise NotFound(error.message) from None
+    m = kb.muscle(key)  # an unknown one is a 404 with suggestions (errors.py)
     data = muscle_data(index, kb, m, params)
     personal = parse_personal(params.getlist("caution"))
     for tp in data["trigger_points"]:
