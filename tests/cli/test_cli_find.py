@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -280,3 +281,12 @@ def test_a_place_said_without_a_side_is_named_without_one(
     summaries = [c["explanation"]["summary"] for c in json.loads(out)["candidates"]]
     assert any("your back of the neck" in s for s in summaries)
     assert not any("your left" in s or "your right" in s for s in summaries)
+
+
+def test_output_files_and_long_text_are_input_errors_not_tracebacks(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "muscle", "soleus", "--svg", str(tmp_path / "no" / "such" / "x.svg"))
+    assert code == 2 and "Cannot write" in err and "Traceback" not in err
+    code, _, err = run(capsys, "find", "--text", "a" * 2001)
+    assert code == 2 and "under 2000 characters" in err

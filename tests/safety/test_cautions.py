@@ -138,3 +138,16 @@ def test_a_sided_site_is_read_as_its_base_and_a_stray_site_is_refused() -> None:
         check_personal(real.safety, real.atlas, Personal({"pregnancy": ("calf",)}))
     with pytest.raises(UnknownRegion, match="Did you mean"):
         check_personal(real.safety, real.atlas, Personal({"known-or-suspected-clot": ("calff",)}))
+
+
+def test_pregnancy_rules_out_stretching_the_tummy_muscles() -> None:
+    from knotwork.core.kb import load_kb
+
+    real = load_kb()
+    press_up = next(
+        t for t in real.muscle("rectus-abdominis").self_treatment if t.kind == "stretch"
+    )
+    pregnant = Personal({"pregnancy": ()})
+    held = filter_technique(real.safety, real.atlas, press_up, pregnant)
+    assert held.blocked and "tummy" in held.changes[0].reason
+    assert not filter_technique(real.safety, real.atlas, press_up, Personal()).blocked

@@ -27,6 +27,18 @@ JSON_ERRORS = [
     ("POST", "/api/find", {"text": "zorp"}, 422, "nothing_understood"),
     ("POST", "/api/screen", {"answers": {"nope": True}}, 422, "invalid_input"),
     ("GET", "/api/find", None, 405, "method_not_allowed"),
+    # Strict types: no quiet coercion of strings and booleans.
+    (
+        "POST",
+        "/api/find",
+        {"regions": [{"id": "heel-left", "intensity": "5"}]},
+        422,
+        "invalid_input",
+    ),
+    ("POST", "/api/find", {"text": "heel", "limit": True}, 422, "invalid_input"),
+    ("POST", "/api/find", {"text": "heel", "answers": {"fever": "yes"}}, 422, "invalid_input"),
+    ("POST", "/api/find", {"text": "heel", "cautions": ["pregnancy:calf"]}, 422, "invalid_input"),
+    ("GET", "/api/muscles?area=nosuch", None, 422, "invalid_input"),
 ]
 
 

@@ -78,3 +78,16 @@ def test_openapi_describes_the_finder_and_its_error(client: TestClient) -> None:
     assert "422" in find["responses"]
     assert "requestBody" in find
     assert client.get("/docs").status_code == 404  # its page would load another host's script
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/find", "/muscles", "/muscles/soleus", "/evidence", "/healthz"]
+)
+def test_head_answers_like_get_without_a_body(client: TestClient, path: str) -> None:
+    head = client.head(path)
+    get = client.get(path)
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head.headers["content-length"] == get.headers["content-length"]
+    assert head.headers["content-security-policy"] == get.headers["content-security-policy"]
+    assert client.post(path).status_code in (405, 422)  # other methods are not widened

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from knotwork.adapters.cli.context import Context
-from knotwork.adapters.cli.output import echo, emit_json, table
+from knotwork.adapters.cli.output import echo, emit_json, table, write_file
 from knotwork.core.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -90,6 +90,6 @@ def write_svg(args: argparse.Namespace, ctx: Context) -> int:
     markers = [Marker(r, str(i), ctx.atlas.get(r).label) for i, r in enumerate(args.mark, 1)]
     views: tuple[View, ...] = (args.view,) if args.view else VIEWS
     svg = render_map(ctx.atlas, highlights, markers, views=views)
-    args.svg.write_text(svg, encoding="utf-8")
+    write_file(args.svg, svg)
     echo(f"wrote {args.svg} ({len(highlights)} highlighted, {len(markers)} marked)")
     return 0

@@ -11,6 +11,7 @@ from knotwork.adapters.cli.output import echo, emit_json, wrap
 from knotwork.adapters.cli.screen_cmd import ask_questions, interactive
 from knotwork.core.errors import InvalidInput
 from knotwork.core.finder.query import (
+    MAX_TEXT,
     Query,
     known_terms,
     parse_answer,
@@ -71,6 +72,8 @@ def build_query(args: argparse.Namespace, ctx: Context) -> Query:
         )
     if not 1 <= args.limit <= 100:
         raise InvalidInput("--limit must be 1 to 100.")
+    if len(args.text) > MAX_TEXT:
+        raise InvalidInput(f"Please keep --text under {MAX_TEXT} characters.")
     marks = tuple(parse_region_arg(value) for value in args.region)
     pairs = [(m, "yes") for m in args.confirm] + [_split(item) for item in args.press]
     press = press_answers(kb, pairs, "--press MUSCLE=ANSWER")

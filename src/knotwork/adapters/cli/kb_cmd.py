@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from knotwork.adapters.cli.context import Context
-from knotwork.adapters.cli.output import echo, emit_json, table
+from knotwork.adapters.cli.output import echo, emit_json, table, write_file
 from knotwork.core.paths import DATA_DIR
 
 
@@ -88,7 +88,7 @@ def run_schema(args: argparse.Namespace, ctx: Context) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     for name, schema in json_schemas().items():
         path = args.out / f"{name}.schema.json"
-        path.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        write_file(path, json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
         echo(f"wrote {path}")
     return 0
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from knotwork.adapters.cli.args import repeatable
 from knotwork.adapters.cli.context import Context
-from knotwork.adapters.cli.output import echo, emit_json, table, wrap
+from knotwork.adapters.cli.output import echo, emit_json, table, wrap, write_file
 from knotwork.core.kb.model import AREAS
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
     if args.svg:
         from knotwork.core.kb.maps import referral_map
 
-        args.svg.write_text(referral_map(kb, muscle, side="right"), encoding="utf-8")
+        write_file(args.svg, referral_map(kb, muscle, side="right"))
         echo(f"wrote {args.svg}")
         return 0
     from knotwork.core.finder.query import parse_answer

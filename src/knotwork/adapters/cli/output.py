@@ -6,6 +6,7 @@ import json
 import sys
 import textwrap
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 
@@ -33,3 +34,14 @@ def echo(text: str = "") -> None:
 
 def wrap(text: str, indent: str = "  ") -> str:
     return textwrap.fill(text, width=88, initial_indent=indent, subsequent_indent=indent)
+
+
+def write_file(path: Path, text: str) -> None:
+    """Write an output file the person named; a path that cannot be written is their input to
+    fix (exit 2 with the reason), not a traceback."""
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        from knotwork.core.errors import InvalidInput
+
+        raise InvalidInput(f"Cannot write {path}: {error.strerror or error}.") from None

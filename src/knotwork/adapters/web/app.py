@@ -9,6 +9,7 @@ from fastapi.staticfiles import StaticFiles
 
 from knotwork import __version__
 from knotwork.adapters.web import api, errors, maps, pages
+from knotwork.adapters.web.head import HeadAsGet
 from knotwork.adapters.web.respond import json_response
 from knotwork.adapters.web.security import SecurityHeaders
 from knotwork.adapters.web.state import AppState
@@ -48,4 +49,5 @@ def create_app(
         return json_response({"ok": True})
 
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)
     return app

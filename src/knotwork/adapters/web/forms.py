@@ -18,6 +18,7 @@ from starlette.datastructures import QueryParams
 
 from knotwork.core.errors import InvalidInput
 from knotwork.core.finder.query import (
+    MAX_TEXT,
     Mark,
     Query,
     known_terms,
@@ -27,7 +28,6 @@ from knotwork.core.finder.query import (
 from knotwork.core.kb.base import KnowledgeBase
 from knotwork.core.safety.cautions import parse_personal
 
-MAX_TEXT = 2000
 MAX_REGIONS = 120
 
 
@@ -93,7 +93,7 @@ def parse_body(model: type[B], raw: bytes) -> B:
 
 
 class RegionIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
     id: str = Field(min_length=1, max_length=60, description="Sided atlas region id")
     intensity: int | None = Field(None, ge=0, le=10)
     main: bool = False
@@ -102,8 +102,10 @@ class RegionIn(BaseModel):
 class FindIn(BaseModel):
     """Body of POST /api/find: a drawing and/or words, with answers so far."""
 
+    # Strict: "5" is not an intensity, true is not a limit, "yes" is not an answer.
     model_config = ConfigDict(
         extra="forbid",
+        strict=True,
         json_schema_extra={
             "examples": [
                 {
@@ -145,7 +147,7 @@ class FindIn(BaseModel):
 
 
 class ScreenIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
     text: str = Field("", max_length=MAX_TEXT)
     regions: list[str] = Field(default_factory=list, max_length=MAX_REGIONS)
     answers: dict[str, bool] = Field(default_factory=dict)

@@ -18,6 +18,9 @@ ANSWERS: tuple[Answer, ...] = ("yes", "no", "unsure")
 NOTHING: Mapping[str, Any] = MappingProxyType({})  # an empty default that cannot be changed
 
 
+MAX_TEXT = 2000  # characters of description, on every surface
+
+
 class Mark(NamedTuple):
     """One marked region: a sided atlas id, or a base id with ``side="unspecified"``."""
 

@@ -94,6 +94,16 @@ class KnowledgeBase:
         return [self.muscles[m] for m in self.by_region.get(base, ())]
 
     def in_area(self, area: str) -> list[Muscle]:
+        """The muscles of one body area (``AREAS``); an unknown area is refused."""
+        from knotwork.core.kb.model import AREAS
+
+        if area not in AREAS:
+            from knotwork.core.errors import InvalidInput
+            from knotwork.core.suggest import closest
+
+            near = closest(area, AREAS)
+            hint = f" Did you mean: {', '.join(near)}?" if near else ""
+            raise InvalidInput(f"Unknown body area '{area}'.{hint} Areas: {', '.join(AREAS)}.")
         return [self.muscles[m] for m in self.by_area.get(area, ())]
 
 
