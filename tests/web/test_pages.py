@@ -201,6 +201,19 @@ def test_changing_what_was_marked_keeps_the_cautions_and_ruled_out_muscles(
     assert 'type="hidden" name="region"' not in page  # the map and list carry those
 
 
+def test_a_muscle_page_reached_with_a_warning_sign_gives_its_instruction(
+    client: TestClient,
+) -> None:
+    page = client.get(
+        "/muscles/upper-trapezius", params={"text": "worst headache of my life came on suddenly"}
+    ).text
+    assert "Call your emergency number now" in page
+    assert 'href="/check?' in page  # back to the questions, with what was said
+    answered = client.get("/muscles/soleus?answer=deep-vein-thrombosis:yes").text
+    assert "Please be seen by a doctor today" in answered
+    assert 'href="/check?' not in answered  # nothing to check without a place: to /find
+
+
 def test_muscle_search_finds_aliases_and_suggests(client: TestClient) -> None:
     assert client.get("/muscles.json?q=SCM").json()["count"] == 2
     near = client.get("/muscles.json?q=infraspinatis").json()

@@ -326,6 +326,7 @@ def muscle_data(
     query = query_from_params(kb, params)
     personal = check_personal(kb.safety, kb.atlas, Personal(query.cautions))
     level = "none"
+    result = None
     if query.marks or query.text:
         places = marked_places(index, query)
         result = screen(kb.safety, kb.atlas, places, query.text, query.answers)
@@ -335,8 +336,12 @@ def muscle_data(
             said = cautions_in_text(kb.safety, query.text, bases).personal
             personal = Personal({**said.factors, **personal.factors})
     elif query.answers:
-        level = screen(kb.safety, kb.atlas, (), "", query.answers).level
-    return muscle_dict(kb, m, personal, level)
+        result = screen(kb.safety, kb.atlas, (), "", query.answers)
+        level = result.level
+    data = muscle_dict(kb, m, personal, level)
+    # The flag's own instruction goes with the gate, as on the results page.
+    data["safety"] = result.as_dict() if result else None
+    return data
 
 
 def muscle(index: FinderIndex, kb: KnowledgeBase, key: str, params: QueryParams) -> dict[str, Any]:
@@ -362,7 +367,9 @@ def muscle(index: FinderIndex, kb: KnowledgeBase, key: str, params: QueryParams)
     data["carry"] = carried(params, drop=("caution",))
     # Links to other muscles keep the person's screen and cautions with them.
     data["keep"] = urlencode(carried(params))
-    data["check"] = link("/check", carried(params))
+    data["find"] = link("/find", carried(params, drop=("answer", "press")))
+    in_flow = bool(params.getlist("region") or params.get("text"))
+    data["check"] = link("/check", carried(params)) if in_flow else data["find"]
     return {"muscle": data}
 
 
