@@ -214,6 +214,18 @@ def test_a_muscle_page_reached_with_a_warning_sign_gives_its_instruction(
     assert 'href="/check?' not in answered  # nothing to check without a place: to /find
 
 
+def test_typos_read_as_body_words_are_shown_and_safety_words_are_not_misread(
+    client: TestClient,
+) -> None:
+    page = client.get("/check", params={"text": "my rigth shouldr aches"}).text
+    assert "Read as a typo:" in page and "“shouldr” as “shoulder”" in page
+    said = client.get(
+        "/results.json", params={"text": "I'm losing weight without trying and sweat at night"}
+    ).json()
+    assert said["understood"]["corrections"] == []  # not "sweat" as "seat"
+    assert said["safety"]["level"] == "soon"
+
+
 def test_muscle_search_finds_aliases_and_suggests(client: TestClient) -> None:
     assert client.get("/muscles.json?q=SCM").json()["count"] == 2
     near = client.get("/muscles.json?q=infraspinatis").json()

@@ -30,7 +30,16 @@ class Entry(NamedTuple):
 class Lexicon:
     """Phrase -> meanings, plus the part and modifier tables for composite places."""
 
-    __slots__ = ("longest", "modifiers", "part_regions", "parts", "phrases", "spelling", "words")
+    __slots__ = (
+        "longest",
+        "modifiers",
+        "part_regions",
+        "parts",
+        "phrases",
+        "spelling",
+        "understood_elsewhere",
+        "words",
+    )
 
     def __init__(self) -> None:
         self.phrases: dict[tuple[str, ...], list[Entry]] = {}
@@ -42,6 +51,9 @@ class Lexicon:
         # The known words in a fixed order for typo correction: a set's order changes with
         # each process's string hashing, and so would the pick among equally close words.
         self.spelling: tuple[str, ...] = ()
+        # Words the red-flag screen and the cautions know ("sweats", "weight", "warfarin"):
+        # not typos of body words, so never "corrected" into one ("sweat" is not "seat").
+        self.understood_elsewhere: frozenset[str] = frozenset()
 
     def add(self, text: str, entry: Entry) -> None:
         key = normalise(text)
@@ -81,7 +93,20 @@ def build_lexicon(kb: KnowledgeBase) -> Lexicon:
     for phrase in kb.body_words.not_places:
         lex.add(phrase, Entry("ignore", ()))
     lex.spelling = tuple(sorted(lex.words))
+    lex.understood_elsewhere = _safety_words(kb)
     return lex
+
+
+def _safety_words(kb: KnowledgeBase) -> frozenset[str]:
+    """Every word of the safety phrases, with and without a plural or tense ending."""
+    words: set[str] = set()
+    for phrase in kb.safety.phrases.values():
+        for word in phrase:
+            words.add(word)
+            for ending in ("s", "es", "d", "ed", "ing"):
+                if word.endswith(ending) and len(word) > len(ending) + 2:
+                    words.add(word[: -len(ending)])
+    return frozenset(words)
 
 
 def _add_regions(lex: Lexicon, kb: KnowledgeBase) -> None:

@@ -117,6 +117,8 @@ class Reader:
         known = self.lexicon.words
         if word in known or len(word) < 5 or not word.isalpha() or word in PAIN_WORDS:
             return word
+        if word in self.lexicon.understood_elsewhere:
+            return word  # a word the safety screen reads: not a typo of a body word
         from rapidfuzz import fuzz, process  # imported only when a word is unknown
 
         best = process.extractOne(
