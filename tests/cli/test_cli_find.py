@@ -279,7 +279,7 @@ def test_a_place_said_without_a_side_is_named_without_one(
 ) -> None:
     _, out, _ = run(capsys, "find", "--text", "pain in the back of my neck", "--json")
     summaries = [c["explanation"]["summary"] for c in json.loads(out)["candidates"]]
-    assert any("your back of the neck" in s for s in summaries)
+    assert any("the back of your neck" in s for s in summaries)
     assert not any("your left" in s or "your right" in s for s in summaries)
 
 

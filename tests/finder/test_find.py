@@ -132,3 +132,23 @@ def test_the_summary_reads_as_a_sentence_whatever_the_kinds_explained() -> None:
     )
     assert "where you said it hurts" in said([], [], ["your calf"], "text")
     assert "where you marked pain" in said([], [], ["your calf"], "drawing")
+
+
+def test_places_are_named_as_a_sentence_needs_them() -> None:
+    from knotwork.core.finder.patterns import your_phrase
+    from knotwork.core.kb import load_kb
+
+    kb = load_kb()
+    assert your_phrase(kb, "temple-right") == "your right temple"
+    assert your_phrase(kb, "behind-ear-right") == "the area behind your right ear"
+    assert your_phrase(kb, "back-of-knee-left") == "the back of your left knee"
+    assert your_phrase(kb, "side-of-neck-left") == "the left side of your neck"
+    assert your_phrase(kb, "back-of-knee") == "the back of your knee"  # no side given
+    for region in kb.atlas:  # no "your right behind ..." anywhere
+        assert not your_phrase(kb, region.id).startswith(("your left the", "your right the"))
+        phrase = your_phrase(kb, region.id)
+        assert not any(
+            f"your {s} {p}" in phrase
+            for s in ("left", "right")
+            for p in ("behind", "between", "above", "around", "inside the", "where")
+        )

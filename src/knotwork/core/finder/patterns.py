@@ -51,12 +51,31 @@ def build_pattern(kb: KnowledgeBase, muscle: Muscle, side: str) -> Pattern:
     return Pattern(union, components)
 
 
+PREPOSITIONS = ("above ", "around ", "behind ", "below ", "between ", "inside the ", "under ")
+
+
 def your_phrase(kb: KnowledgeBase, region_id: str) -> str:
-    """ "your right temple" for a sided id, "your temple" for a base or midline one."""
+    """The region as a sentence names it: "your right temple", "the back of your right knee",
+    "the area behind your right ear"; without the side for a base or midline id."""
     region = kb.atlas.regions.get(region_id) or kb.atlas.regions[kb.atlas.bases[region_id][0]]
     lay = region.lay[0].lower() + region.lay[1:]
     side = f"{region.side} " if region.id == region_id and region.side != "midline" else ""
+    if lay.startswith(PREPOSITIONS) and " the " in f" {lay}":
+        return "the area " + f" {lay}".replace(" the ", f" your {side}", 1).strip()
+    if lay.startswith("where "):
+        return f"the area {lay}" + (f" on your {side}side" if side else "")
+    part, of_the, whole = lay.partition(" of the ")
+    if of_the:
+        # One neck, one skull: the side goes with the part ("the right side of your neck").
+        if whole in SINGLE_PARTS:
+            return f"the {side}{part} of your {whole}"
+        return f"the {part} of your {side}{whole}"
     return f"your {side}{lay}"
+
+
+SINGLE_PARTS = frozenset(
+    {"neck", "skull", "head", "back", "chest", "spine", "breastbone", "pelvis", "abdomen"}
+)
 
 
 def _component(cells: dict[str, Cell], log_weight: float) -> Component:
