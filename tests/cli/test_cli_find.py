@@ -281,6 +281,11 @@ def test_a_place_said_without_a_side_is_named_without_one(
     summaries = [c["explanation"]["summary"] for c in json.loads(out)["candidates"]]
     assert any("the back of your neck" in s for s in summaries)
     assert not any("your left" in s or "your right" in s for s in summaries)
+    _, out, _ = run(capsys, "find", "--text", "my lower buttock hurts", "--json")
+    first = json.loads(out)["candidates"][0]
+    assert first["side"] == "either"
+    labels = [e["label"] for e in first["explanation"]["predicted_not_marked"]]
+    assert labels and not any("(left)" in x or "(right)" in x for x in labels)
 
 
 def test_output_files_and_long_text_are_input_errors_not_tracebacks(

@@ -108,6 +108,13 @@ def test_the_screen_endpoint(client: TestClient) -> None:
     assert said["areas"] == ["low-back"]
     assert "cauda-equina" in {q["id"] for q in said["unanswered"]}
     assert client.post("/api/screen", json={"text": "I feel unwell"}).json()["areas"] == []
+    # The same region objects as /api/find take; an unknown one suggests both sides.
+    objects = {"regions": [{"id": "calf-right", "intensity": 6}]}
+    assert client.post("/api/screen", json=objects).json()["areas"] == ["hip-leg"]
+    typo = client.post("/api/screen", json={"regions": ["calfx"]}).json()["error"]
+    assert typo["suggestions"] == ["calf-left", "calf-right"]
+    spec = client.get("/openapi.json").json()["paths"]["/api/muscles/{muscle_id}"]["get"]
+    assert {p["name"] for p in spec["parameters"]} >= {"caution", "answer", "region", "text"}
 
 
 def test_muscles_and_regions(client: TestClient) -> None:

@@ -148,6 +148,8 @@ def test_the_safety_questions_offer_the_cautions_with_the_marked_places_as_sites
     assert by_id["recent-surgery-at-site"]["value"] == "recent-surgery-at-site:calf,back-of-knee"
     page = client.get("/check?region=calf-right:6").text
     assert 'name="caution" value="known-or-suspected-clot:calf"' in page
+    kept = client.get("/check?region=calf-right:6&caution=varicose-veins:heel,calf").text
+    assert 'value="varicose-veins:heel,calf" checked' in kept  # the sites chosen stay
     # A caution said in the words shows ticked (it counts anyway) and its words are understood.
     said = client.get("/check.json?text=I+take+warfarin%3B+ache+at+my+right+temple").json()
     thinners = next(c for c in said["cautions"] if c["id"].startswith("blood-thinners"))

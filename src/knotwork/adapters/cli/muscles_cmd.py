@@ -23,7 +23,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=run_list)
     one = sub.add_parser("muscle", help="show one muscle: trigger points, referral, self-help")
-    one.add_argument("id", help="muscle id, name or alias (e.g. upper-trapezius, SCM, QL)")
+    one.add_argument(
+        "id",
+        help="muscle id, name or alias (e.g. upper-trapezius, traps, QL); a group name "
+        "such as SCM names its parts",
+    )
     one.add_argument("--json", action="store_true", help="print JSON")
     one.add_argument("--svg", type=Path, metavar="FILE", help="write its referral map as SVG")
     repeatable(

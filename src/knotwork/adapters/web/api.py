@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
@@ -69,7 +69,7 @@ async def api_find(request: Request) -> Response:
 async def api_screen(request: Request, body: ScreenIn) -> Response:
     """The questions for the places marked or named in `text`, and any flag raised."""
     index = _index(request)
-    marks = tuple(Mark(r) for r in body.regions)
+    marks = tuple(Mark(r) for r in body.region_ids())
     regions = marked_places(index, FinderQuery(marks=marks, text=body.text))
     kb = index.kb
     return json_response(screen(kb.safety, kb.atlas, regions, body.text, body.answers).as_dict())
@@ -83,10 +83,29 @@ async def api_muscles(request: Request, area: str | None = Query(None)) -> Respo
 
 
 @router.get("/muscles/{muscle_id}", responses={404: ERROR}, summary="One muscle, in full")
-async def api_muscle(request: Request, muscle_id: str) -> Response:
-    """Query `caution=FACTOR[:SITE,...]` (repeatable) filters the techniques; `answer=ID:yes`
-    (repeatable) applies the safety gate, as on the muscle page."""
+async def api_muscle(
+    request: Request,
+    muscle_id: str,
+    caution: Annotated[
+        list[str] | None, Query(description="FACTOR or FACTOR:SITE,SITE; filters techniques")
+    ] = None,
+    answer: Annotated[
+        list[str] | None, Query(description="QUESTION:yes or QUESTION:no; a yes gates")
+    ] = None,
+    region: Annotated[
+        list[str] | None, Query(description="Where it hurts (ID[:INTENSITY]), to screen")
+    ] = None,
+    text: Annotated[
+        str | None, Query(description="The complaint in words, to screen and read cautions")
+    ] = None,
+) -> Response:
+    """One muscle for the person asking, as on the muscle page: cautions filter the
+    techniques; with places or words given the screen for them applies (a flag hides the
+    techniques, unanswered questions hold them), else only the answers do. The declared
+    parameters document the query; they are read from it as the page reads them."""
     from knotwork.adapters.web.views import muscle_data
+
+    del caution, answer, region, text  # read below from the query, with the page's parsing
 
     kb = _kb(request)
     data = muscle_data(_index(request), kb, kb.muscle(muscle_id), request.query_params)

@@ -105,6 +105,7 @@ def _respond(request: Request, body: dict[str, Any]) -> Response:
         # Suggested muscles are pages to go to; suggested regions, flags or terms are not.
         "links": body["error"]["code"] in MUSCLE_CODES,
         "back": _same_site_referer(request),
+        "query": f"?{request.url.query}" if request.url.query else "",  # kept on suggestions
     }
     return page(request, "error.html", context, status=body["status"])
 

@@ -149,5 +149,12 @@ class FindIn(BaseModel):
 class ScreenIn(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
     text: str = Field("", max_length=MAX_TEXT)
-    regions: list[str] = Field(default_factory=list, max_length=MAX_REGIONS)
+    regions: list[RegionIn | str] = Field(
+        default_factory=list,
+        max_length=MAX_REGIONS,
+        description="Sided region ids, or the same region objects as POST /api/find takes",
+    )
     answers: dict[str, bool] = Field(default_factory=dict)
+
+    def region_ids(self) -> list[str]:
+        return [r if isinstance(r, str) else r.id for r in self.regions]

@@ -56,7 +56,11 @@ async def results_page(request: Request) -> Response:
 @router.get("/muscles", include_in_schema=False)
 @router.get("/muscles.json", include_in_schema=False)
 async def muscles_page(request: Request) -> Response:
-    data = views.muscle_index(state(request).kb, request.query_params.get("q", ""))
+    params = request.query_params
+    data = views.muscle_index(state(request).kb, params.get("q", ""))
+    # A person sent here from a muscle page (a group name) keeps their screen and cautions.
+    data["carry"] = views.carried(params)
+    data["keep"] = urlencode(data["carry"])
     return twin(request, "muscles.html", {"title": "Muscles"}, data)
 
 
@@ -70,7 +74,8 @@ async def muscle_page(request: Request, muscle_id: str) -> Response:
         if muscle_id.endswith(".json"):
             raise
         # A group name ("SCM") lists its parts rather than failing.
-        return RedirectResponse(f"/muscles?{urlencode({'q': key})}", status_code=303)
+        kept = [(k, v) for k, v in request.query_params.multi_items() if k != "q"]
+        return RedirectResponse(f"/muscles?{urlencode([('q', key), *kept])}", status_code=303)
     return twin(request, "muscle.html", {"title": data["muscle"]["name"]}, data)
 
 

@@ -202,13 +202,23 @@ def _caution_choices(
     return [
         {
             "id": f.id,
-            "value": f"{f.id}:{painful}" if f.needs_site else f.id,
+            "value": _caution_value(f.id, f.needs_site, query.cautions.get(f.id), painful),
             "label": f.label,
             "checked": f.id in query.cautions or f.id in said_ids,
             "said": f.id in said_ids,
         }
         for f in kb.safety.factors.values()
     ]
+
+
+def _caution_value(
+    factor: str, needs_site: bool, chosen: tuple[str, ...] | None, painful: str
+) -> str:
+    """The box's value: a site-bound caution keeps the sites already chosen for it, else
+    takes the marked places."""
+    if not needs_site:
+        return factor
+    return f"{factor}:{','.join(chosen) if chosen else painful}"
 
 
 AREA_TITLES = {

@@ -68,7 +68,12 @@ class Atlas:
         """Closest known ids; a sided id is matched on its base so the side cannot mislead."""
         base, dash, side = region_id.rpartition("-")
         if not dash or side not in ("left", "right"):
-            return closest(region_id, self.regions)
+            # No side given: match bases too ("calfx" is near "calf"), offering both sides.
+            near = closest(region_id, [*self.regions, *self.bases])
+            ids = [
+                i for n in near for i in (self.bases.get(n, ()) if n not in self.regions else (n,))
+            ]
+            return list(dict.fromkeys(ids))[:4]
         return [self.sided(b, side) for b in closest(base, self.bases)]  # type: ignore[arg-type]
 
     def is_paired(self, base: str) -> bool:

@@ -212,6 +212,10 @@ def explanation(index: FinderIndex, ev: Evidence, s: Scored) -> dict[str, Any]:
     ]
     # The predicted zones are fixed per muscle and side (precomputed, shared, never changed).
     predicted = [entry for r, entry in index.predicted[s.muscle.id][s.side] if r not in s.resolved]
+    if ev.unspecified and _side(s, ev.unspecified) == "either":
+        # No side was given, so none is named for the zones it predicts either.
+        regions = index.kb.atlas.regions
+        predicted = [{**e, "label": regions[e["region"]].lay} for e in predicted]
     return {
         "summary": summary(phrases, s.muscle.prevalence, ev.mode),
         "explains": explains,
