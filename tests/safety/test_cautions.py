@@ -151,3 +151,20 @@ def test_pregnancy_rules_out_stretching_the_tummy_muscles() -> None:
     held = filter_technique(real.safety, real.atlas, press_up, pregnant)
     assert held.blocked and "tummy" in held.changes[0].reason
     assert not filter_technique(real.safety, real.atlas, press_up, Personal()).blocked
+
+
+def test_pregnancy_rules_out_techniques_done_lying_face_down() -> None:
+    from knotwork.core.kb import load_kb
+
+    real = load_kb()
+    pregnant = Personal({"pregnancy": ()})
+
+    def reasons(muscle: str, technique: str) -> list[str]:
+        t = next(x for x in real.muscle(muscle).self_treatment if x.id == technique)
+        return [c.reason for c in filter_technique(real.safety, real.atlas, t, pregnant).changes]
+
+    assert any("face down" in r for r in reasons("lower-trapezius", "prone-y-raise"))
+    assert any("face down" in r for r in reasons("adductor-longus-brevis", "ball-prone-frog"))
+    # Not face down: the position rule leaves it alone.
+    upper = real.muscle("upper-trapezius").self_treatment
+    assert all("face down" not in "".join(reasons("upper-trapezius", t.id)) for t in upper)

@@ -8,6 +8,7 @@ limb...). Every technique a surface shows has passed through ``filter_technique`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -137,7 +138,8 @@ def filter_technique(
     for factor, effect in _effects(data, personal):
         sites = personal.factors.get(factor, ())
         touched = set(technique.applied_at)
-        if not _applies(atlas, effect, technique.kind, technique.tool, touched, sites):
+        kind, tool, position = technique.kind, technique.tool, technique.position
+        if not _applies(atlas, effect, kind, tool, touched, sites, position):
             continue
         change = Change(effect.action, effect.reason, factor)
         if effect.action in ("block", "no-tool", "no-heat"):
@@ -168,17 +170,26 @@ def pressing_withheld(
     for factor, sited in personal.factors.items():
         for effect in data.factors[factor].effects:
             if effect.action == "block" and _applies(
-                atlas, effect, "pressure", "fingers", touched, sited
+                atlas, effect, "pressure", "fingers", touched, sited, ""
             ):
                 return Change(effect.action, effect.reason, factor)
     return None
 
 
 def _applies(
-    atlas: Atlas, effect: Effect, kind: str, tool: str, touched: set[str], sites: tuple[str, ...]
+    atlas: Atlas,
+    effect: Effect,
+    kind: str,
+    tool: str,
+    touched: set[str],
+    sites: tuple[str, ...],
+    position: str,
 ) -> bool:
-    """Does this effect apply to a technique of this kind and tool at these base regions?"""
+    """Does this effect apply to a technique of this kind, tool and position at these base
+    regions?"""
     if effect.kinds and kind not in effect.kinds:
+        return False
+    if effect.positions and not any(_in_position(position, p) for p in effect.positions):
         return False
     if effect.tools and tool not in effect.tools:
         return False
@@ -189,6 +200,14 @@ def _applies(
     if effect.at_site:
         return _at_site(atlas, effect, touched, sites)
     return True
+
+
+FACE_DOWN = re.compile(r"\b(face[- ]down|on your (front|stomach|tummy|belly)|prone)\b")
+
+
+def _in_position(position: str, named: str) -> bool:
+    """Is a technique's position (free text, "Lying face down on the floor...") the named one?"""
+    return named == "face-down" and FACE_DOWN.search(position.lower()) is not None
 
 
 def _at_site(atlas: Atlas, effect: Effect, touched: set[str], sites: tuple[str, ...]) -> bool:

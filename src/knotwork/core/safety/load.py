@@ -197,4 +197,5 @@ def _effect(e: s.Effect) -> m.Effect:
         e.max_pressure,
         e.reason,
         e.site_scope,
+        tuple(e.positions),
     )

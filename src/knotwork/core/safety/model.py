@@ -40,6 +40,7 @@ class Effect(NamedTuple):
     max_pressure: int | None
     reason: str
     site_scope: str = "region"
+    positions: tuple[str, ...] = ()  # "face-down": only techniques done lying face down
 
 
 class CautionFactor(NamedTuple):

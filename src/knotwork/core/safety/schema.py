@@ -59,6 +59,11 @@ class Effect(Strict):
         "region", description="At a named site: that region only, or the whole limb it is on"
     )
     max_pressure: int | None = Field(None, ge=0, le=10)
+    positions: list[Literal["face-down"]] = Field(
+        default_factory=list,
+        description="Only techniques done in this position, as their position says "
+        "(empty: any position)",
+    )
     reason: str = Field(min_length=10, description="Why, in plain words, shown with the change")
 
 
