@@ -67,7 +67,7 @@ def test_html_errors_show_the_same_information(client: TestClient) -> None:
     assert page.status_code == 422
     assert "Unknown body region" in page.text
     assert "temple-right" in page.text
-    assert "Nothing you saved has changed" in page.text
+    assert "Nothing was stored or sent anywhere" in page.text
 
 
 def test_an_error_changes_nothing(client: TestClient) -> None:
