@@ -27,6 +27,13 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
         raise InvalidInput(f"--port {port} is out of range; use 1 to 65535")
     app = create_app(ctx.settings, ctx.finder)
+    # The knowledge base is loaded once and kept for the life of the server: freeze it out of
+    # the garbage collector's sight, so a full collection does not walk hundreds of thousands
+    # of static objects in the middle of a request (it showed as p99 spikes of ~100 ms).
+    import gc
+
+    gc.collect()
+    gc.freeze()
     echo(f"Knotwork is running at http://{host}:{port} (press Ctrl+C to stop)")
     uvicorn.run(
         app,

@@ -34,14 +34,13 @@ def finding_document(
 ) -> dict[str, Any]:
     kb = index.kb
     shown = ranked[: query.limit]
-    candidates = [candidate(index, ev, s, rank) for rank, s in enumerate(shown, 1)]
+    # The gate: with a red flag raised, or the questions not yet answered, no pressing
+    # instruction is given anywhere (set as the trigger points are built, not copied after).
+    hold = RED_FLAG_HOLD if safety.level != "none" else None if safety.complete else ANSWER_FIRST
+    candidates = [candidate(index, ev, s, rank, hold) for rank, s in enumerate(shown, 1)]
     # The person's cautions: those they chose, and those they said (a chosen one's sites win).
     personal = Personal({**noted.personal.factors, **chosen.factors})
-    if safety.level != "none":
-        _withhold_hands_on(candidates, RED_FLAG_HOLD)
-    elif not safety.complete:
-        _withhold_hands_on(candidates, ANSWER_FIRST)  # pressing waits for the questions
-    elif personal.factors:
+    if hold is None and personal.factors:
         _withhold_pressing(index, candidates, personal)
     return {
         "version": VERSION,
@@ -64,16 +63,6 @@ def finding_document(
         "notice": "Knotwork informs; it does not diagnose. These are muscles whose trigger "
         "points commonly refer pain to the places you marked, not a diagnosis.",
     }
-
-
-def _withhold_hands_on(candidates: list[dict[str, Any]], because: str) -> None:
-    """The gate: with a red flag raised, or the questions not yet answered, no pressing
-    instruction is given anywhere."""
-    for c in candidates:
-        points = c["explanation"]["trigger_points"]
-        c["explanation"]["trigger_points"] = [
-            {**tp, "how_to_check": None, "withheld_because": because} for tp in points
-        ]
 
 
 def _withhold_pressing(
@@ -162,14 +151,16 @@ def cautions_block(index: FinderIndex, noted: Personal) -> list[dict[str, Any]]:
     ]
 
 
-def candidate(index: FinderIndex, ev: Evidence, s: Scored, rank: int) -> dict[str, Any]:
+def candidate(
+    index: FinderIndex, ev: Evidence, s: Scored, rank: int, hold: str | None = None
+) -> dict[str, Any]:
     return {
         "rank": rank,
         "muscle": index.heads[s.muscle.id],
         "side": _side(s, ev.unspecified),
         "score": round(s.score, 4),
         "log_odds": round(s.log_odds, 3),
-        "explanation": explanation(index, ev, s),
+        "explanation": explanation(index, ev, s, hold),
     }
 
 
@@ -188,7 +179,9 @@ def _side(s: Scored, unspecified: set[str]) -> str:
     return s.side if sided else "either"
 
 
-def explanation(index: FinderIndex, ev: Evidence, s: Scored) -> dict[str, Any]:
+def explanation(
+    index: FinderIndex, ev: Evidence, s: Scored, hold: str | None = None
+) -> dict[str, Any]:
     cells, labels, your = s.pattern.cells, index.labels, index.your
     # A place given without a side is named without one ("your neck"), whichever side this
     # candidate reads it on.
@@ -223,7 +216,7 @@ def explanation(index: FinderIndex, ev: Evidence, s: Scored) -> dict[str, Any]:
         "predicted_not_marked": predicted,
         **(_extras(s.extras) if s.extras else NO_EXTRAS),
         "prevalence": s.muscle.prevalence,
-        "trigger_points": trigger_points(index, s, by_point),
+        "trigger_points": trigger_points(index, s, by_point, hold),
     }
 
 
@@ -273,13 +266,22 @@ def _join(items: list[str]) -> str:
 
 
 def trigger_points(
-    index: FinderIndex, s: Scored, by_point: dict[int, list[str]]
+    index: FinderIndex, s: Scored, by_point: dict[int, list[str]], hold: str | None = None
 ) -> list[dict[str, Any]]:
-    """The muscle's trigger points, each with the marked places it explains (sorted)."""
+    """The muscle's trigger points, each with the marked places it explains (sorted); with
+    ``hold``, no instruction to press and the reason instead."""
     side = "right" if s.side in ("both", "either") else s.side
+    points = index.trigger_points[s.muscle.id][side]
+    if hold is None:
+        return [{**tp, "explains": sorted(by_point.get(tp["number"], ()))} for tp in points]
     return [
-        {**tp, "explains": sorted(by_point.get(tp["number"], ()))}
-        for tp in index.trigger_points[s.muscle.id][side]
+        {
+            **tp,
+            "explains": sorted(by_point.get(tp["number"], ())),
+            "how_to_check": None,
+            "withheld_because": hold,
+        }
+        for tp in points
     ]
 
 
