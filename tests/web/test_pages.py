@@ -228,6 +228,28 @@ def test_typos_read_as_body_words_are_shown_and_safety_words_are_not_misread(
     assert said["safety"]["level"] == "soon"
 
 
+def test_third_review_fixes_hold(client: TestClient) -> None:
+    # A question answered twice keeps its "yes".
+    twice = client.get("/results.json?region=calf-right:5&answer=fever:yes&answer=fever:no")
+    assert twice.json()["safety"]["level"] != "none"
+    # A bad value in the query of a muscle page is a 422 with no self-linking suggestion.
+    bad = client.get("/muscles/soleus?region=calf-right:5&rule_out=solues")
+    assert bad.status_code == 422
+    assert 'href="/muscles/soleus?' not in bad.text
+    # Answers with no place: the questions for everyone must all be answered first.
+    some = client.get("/muscles/soleus.json?answer=fever:no").json()["muscle"]
+    assert some["gate_level"] == "incomplete" and some["self_treatment"] == []
+    # A misspelled caution or flag counts once the finder has read it.
+    typo = client.post("/api/find", json={"text": "sore calf, I am pregnat"}).json()
+    assert [c["id"] for c in typo["understood"]["cautions"]] == ["pregnancy"]
+    cancer = client.get("/check.json", params={"text": "sore right calf, I had cancr"}).json()
+    assert "cancer-history" in {f["id"] for f in cancer["safety"]["flags"]}
+    # Pregnancy withholds a press test that asks to lie face down.
+    soleus = client.get("/api/muscles/soleus?caution=pregnancy").json()["muscle"]
+    face_down = [tp for tp in soleus["trigger_points"] if tp["withheld_because"]]
+    assert face_down and all("face down" in tp["withheld_because"] for tp in face_down)
+
+
 def test_muscle_search_finds_aliases_and_suggests(client: TestClient) -> None:
     assert client.get("/muscles.json?q=SCM").json()["count"] == 2
     near = client.get("/muscles.json?q=infraspinatis").json()

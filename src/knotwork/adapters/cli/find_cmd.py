@@ -14,7 +14,7 @@ from knotwork.core.finder.query import (
     MAX_TEXT,
     Query,
     known_terms,
-    parse_answer,
+    parse_answers,
     parse_region_arg,
     press_answers,
 )
@@ -84,7 +84,7 @@ def build_query(args: argparse.Namespace, ctx: Context) -> Query:
         contexts=known_terms(kb.contexts, args.context, "context"),
         press=press,
         rule_out=tuple(kb.muscle(m).id for m in args.rule_out),
-        answers=dict(parse_answer(a) for a in args.answer),
+        answers=parse_answers(args.answer),
         cautions=parse_personal(args.caution).factors,
         limit=args.limit,
     )

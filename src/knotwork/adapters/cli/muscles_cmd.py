@@ -74,13 +74,13 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
         write_file(args.svg, referral_map(kb, muscle, side="right"))
         echo(f"wrote {args.svg}")
         return 0
-    from knotwork.core.finder.query import parse_answer
+    from knotwork.core.finder.query import parse_answers
     from knotwork.core.safety.cautions import check_personal, parse_personal
     from knotwork.core.safety.screen import screen
 
     personal = parse_personal(args.caution)
     personal = check_personal(kb.safety, kb.atlas, personal)
-    answers = dict(parse_answer(a) for a in args.answer)
+    answers = parse_answers(args.answer)
     level = screen(kb.safety, kb.atlas, (), "", answers).level if answers else "none"
     data = muscle_dict(kb, muscle, personal, level)  # the gate applies inside
     if args.json:

@@ -9,7 +9,7 @@ from typing import Any
 from knotwork.adapters.cli.args import repeatable
 from knotwork.adapters.cli.context import Context
 from knotwork.adapters.cli.output import echo, emit_json, wrap
-from knotwork.core.finder.query import parse_answer, parse_region_arg
+from knotwork.core.finder.query import parse_answers, parse_region_arg
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -30,19 +30,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from knotwork.core.finder.engine import marked_places
+    from knotwork.core.finder.engine import screening
     from knotwork.core.finder.query import Query
     from knotwork.core.safety.screen import screen
 
     kb = ctx.finder.kb
     marks = tuple(parse_region_arg(r) for r in args.region)
-    regions = marked_places(ctx.finder, Query(marks=marks, text=args.text))
-    answers = dict(parse_answer(a) for a in args.answer)
-    result = screen(kb.safety, kb.atlas, regions, args.text, answers)
+    regions, text = screening(ctx.finder, Query(marks=marks, text=args.text))
+    answers = parse_answers(args.answer)
+    result = screen(kb.safety, kb.atlas, regions, text, answers)
     if interactive(args) and result.level in ("none", "soon"):
         for flag in result.unanswered():
             answers[flag.id] = _ask(flag.question)
-            result = screen(kb.safety, kb.atlas, regions, args.text, answers)
+            result = screen(kb.safety, kb.atlas, regions, text, answers)
             if result.level in ("emergency", "urgent"):
                 break  # stop asking: the instruction matters now, not the rest
     doc = result.as_dict()

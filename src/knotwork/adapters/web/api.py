@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from knotwork.adapters.web.forms import FindIn, ScreenIn, parse_body
 from knotwork.adapters.web.respond import json_response
-from knotwork.core.finder.engine import find, marked_places
+from knotwork.core.finder.engine import find, screening
 from knotwork.core.finder.query import Mark
 from knotwork.core.finder.query import Query as FinderQuery
 from knotwork.core.kb.present import muscle_summary
@@ -70,9 +70,9 @@ async def api_screen(request: Request, body: ScreenIn) -> Response:
     """The questions for the places marked or named in `text`, and any flag raised."""
     index = _index(request)
     marks = tuple(Mark(r) for r in body.region_ids())
-    regions = marked_places(index, FinderQuery(marks=marks, text=body.text))
+    places, text = screening(index, FinderQuery(marks=marks, text=body.text))
     kb = index.kb
-    return json_response(screen(kb.safety, kb.atlas, regions, body.text, body.answers).as_dict())
+    return json_response(screen(kb.safety, kb.atlas, places, text, body.answers).as_dict())
 
 
 @router.get("/muscles", summary="List muscles")

@@ -10,6 +10,7 @@ JSON. Bad input is a 4xx and never changes anything.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import unquote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -60,15 +61,19 @@ def from_knotwork(error: KnotworkError, path: str = "") -> dict[str, Any]:
 
 
 def _missing_page(error: KnotworkError, path: str) -> bool:
-    """An unknown muscle named in the URL path (not in a query or body): a 404."""
-    named_in_path = path.startswith(("/muscles/", "/api/muscles/"))
-    return named_in_path and type(error) is UnknownMuscle
+    """An unknown muscle named in the URL path itself (not one in the query, such as
+    ``rule_out=``): a 404 whose suggestions are pages to go to."""
+    if type(error) is not UnknownMuscle or not path.startswith(("/muscles/", "/api/muscles/")):
+        return False
+    named = path.rstrip("/").rsplit("/", 1)[-1].removesuffix(".json")
+    return unquote(named) == error.value
 
 
 def install(app: FastAPI) -> None:
     async def on_knotwork(request: Request, error: Exception) -> Response:
         assert isinstance(error, KnotworkError)
-        return _respond(request, from_knotwork(error, request.url.path))
+        path = request.url.path
+        return _respond(request, from_knotwork(error, path), links=_missing_page(error, path))
 
     async def on_validation(request: Request, error: Exception) -> Response:
         assert isinstance(error, RequestValidationError)
@@ -93,7 +98,7 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(Exception, on_unexpected)
 
 
-def _respond(request: Request, body: dict[str, Any]) -> Response:
+def _respond(request: Request, body: dict[str, Any], links: bool = False) -> Response:
     if wants_json(request):
         return json_response(body, status=body["status"])
     from knotwork.adapters.web.respond import page
@@ -102,15 +107,13 @@ def _respond(request: Request, body: dict[str, Any]) -> Response:
         "error": body["error"],
         "status": body["status"],
         "title": "Something is not right",
-        # Suggested muscles are pages to go to; suggested regions, flags or terms are not.
-        "links": body["error"]["code"] in MUSCLE_CODES,
+        # A suggested muscle for the page asked for is a page to go to; a suggestion for a bad
+        # value in the query (a region, a flag, a ruled-out muscle) is not: shown as text.
+        "links": links,
         "back": _same_site_referer(request),
         "query": f"?{request.url.query}" if request.url.query else "",  # kept on suggestions
     }
     return page(request, "error.html", context, status=body["status"])
-
-
-MUSCLE_CODES = ("unknown_muscle", "ambiguous_muscle")
 
 
 def _same_site_referer(request: Request) -> str | None:

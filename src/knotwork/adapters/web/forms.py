@@ -69,7 +69,8 @@ def answers_from(values: Sequence[str]) -> dict[str, bool]:
         flag, _, answer = value.partition(":")
         if answer not in ("yes", "no"):
             raise InvalidInput(f"Answer '{value}' must be QUESTION:yes or QUESTION:no.")
-        answers[flag] = answer == "yes"
+        # Said twice, a "yes" stands: a warning sign is not cleared by a later "no".
+        answers[flag] = answers.get(flag, False) or answer == "yes"
     return answers
 
 

@@ -15,7 +15,8 @@ from knotwork.core.finder.engine import (
     Evidence,
     find,
     gather_or_flag,
-    marked_places,
+    said,
+    screening,
     words_only,
 )
 from knotwork.core.finder.index import FinderIndex
@@ -161,8 +162,9 @@ def check(index: FinderIndex, params: QueryParams) -> dict[str, Any]:
     query = query_from_params(kb, params)
     # Words that raise a red flag are answered with the flag even when no place was understood.
     ev = gather_or_flag(index, query) or words_only(index, query)
-    result = screen(kb.safety, kb.atlas, list(ev.marks), query.text, query.answers)
-    noted = cautions_in_text(kb.safety, query.text, _bases(kb, ev)) if query.text else None
+    text = said(query, ev)
+    result = screen(kb.safety, kb.atlas, list(ev.marks), text, query.answers)
+    noted = cautions_in_text(kb.safety, text, _bases(kb, ev)) if text else None
     heard = heard_by_safety(result, noted) if noted else ()
     return {
         "understood": understood_block(index, ev, heard),
@@ -338,16 +340,17 @@ def muscle_data(
     level = "none"
     result = None
     if query.marks or query.text:
-        places = marked_places(index, query)
-        result = screen(kb.safety, kb.atlas, places, query.text, query.answers)
+        places, text = screening(index, query)
+        result = screen(kb.safety, kb.atlas, places, text, query.answers)
         level = result.level if result.level != "none" or result.complete else "incomplete"
         if query.text:
             bases = [kb.atlas.regions[p].base if p in kb.atlas.regions else p for p in places]
-            said = cautions_in_text(kb.safety, query.text, bases).personal
+            said = cautions_in_text(kb.safety, text, bases).personal
             personal = Personal({**said.factors, **personal.factors})
     elif query.answers:
+        # Answers with no place: the questions for everyone apply, and wait for all of them.
         result = screen(kb.safety, kb.atlas, (), "", query.answers)
-        level = result.level
+        level = result.level if result.level != "none" or result.complete else "incomplete"
     data = muscle_dict(kb, m, personal, level)
     # The flag's own instruction goes with the gate, as on the results page.
     data["safety"] = result.as_dict() if result else None
@@ -380,6 +383,8 @@ def muscle(index: FinderIndex, kb: KnowledgeBase, key: str, params: QueryParams)
     data["find"] = link("/find", carried(params, drop=("answer", "press")))
     in_flow = bool(params.getlist("region") or params.get("text"))
     data["check"] = link("/check", carried(params)) if in_flow else data["find"]
+    safety = data.get("safety")
+    data["screened"] = bool(safety and safety["screening_complete"] and safety["level"] == "none")
     return {"muscle": data}
 
 

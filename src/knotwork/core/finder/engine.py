@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -116,14 +117,31 @@ def words_only(index: FinderIndex, query: Query) -> Evidence:
     return Evidence({}, set(), "text", [], [], {}, understood, {})
 
 
-def marked_places(index: FinderIndex, query: Query) -> list[str]:
-    """The places a query marks, drawn or said in words: what the red-flag screen asks about
-    ("ache in my lower back" brings the low-back questions). A query with no place at all
-    still gets the questions for everyone, so nothing understood is no error here."""
+class Screening(NamedTuple):
+    """What the red-flag screen reads for a query: its places and its words."""
+
+    places: list[str]
+    text: str
+
+
+def screening(index: FinderIndex, query: Query) -> Screening:
+    """The places a query marks, drawn or said in words ("ache in my lower back" brings the
+    low-back questions), and its words with the finder's typo corrections applied, so "I had
+    cancr" is screened as cancer. A query with no place still gets the questions for
+    everyone, so nothing understood is no error here."""
     try:
-        return list(gather(index, query).marks)
+        ev = gather(index, query)
     except NothingUnderstood:
-        return [m.region for m in query.marks]
+        return Screening([m.region for m in query.marks], said(query, words_only(index, query)))
+    return Screening(list(ev.marks), said(query, ev))
+
+
+def said(query: Query, ev: Evidence) -> str:
+    """The words with each typo the finder corrected replaced by what it read."""
+    text = query.text
+    for wrong, right in ev.understood.corrections:
+        text = re.sub(rf"\b{re.escape(wrong)}\b", right, text, flags=re.IGNORECASE)
+    return text
 
 
 def _add_text_marks(
@@ -353,10 +371,9 @@ def find(index: FinderIndex, query: Query) -> dict[str, Any]:
     ranked = score_all(index, ev, query)
     cover = smallest_cover(ranked, ev)
     marked = list(ev.marks)
-    safety = screen(kb.safety, kb.atlas, marked, query.text, query.answers)
+    text = said(query, ev)
+    safety = screen(kb.safety, kb.atlas, marked, text, query.answers)
     # Cautions said in the words ("I'm pregnant") travel with the result to every technique.
     painful = (kb.atlas.regions[m].base if m in kb.atlas.regions else m for m in marked)
-    noted = (
-        cautions_in_text(kb.safety, query.text, painful) if query.text else Noted(Personal(), ())
-    )
+    noted = cautions_in_text(kb.safety, text, painful) if text else Noted(Personal(), ())
     return finding_document(index, query, ev, ranked, cover, safety, noted, chosen)

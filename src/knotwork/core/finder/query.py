@@ -98,6 +98,15 @@ def parse_answer(value: str) -> tuple[str, bool]:
     return flag, answer.lower().startswith("y")
 
 
+def parse_answers(values: Iterable[str]) -> dict[str, bool]:
+    """Several ``ID=yes|no``; a question answered twice keeps its "yes" (a warning sign is
+    not cleared by a later "no")."""
+    answers: dict[str, bool] = {}
+    for flag, yes in map(parse_answer, values):
+        answers[flag] = answers.get(flag, False) or yes
+    return answers
+
+
 def parse_region_arg(value: str) -> Mark:
     """``ID``, ``ID:INTENSITY`` or ``ID:INTENSITY:main`` as given on the command line."""
     parts = value.split(":")

@@ -75,7 +75,8 @@ def _withhold_pressing(
         points = c["explanation"]["trigger_points"]
         for n, tp in enumerate(points):
             sites = (kb.atlas.regions[r].base for r in tp["site"])
-            held = pressing_withheld(kb.safety, kb.atlas, personal, sites)
+            how = tp["how_to_check"] or ""
+            held = pressing_withheld(kb.safety, kb.atlas, personal, sites, how)
             if held is not None:
                 points[n] = {**tp, "how_to_check": None, "withheld_because": held.reason}
 

@@ -60,7 +60,9 @@ def muscle_dict(
     # "How to find it" asks the person to press: the same cautions that block pressing in
     # the techniques withhold it here, as the finder withholds its press test.
     for tp, point in zip(data["trigger_points"], m.trigger_points, strict=True):
-        held = pressing_withheld(kb.safety, kb.atlas, personal, point.location.site)
+        held = pressing_withheld(
+            kb.safety, kb.atlas, personal, point.location.site, point.palpation
+        )
         tp["withheld_because"] = held.reason if held else None
         if held:
             tp["palpation"] = None  # as the finder's how_to_check: no instruction to press

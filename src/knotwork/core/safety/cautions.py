@@ -138,7 +138,9 @@ def filter_technique(
     for factor, effect in _effects(data, personal):
         sites = personal.factors.get(factor, ())
         touched = set(technique.applied_at)
-        kind, tool, position = technique.kind, technique.tool, technique.position
+        # The position, and the steps: "for the high point, lie face down" counts too.
+        position = " ".join((technique.position, *technique.steps))
+        kind, tool = technique.kind, technique.tool
         if not _applies(atlas, effect, kind, tool, touched, sites, position):
             continue
         change = Change(effect.action, effect.reason, factor)
@@ -160,17 +162,18 @@ def _effects(data: SafetyData, personal: Personal) -> Iterable[tuple[str, Effect
 
 
 def pressing_withheld(
-    data: SafetyData, atlas: Atlas, personal: Personal, sites: Iterable[str]
+    data: SafetyData, atlas: Atlas, personal: Personal, sites: Iterable[str], how: str = ""
 ) -> Change | None:
     """Whether the person's own cautions rule out pressing with the fingers at these base
     regions, as the finder's press test asks ("press here; is it your pain?"). Only the
     personal factors count: the knowledge base writes each check to respect the rules for
-    everyone (a check on the neck says to keep away from the pulse)."""
+    everyone (a check on the neck says to keep away from the pulse). ``how`` is the check's
+    own instruction, for rules about position ("lie face down")."""
     touched = set(sites)
     for factor, sited in personal.factors.items():
         for effect in data.factors[factor].effects:
             if effect.action == "block" and _applies(
-                atlas, effect, "pressure", "fingers", touched, sited, ""
+                atlas, effect, "pressure", "fingers", touched, sited, how
             ):
                 return Change(effect.action, effect.reason, factor)
     return None
