@@ -72,7 +72,8 @@ def test_find_json_is_the_documented_contract(capsys: pytest.CaptureFixture[str]
 
 
 def test_confirm_and_rule_out_rerank(capsys: pytest.CaptureFixture[str]) -> None:
-    base = ["find", "--text", "pain at my right temple", "--json"]
+    said = "pain at my right temple"
+    base = ["find", "--text", said, "--json", *all_no(capsys, said)]
     _, out, _ = run(capsys, *base)
     before = [c["muscle"]["id"] for c in json.loads(out)["candidates"]]
     _, out, _ = run(capsys, *base, "--confirm", before[2])

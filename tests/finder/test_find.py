@@ -65,13 +65,19 @@ def test_pain_on_both_sides_is_explained_by_both_sides(tiny: FinderIndex) -> Non
 
 def test_a_yes_press_test_reranks_and_a_no_demotes(tiny: FinderIndex) -> None:
     marks = (Mark("side-of-neck-right"),)
-    before = ids(find(tiny, Query(marks=marks)))
+    first = find(tiny, Query(marks=marks))
+    answered = {q["id"]: False for q in first["safety"]["unanswered"]}
+    before = ids(first)
     favoured = before[1]
-    after = find(tiny, Query(marks=marks, press={favoured: "yes"}))
+    after = find(tiny, Query(marks=marks, answers=answered, press={favoured: "yes"}))
     assert ids(after)[0] == favoured
     assert after["candidates"][0]["explanation"]["press_answer"] == "yes"
-    demoted = find(tiny, Query(marks=marks, press={before[0]: "no"}))
+    demoted = find(tiny, Query(marks=marks, answers=answered, press={before[0]: "no"}))
     assert ids(demoted)[0] == favoured
+    # Before the questions are answered no press test is offered, and an answer does not count.
+    early = find(tiny, Query(marks=marks, press={favoured: "yes"}))
+    assert ids(early) == before
+    assert all(c["explanation"]["press_answer"] is None for c in early["candidates"])
 
 
 def test_rule_out_removes_a_muscle(tiny: FinderIndex) -> None:

@@ -14,7 +14,7 @@ from knotwork.core.finder.index import FinderIndex
 from knotwork.core.finder.parse import read_text
 from knotwork.core.finder.patterns import Pattern
 from knotwork.core.finder.postings import component_evidence, log_sum_exp
-from knotwork.core.finder.query import Query, check_marks
+from knotwork.core.finder.query import NOTHING, Query, check_marks
 from knotwork.core.finder.understood import Understood
 from knotwork.core.kb.model import Muscle
 
@@ -368,11 +368,15 @@ def find(index: FinderIndex, query: Query) -> dict[str, Any]:
         )
         doc["explains_all"]["complete"] = False
         return doc
-    ranked = score_all(index, ev, query)
-    cover = smallest_cover(ranked, ev)
     marked = list(ev.marks)
     text = said(query, ev)
     safety = screen(kb.safety, kb.atlas, marked, text, query.answers)
+    if query.press and not (safety.level == "none" and safety.complete):
+        # No press test is offered until the questions are answered and raise nothing, so
+        # an answer to one (an old link, a hand-made request) does not count either.
+        query = query._replace(press=NOTHING)
+    ranked = score_all(index, ev, query)
+    cover = smallest_cover(ranked, ev)
     # Cautions said in the words ("I'm pregnant") travel with the result to every technique.
     painful = (kb.atlas.regions[m].base if m in kb.atlas.regions else m for m in marked)
     noted = cautions_in_text(kb.safety, text, painful) if text else Noted(Personal(), ())
