@@ -25,7 +25,7 @@ JSON_ERRORS = [
     ),
     ("POST", "/api/find", {"text": "heel", "colour": "red"}, 422, "invalid_input"),
     ("POST", "/api/find", {"text": "zorp"}, 422, "nothing_understood"),
-    ("POST", "/api/screen", {"answers": {"nope": True}}, 422, "invalid_input"),
+    ("POST", "/api/screen", {"answers": {"nope": True}}, 422, "unknown_question"),
     ("GET", "/api/find", None, 405, "method_not_allowed"),
     # Strict types: no quiet coercion of strings and booleans.
     (
@@ -93,3 +93,9 @@ def test_the_error_page_links_only_suggested_muscles_and_offers_the_way_back(
     assert 'href="/muscles/infraspinatus"' in muscle.text
     elsewhere = client.get("/muscles/infraspinxtus", headers={"referer": "https://example.org/x"})
     assert "Go back and change it" not in elsewhere.text  # only back to this site
+
+
+def test_an_unknown_question_suggests_the_closest(client: TestClient) -> None:
+    error = client.post("/api/screen", json={"answers": {"fevr": True}}).json()["error"]
+    assert error["code"] == "unknown_question"
+    assert error["suggestions"] == ["fever"]

@@ -70,6 +70,11 @@ class AmbiguousMuscle(UnknownMuscle):
         self.args = (self.message,)
 
 
+class UnknownQuestion(UnknownId):
+    code = "unknown_question"
+    kind = "red-flag question"
+
+
 class NothingUnderstood(InvalidInput):
     code = "nothing_understood"
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
 from knotwork.core.atlas.model import Atlas
-from knotwork.core.errors import InvalidInput
+from knotwork.core.errors import UnknownQuestion
 from knotwork.core.safety.model import URGENCY_ORDER, RedFlag, SafetyData
 from knotwork.core.safety.textmatch import Clauses, match_groups, words
 from knotwork.core.suggest import closest
@@ -130,9 +130,7 @@ def questions_for(data: SafetyData, areas: Iterable[str]) -> list[RedFlag]:
 def check_answers(data: SafetyData, answers: Mapping[str, bool]) -> None:
     for flag_id in answers:
         if flag_id not in data.flags:
-            near = closest(flag_id, data.flags)
-            hint = f" Did you mean: {', '.join(near)}?" if near else ""
-            raise InvalidInput(f"Unknown red-flag question '{flag_id}'.{hint}")
+            raise UnknownQuestion(flag_id, closest(flag_id, data.flags))
 
 
 def screen(
