@@ -124,3 +124,9 @@ def test_a_typo_between_two_equally_close_words_is_read_the_same_in_every_proces
         for seed in (1, 2, 3, 4)
     }
     assert seen == {"[('buring', 'burning')]\n"}
+
+
+def test_common_slips_of_the_side_words_keep_the_side(tiny: FinderIndex) -> None:
+    for said in ("my rigt shoulder", "my rigth shoulder", "my letf shoulder"):
+        u = read(tiny, said)
+        assert places(u)[0][1] in ("left", "right"), said

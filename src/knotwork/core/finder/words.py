@@ -70,6 +70,16 @@ SIDE_WORDS = {
     "bilaterally": "both",
     "either": "both",
     "each": "both",
+    # Common slips of the side words: too short or too odd for the typo corrector, and a
+    # side read wrongly is worse than none, so only unambiguous ones.
+    "rigth": "right",
+    "rihgt": "right",
+    "rgiht": "right",
+    "rigt": "right",
+    "riht": "right",
+    "lefft": "left",
+    "letf": "left",
+    "lfet": "left",
 }
 # "right now", "right after": not a side.
 NOT_SIDE_AFTER = frozenset({"now", "after", "before", "away", "when", "then", "there", "here"})
