@@ -96,14 +96,15 @@ def _split(item: str) -> tuple[str, str]:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from knotwork.core.finder.engine import find
+    from knotwork.core.finder.engine import find, screening
 
     query = build_query(args, ctx)
     document = find(ctx.finder, query)
     safety = document["safety"]
     if interactive(args) and safety["level"] in ("none", "soon") and safety["unanswered"]:
         # In a terminal, ask the questions for these areas, as the web flow does, then rank.
-        answers = ask_questions(ctx, document["safety"], dict(query.answers))
+        places, text = screening(ctx.finder, query)
+        answers = ask_questions(ctx, places, text, dict(query.answers))
         document = find(ctx.finder, query._replace(answers=answers))
     if args.json:
         emit_json(document)

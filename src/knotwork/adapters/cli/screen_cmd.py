@@ -40,11 +40,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     answers = parse_answers(args.answer)
     result = screen(kb.safety, kb.atlas, regions, text, answers)
     if interactive(args) and result.level in ("none", "soon"):
-        for flag in result.unanswered():
-            answers[flag.id] = _ask(flag.question)
-            result = screen(kb.safety, kb.atlas, regions, text, answers)
-            if result.level in ("emergency", "urgent"):
-                break  # stop asking: the instruction matters now, not the rest
+        answers = ask_questions(ctx, regions, text, answers)
+        result = screen(kb.safety, kb.atlas, regions, text, answers)
     doc = result.as_dict()
     if args.json:
         emit_json(doc)
@@ -54,14 +51,17 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def ask_questions(
-    ctx: Context, safety: dict[str, Any], answers: dict[str, bool]
+    ctx: Context, places: list[str], text: str, answers: dict[str, bool]
 ) -> dict[str, bool]:
-    """Ask the unanswered questions in turn; stop at the first that raises an urgent flag."""
-    flags = ctx.finder.kb.safety.flags
-    for question in safety["unanswered"]:
-        answers[question["id"]] = _ask(question["question"])
-        if answers[question["id"]] and flags[question["id"]].urgency in ("emergency", "urgent"):
-            break  # the instruction matters now, not the rest
+    """Ask the unanswered questions for these places and words in turn; stop as soon as the
+    answers raise an emergency or urgent level: the instruction matters now, not the rest."""
+    from knotwork.core.safety.screen import screen
+
+    kb = ctx.finder.kb
+    for flag in screen(kb.safety, kb.atlas, places, text, answers).unanswered():
+        answers[flag.id] = _ask(flag.question)
+        if screen(kb.safety, kb.atlas, places, text, answers).level in ("emergency", "urgent"):
+            break
     return answers
 
 

@@ -188,9 +188,7 @@ def check(index: FinderIndex, params: QueryParams) -> dict[str, Any]:
 
 def _bases(kb: KnowledgeBase, ev: Evidence) -> list[str]:
     """The marked places as base ids (the sites of site-bound cautions)."""
-    return list(
-        dict.fromkeys(kb.atlas.regions[m].base if m in kb.atlas.regions else m for m in ev.marks)
-    )
+    return list(dict.fromkeys(map(kb.atlas.base_of, ev.marks)))
 
 
 def _caution_choices(
@@ -344,8 +342,7 @@ def muscle_data(
         result = screen(kb.safety, kb.atlas, places, text, query.answers)
         level = result.level if result.level != "none" or result.complete else "incomplete"
         if query.text:
-            bases = [kb.atlas.regions[p].base if p in kb.atlas.regions else p for p in places]
-            said = cautions_in_text(kb.safety, text, bases).personal
+            said = cautions_in_text(kb.safety, text, map(kb.atlas.base_of, places)).personal
             personal = Personal({**said.factors, **personal.factors})
     elif query.answers:
         # Answers with no place: the questions for everyone apply, and wait for all of them.

@@ -76,6 +76,11 @@ class Atlas:
             return list(dict.fromkeys(ids))[:4]
         return [self.sided(b, side) for b in closest(base, self.bases)]  # type: ignore[arg-type]
 
+    def base_of(self, key: str) -> str:
+        """The base id of a sided id; a base id (a place given without a side) as it is."""
+        region = self.regions.get(key)
+        return region.base if region is not None else key
+
     def is_paired(self, base: str) -> bool:
         return len(self.bases.get(base, ())) == 2
 

@@ -378,6 +378,6 @@ def find(index: FinderIndex, query: Query) -> dict[str, Any]:
     ranked = score_all(index, ev, query)
     cover = smallest_cover(ranked, ev)
     # Cautions said in the words ("I'm pregnant") travel with the result to every technique.
-    painful = (kb.atlas.regions[m].base if m in kb.atlas.regions else m for m in marked)
+    painful = map(kb.atlas.base_of, marked)
     noted = cautions_in_text(kb.safety, text, painful) if text else Noted(Personal(), ())
     return finding_document(index, query, ev, ranked, cover, safety, noted, chosen)

@@ -113,7 +113,7 @@ def screening_areas(data: SafetyData, atlas: Atlas, regions: Iterable[str]) -> l
     """Screening areas the given (sided or base) region ids fall in."""
     found: list[str] = []
     for region in regions:
-        base = atlas.regions[region].base if region in atlas.regions else region
+        base = atlas.base_of(region)
         group = atlas.regions[atlas.bases[base][0]].group
         # A region named on its own overrides its group's area (mid-back is thoracic).
         areas = data.areas_of.get(base) or data.areas_of.get(group, ())
