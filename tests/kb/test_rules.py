@@ -146,3 +146,89 @@ def test_the_area_lists_agree() -> None:
 
     assert get_args(Area) == AREAS
     assert tuple(AREA_NAMES) == AREAS
+
+
+SAFETY_BREAKS = [
+    # (code, file under safety/ edited, old text, new text, [other file:] field reported)
+    ("SAFETY-001", "redflags/chest-pressure.yaml", "urgency: emergency", "urgency: now", "urgency"),
+    (
+        "SAFETY-001",
+        "redflags/chest-pressure.yaml",
+        "sources:",
+        "colour: red\nsources:",
+        "colour",
+    ),
+    (
+        # A second statement needs at least one group of phrases.
+        "SAFETY-001",
+        "redflags/chest-pressure.yaml",
+        "sources:",
+        "text_also:\n  - []\nsources:",
+        "text_also.0",
+    ),
+    ("SAFETY-002", "redflags/chest-pressure.yaml", "id: chest-pressure", "id: chest-press", "id"),
+    (
+        "SAFETY-003",
+        "redflags/chest-pressure.yaml",
+        "sources: [batavia-2004]",
+        "sources: [batavia-2005]",
+        "sources",
+    ),
+    ("SAFETY-004", "areas.yaml", "[hip-thigh, knee, leg-foot]", "[hip-thigh, knee]", "areas"),
+    ("SAFETY-005", "areas.yaml", "neck: [neck]", "neck: [neck, nek]", "areas.neck"),
+    (
+        "SAFETY-005",
+        "cautions.yaml",
+        "tools: [lacrosse-ball, hook-tool]",
+        "tools: [lacrosse-ball, hook]",
+        "factors.0.effects.1",
+    ),
+    (
+        "SAFETY-006",
+        "redflags/chest-pressure.yaml",
+        "areas: [chest-thoracic, neck, shoulder-arm]",
+        "areas: [neck, shoulder-arm]",
+        "areas.yaml:areas.chest-thoracic",  # reported on the area no flag asks about now
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("code", "file", "old", "new", "field"),
+    SAFETY_BREAKS,
+    ids=[f"{b[0]}-{b[4].rpartition(':')[2]}" for b in SAFETY_BREAKS],
+)
+def test_a_broken_safety_file_reports_its_code(
+    kb_dir: Path, code: str, file: str, old: str, new: str, field: str
+) -> None:
+    path = kb_dir / "safety" / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    reported, _, field = field.rpartition(":")
+    found = problems(kb_dir)
+    assert (f"safety/{reported or file}", field, code) in found, found
+
+
+def test_a_second_statement_is_read_and_matched(kb_dir: Path) -> None:
+    from knotwork.core.safety.screen import screen
+
+    path = kb_dir / "safety" / "redflags" / "chest-pressure.yaml"
+    text = path.read_text(encoding="utf-8")
+    also = "text_also:\n  - - [jaw ache]\n    - [on the stairs]\nsources:"
+    path.write_text(text.replace("sources:", also, 1), encoding="utf-8")
+    assert problems(kb_dir) == []
+    kb = compile_kb(kb_dir)
+    said = screen(kb.safety, kb.atlas, text="a jaw ache on the stairs")
+    assert [(r.flag.id, r.matched) for r in said.raised] == [
+        ("chest-pressure", ("jaw ache", "on the stairs"))
+    ]
+    # A statement needs all its groups: half of one is not enough.
+    for partial in ("a jaw ache", "I am fine on the stairs"):
+        assert screen(kb.safety, kb.atlas, text=partial).level == "none", partial
+
+
+def test_every_safety_rule_is_exercised_by_a_test() -> None:
+    from knotwork.core.safety.load import RULES as SAFETY_RULES
+
+    assert {b[0] for b in SAFETY_BREAKS} == set(SAFETY_RULES)

@@ -159,7 +159,8 @@ def _areas_of(areas: Iterable[tuple[str, list[str]]]) -> dict[str, tuple[str, ..
 def _phrases(
     flags: Iterable[m.RedFlag], factors: Iterable[m.CautionFactor]
 ) -> dict[str, tuple[str, ...]]:
-    groups = [g for f in flags for g in f.text + (f.escalate.when if f.escalate else ())]
+    groups = [g for f in flags for s in f.statements for g in s]
+    groups += [g for f in flags if f.escalate for g in f.escalate.when]
     groups += [g for f in factors for g in f.text]
     return {p: phrase_words(p) for g in groups for p in g}
 
@@ -184,6 +185,7 @@ def _flag(f: s.RedFlagFile) -> m.RedFlag:
         esc,
         f.rescreen_days,
         tuple(f.sources),
+        tuple(_groups(also) for also in f.text_also),
     )
 
 

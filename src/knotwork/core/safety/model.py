@@ -25,6 +25,13 @@ class RedFlag(NamedTuple):
     escalate: Escalation | None
     rescreen_days: int | None
     sources: tuple[str, ...]
+    # Other statements of the same sign, each matched like ``text`` (see schema.py).
+    text_also: tuple[tuple[tuple[str, ...], ...], ...] = ()
+
+    @property
+    def statements(self) -> tuple[tuple[tuple[str, ...], ...], ...]:
+        """Every way the sign shows in words: ``text`` first, then the others."""
+        return (self.text, *self.text_also)
 
     @property
     def is_global(self) -> bool:

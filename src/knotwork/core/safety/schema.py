@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -37,6 +37,12 @@ class RedFlagFile(Strict):
         min_length=1,
         description="How it shows in free text: groups of phrases; every group must match "
         "(AND), any phrase within a group will do (OR). Negated phrases never match.",
+    )
+    text_also: list[Annotated[list[list[str]], Field(min_length=1)]] = Field(
+        default_factory=list,
+        description="Other ways it shows in free text, each read like `text` (every group must "
+        "match): the flag is raised when `text` or any one of these matches. For a warning sign "
+        "that shows in two unrelated ways (arm and jaw ache on the stairs, with no chest word).",
     )
     escalate: Escalation | None = None
     rescreen_days: int | None = Field(None, ge=1, description="Ask again after this many days")

@@ -148,7 +148,7 @@ def screen(
     # With nothing said, only a "yes" can raise a flag: look at those alone.
     flags = data.flags.values() if clauses else [data.flags[f] for f, yes in answers.items() if yes]
     for flag in flags:
-        said = match_groups(clauses, flag.text, data.phrases) if clauses else None
+        said = _said(clauses, flag, data) if clauses else None
         if answers.get(flag.id) or said is not None:
             result.raised.append(
                 _raise(data, flag, clauses, answers.get(flag.id, False), said or [])
@@ -157,6 +157,15 @@ def screen(
     if result.raised:
         result.level = result.raised[0].urgency
     return result
+
+
+def _said(clauses: Clauses, flag: RedFlag, data: SafetyData) -> list[str] | None:
+    """The phrases of the first statement of the flag that the words match, if any."""
+    for groups in flag.statements:
+        found = match_groups(clauses, groups, data.phrases)
+        if found is not None:
+            return found
+    return None
 
 
 def _raise(
