@@ -158,3 +158,22 @@ def test_places_are_named_as_a_sentence_needs_them() -> None:
             for s in ("left", "right")
             for p in ("behind", "between", "above", "around", "inside the", "where")
         )
+
+
+def test_a_place_named_with_a_clot_is_its_site_and_screened_not_ranked() -> None:
+    from knotwork.core.finder import load_index
+
+    index = load_index()
+    doc = find(index, Query(text="my neck hurts and I had a clot in my right leg last year"))
+    understood = doc["understood"]
+    assert [r["id"] for r in understood["regions"]] == ["back-of-neck"]
+    assert [p["id"] for a in understood["history"] for p in a["places"]] == [
+        "thigh-back-right",
+        "calf-right",
+    ]
+    assert [c["as_caution"] for c in understood["cautions"]] == [
+        "known-or-suspected-clot:thigh-back,calf"
+    ]
+    # The leg is not ranked as pain, but its red-flag questions (a clot: DVT) are asked.
+    assert doc["candidates"][0]["muscle"]["area"] == "head-neck"
+    assert "hip-leg" in doc["safety"]["areas"]

@@ -130,3 +130,27 @@ def test_common_slips_of_the_side_words_keep_the_side(tiny: FinderIndex) -> None
     for said in ("my rigt shoulder", "my rigth shoulder", "my letf shoulder"):
         u = read(tiny, said)
         assert places(u)[0][1] in ("left", "right"), said
+
+
+def test_places_named_with_a_past_treatment_are_history_not_pain(tiny: FinderIndex) -> None:
+    u = read(tiny, "I had surgery on my left knee in March and now my lower back aches")
+    # The knee is history; its side stays in its clause; "March" is not a typo of "arch".
+    assert places(u) == [("low-back", "unspecified")]
+    assert [(a.words, [(m.base, m.side) for m in a.places]) for a in u.history] == [
+        ("i had surgery left knee march", [("kneecap", "left"), ("front-of-knee", "left")])
+    ]
+    assert (u.corrections, u.unknown) == ([], [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my knee has ached since the operation",  # the clause says it hurts: pain
+        "I had a knee replacement",  # nothing else says where: the knee stands
+        "no surgery, just a sore left knee",  # negated
+    ],
+)
+def test_a_history_place_stays_a_pain_place_when_it_hurts_or_is_all(
+    tiny: FinderIndex, text: str
+) -> None:
+    assert ("kneecap", "left" if "left" in text else "unspecified") in places(read(tiny, text))

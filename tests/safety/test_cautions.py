@@ -168,3 +168,18 @@ def test_pregnancy_rules_out_techniques_done_lying_face_down() -> None:
     # Not face down: the position rule leaves it alone.
     upper = real.muscle("upper-trapezius").self_treatment
     assert all("face down" not in "".join(reasons("upper-trapezius", t.id)) for t in upper)
+
+
+def test_a_site_bound_caution_takes_the_places_named_with_it() -> None:
+    from knotwork.core.kb import load_kb
+    from knotwork.core.safety.cautions import cautions_in_text
+
+    real = load_kb()
+    said = "my neck hurts and I had a clot in my right leg"
+    # The clause about the clot names the leg: that is its site, not the painful neck.
+    asides = [("had clot right leg", ["thigh-back", "calf"])]
+    noted = cautions_in_text(real.safety, said, ["back-of-neck"], asides)
+    assert dict(noted.personal.factors) == {"known-or-suspected-clot": ("thigh-back", "calf")}
+    # A clause that does not state this factor lends it no site: the painful places stand in.
+    other = cautions_in_text(real.safety, said, ["back-of-neck"], [("knee op", ["kneecap"])])
+    assert dict(other.personal.factors) == {"known-or-suspected-clot": ("back-of-neck",)}

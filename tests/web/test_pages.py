@@ -117,6 +117,13 @@ def test_a_caution_that_rules_out_pressing_replaces_the_press_test(client: TestC
     assert "data-press" not in page
 
 
+def test_places_named_with_a_past_treatment_are_shown_apart(client: TestClient) -> None:
+    page = client.get("/results?text=my+neck+hurts+and+I+had+a+clot+in+my+right+leg").text
+    shown = page[page.index("Named with a past treatment") :]
+    shown = shown[: shown.index("</p>")]
+    assert "Calf (right)" in shown and "Back of the neck" not in shown
+
+
 def test_how_to_find_a_trigger_point_is_withheld_where_pressing_is_not_safe(
     client: TestClient,
 ) -> None:

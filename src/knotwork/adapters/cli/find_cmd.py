@@ -144,6 +144,9 @@ def render(doc: dict[str, Any]) -> str:
         out.append("  context: " + ", ".join(c["label"] for c in u["context"]))
     if u["negated"]:
         out.append("  not: " + ", ".join(n["words"] for n in u["negated"]))
+    history = [p["label"] for aside in u["history"] for p in aside["places"]]
+    if history:
+        out.append("  named with a past treatment or condition, not as pain: " + ", ".join(history))
     if u["not_understood"]:
         out.append("  words not understood: " + ", ".join(u["not_understood"]))
     if u["cautions"]:

@@ -7,6 +7,7 @@ import re
 from operator import itemgetter
 from typing import Any, NamedTuple
 
+from knotwork.core.atlas.model import Atlas
 from knotwork.core.errors import NothingUnderstood, UnknownRegion
 from knotwork.core.finder import model
 from knotwork.core.finder.cover import NO_COVER, smallest_cover
@@ -15,7 +16,7 @@ from knotwork.core.finder.parse import read_text
 from knotwork.core.finder.patterns import Pattern
 from knotwork.core.finder.postings import component_evidence, log_sum_exp
 from knotwork.core.finder.query import NOTHING, Query, check_marks
-from knotwork.core.finder.understood import Understood
+from knotwork.core.finder.understood import Mention, Understood
 from knotwork.core.kb.model import Muscle
 
 EXAMPLES = (
@@ -133,7 +134,14 @@ def screening(index: FinderIndex, query: Query) -> Screening:
         ev = gather(index, query)
     except NothingUnderstood:
         return Screening([m.region for m in query.marks], said(query, words_only(index, query)))
-    return Screening(list(ev.marks), said(query, ev))
+    return Screening(screened_places(ev), said(query, ev))
+
+
+def screened_places(ev: Evidence) -> list[str]:
+    """The places the red-flag screen asks about: where it hurts, and places named with a
+    past treatment or condition ("a clot in my leg" brings the leg's questions)."""
+    named = (m.base for aside in ev.understood.history for m in aside.places)
+    return list(dict.fromkeys([*ev.marks, *named]))
 
 
 def said(query: Query, ev: Evidence) -> str:
@@ -150,17 +158,23 @@ def _add_text_marks(
     atlas = index.kb.atlas
     weight = model.mark_weight(understood.intensity, False)
     for mention in understood.regions:
-        if not atlas.is_paired(mention.base):
-            ids = [atlas.sided(mention.base, "midline")]
-        elif mention.side == "unspecified":
-            ids = [mention.base]
+        ids = mention_ids(atlas, mention)
+        if mention.side == "unspecified" and atlas.is_paired(mention.base):
             unspecified.add(mention.base)
-        elif mention.side == "both":
-            ids = [atlas.sided(mention.base, "left"), atlas.sided(mention.base, "right")]
-        else:
-            ids = [atlas.sided(mention.base, mention.side)]  # type: ignore[arg-type]
         for region in ids:
             marks.setdefault(region, weight)
+
+
+def mention_ids(atlas: Atlas, mention: Mention) -> list[str]:
+    """The region ids a place said in words stands for: sided when a side was given (both
+    sides for "both"), the base id when it was not, the midline id when it has no sides."""
+    if not atlas.is_paired(mention.base):
+        return [atlas.sided(mention.base, "midline")]
+    if mention.side == "unspecified":
+        return [mention.base]
+    if mention.side == "both":
+        return [atlas.sided(mention.base, "left"), atlas.sided(mention.base, "right")]
+    return [atlas.sided(mention.base, mention.side)]  # type: ignore[arg-type]
 
 
 def _nothing_message(understood: Understood) -> str:
@@ -370,7 +384,7 @@ def find(index: FinderIndex, query: Query) -> dict[str, Any]:
         return doc
     marked = list(ev.marks)
     text = said(query, ev)
-    safety = screen(kb.safety, kb.atlas, marked, text, query.answers)
+    safety = screen(kb.safety, kb.atlas, screened_places(ev), text, query.answers)
     if query.press and not (safety.level == "none" and safety.complete):
         # No press test is offered until the questions are answered and raise nothing, so
         # an answer to one (an old link, a hand-made request) does not count either.
@@ -379,5 +393,6 @@ def find(index: FinderIndex, query: Query) -> dict[str, Any]:
     cover = smallest_cover(ranked, ev)
     # Cautions said in the words ("I'm pregnant") travel with the result to every technique.
     painful = map(kb.atlas.base_of, marked)
-    noted = cautions_in_text(kb.safety, text, painful) if text else Noted(Personal(), ())
+    asides = [(a.words, [m.base for m in a.places]) for a in ev.understood.history]
+    noted = cautions_in_text(kb.safety, text, painful, asides) if text else Noted(Personal(), ())
     return finding_document(index, query, ev, ranked, cover, safety, noted, chosen)

@@ -16,11 +16,12 @@ from collections.abc import Mapping
 from typing import TypeVar
 
 from knotwork.core.finder.lexicon import Entry, Lexicon, normalise, tokens
-from knotwork.core.finder.understood import Mention, Term, Understood
+from knotwork.core.finder.understood import Aside, Mention, Term, Understood
 from knotwork.core.finder.words import (
     CLAUSE_BREAKS,
     FILLER,
     FUNCTION,
+    HURT_WORDS,
     NEGATIONS,
     NOT_SIDE_AFTER,
     PAIN_WORDS,
@@ -29,6 +30,7 @@ from knotwork.core.finder.words import (
     SENTENCE_BREAKS,
     SEVERITY,
     SIDE_WORDS,
+    TIME_WORDS,
 )
 from knotwork.core.kb.base import KnowledgeBase
 
@@ -71,10 +73,12 @@ class Reader:
         self.lexicon = lexicon
         self.toks: list[Token] = []
         self.corrections: list[tuple[str, str]] = []
+        self.history: set[int] = set()  # clauses about a past treatment or condition
 
     def read(self, text: str) -> Understood:
         self.toks = self._tokenise(text)
         hits = self._match()
+        self.history = self._history_clauses(hits)
         self._assign_sides(hits)
         return self._understood(text, hits)
 
@@ -116,6 +120,8 @@ class Reader:
         """Fix a likely typo of a body or symptom word ("shouldr" -> "shoulder")."""
         known = self.lexicon.words
         if word in known or len(word) < 5 or not word.isalpha() or word in PAIN_WORDS:
+            return word
+        if word in TIME_WORDS or word in self.kb.body_words.history_words:
             return word
         if word in self.lexicon.understood_elsewhere:
             return word  # a word the safety screen reads: not a typo of a body word
@@ -191,6 +197,21 @@ class Reader:
             return None
         return j + part[0] - i, Entry("region", regions, part=part[1])
 
+    # -- history -----------------------------------------------------------------------
+    def _history_clauses(self, hits: list[Hit]) -> set[int]:
+        """Clauses that name a past treatment or condition ("a clot in my right leg") and do
+        not say anything hurts there: their places are history, not pain."""
+        history_words = self.kb.body_words.history_words
+        said = {t.clause for t in self.toks if t.text in history_words and not t.negated}
+        if not said:
+            return said
+        hurting = {t.clause for t in self.toks if t.text in HURT_WORDS}
+        hurting |= {self.toks[h.start].clause for h in hits if h.entry.kind == "symptom"}
+        for token in self.toks:
+            if token.clause in said and token.text in history_words:
+                token.used = True  # understood: it is what makes the clause history
+        return said - hurting
+
     # -- sides -------------------------------------------------------------------------
     def _side_tokens(self) -> list[tuple[int, str]]:
         """(token index, side) for every side word, placed where it was said."""
@@ -203,7 +224,14 @@ class Reader:
             hit.side = self._side_for(hit, sides, regions)
 
     def _side_for(self, hit: Hit, sides: list[tuple[int, str]], regions: list[Hit]) -> str:
-        sentence = self.toks[hit.start].sentence
+        sentence, clause = self.toks[hit.start].sentence, self.toks[hit.start].clause
+        # A side said in a clause about the past stays there: in "surgery on my left knee
+        # and now my lower back aches" the back has no side.
+        sides = [
+            (i, s)
+            for i, s in sides
+            if self.toks[i].clause == clause or self.toks[i].clause not in self.history
+        ]
         # A side word said before the phrase or inside it ("behind my right eye").
         before = [(i, s) for i, s in sides if i < hit.end and self.toks[i].sentence == sentence]
         if before:
@@ -217,6 +245,7 @@ class Reader:
     def _understood(self, text: str, hits: list[Hit]) -> Understood:
         result = Understood(text=text, corrections=list(self.corrections))
         hits = self._drop_movements(hits, result)
+        hits = self._drop_history(hits, result)
         for hit in hits:
             negated = self.toks[hit.start].negated
             self._record(result, hit, negated)
@@ -244,6 +273,27 @@ class Reader:
             return hits
         result.movements = [h.words for h in movements]
         return [h for h in hits if h not in movements]
+
+    def _drop_history(self, hits: list[Hit], result: Understood) -> list[Hit]:
+        """The places of the history clauses, kept in ``result.history`` with their words;
+        not read as pain, unless nothing else in the text says where it hurts."""
+        if not self.history:
+            return hits
+        regions = [h for h in hits if h.entry.kind == "region" and not self.toks[h.start].negated]
+        past = [h for h in regions if self.toks[h.start].clause in self.history]
+        for clause in sorted({self.toks[h.start].clause for h in past}):
+            said = [t for t in self.toks if t.clause == clause and t.text not in CLAUSE_BREAKS]
+            words = " ".join(f"{t.side} {t.text}".strip() for t in said).strip()
+            places = tuple(
+                Mention(base, h.side, h.words)
+                for h in past
+                if self.toks[h.start].clause == clause
+                for base in h.entry.values
+            )
+            result.history.append(Aside(words, places))
+        if not past or len(past) == len(regions):
+            return hits
+        return [h for h in hits if h not in past]
 
     def _record(self, result: Understood, hit: Hit, negated: bool) -> None:
         entry = hit.entry
@@ -356,6 +406,7 @@ def _is_content(word: str) -> bool:
         and word not in NEGATIONS
         and word not in RANGE_WORDS
         and word not in CLAUSE_BREAKS
+        and word not in TIME_WORDS
     )
 
 

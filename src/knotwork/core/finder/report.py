@@ -6,7 +6,7 @@ from typing import Any
 
 from knotwork.core.finder import model
 from knotwork.core.finder.cover import Cover
-from knotwork.core.finder.engine import Evidence, Scored, covered_keys
+from knotwork.core.finder.engine import Evidence, Scored, covered_keys, mention_ids
 from knotwork.core.finder.index import FinderIndex
 from knotwork.core.finder.query import Query
 from knotwork.core.safety.cautions import Noted, Personal, pressing_withheld
@@ -123,6 +123,17 @@ def understood_block(
         )
     block = ev.understood.as_dict()
     text_regions = block.pop("regions")
+    block["history"] = [
+        {
+            "words": aside.words,
+            "places": [
+                {"id": key, "label": region_label(index, key)}
+                for m in aside.places
+                for key in mention_ids(atlas, m)
+            ],
+        }
+        for aside in ev.understood.history
+    ]
     if heard:
         known = index.kb.safety.phrases
         block["not_understood"] = [

@@ -14,6 +14,14 @@ class Mention(NamedTuple):
     how: str = "named"  # named, path (between two named places) or assumed (from a complaint)
 
 
+class Aside(NamedTuple):
+    """A clause about a past treatment or condition ("surgery on my left knee in March"): its
+    words, and the places it names, which are not read as where it hurts."""
+
+    words: str
+    places: tuple[Mention, ...]
+
+
 class Term(NamedTuple):
     id: str
     label: str
@@ -28,6 +36,7 @@ class Understood:
         "conditions",
         "contexts",
         "corrections",
+        "history",
         "intensity",
         "movements",
         "negated",
@@ -51,6 +60,7 @@ class Understood:
         self.intensity: int | None = None
         self.corrections: list[tuple[str, str]] = corrections or []
         self.movements: list[str] = []
+        self.history: list[Aside] = []
         self.unknown: list[str] = []
 
     def as_dict(self) -> dict[str, Any]:
@@ -67,6 +77,9 @@ class Understood:
             "intensity": self.intensity,
             "corrections": [{"from": a, "to": b} for a, b in self.corrections],
             "movements": self.movements,
+            "history": [
+                {"words": a.words, "places": [vars_of(m) for m in a.places]} for a in self.history
+            ],
             "not_understood": self.unknown,
         }
 

@@ -62,6 +62,76 @@ FUNCTION = frozenset(
     ]
 )
 
+# Words that say a place hurts now: a clause with one of these is a complaint, even when it
+# also names an operation or a clot ("my knee has ached since the operation").
+HURT_WORDS = frozenset(
+    [
+        "pain",
+        "pains",
+        "painful",
+        "hurt",
+        "hurts",
+        "hurting",
+        "ache",
+        "aches",
+        "ached",
+        "aching",
+        "achy",
+        "sore",
+        "soreness",
+        "tender",
+        "discomfort",
+        "throbs",
+        "throbbing",
+        "stabbing",
+        "shooting",
+        "burning",
+        "stiff",
+        "cramping",
+        "numb",
+        "tingling",
+        "killing",
+    ]
+)
+
+# When things happened: never typos of body words ("in March" is not "in arch"), and no
+# content missed when the finder leaves them unread (the cautions read them).
+TIME_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "weekend",
+        "weekends",
+        "last",
+        "ago",
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "yesterday",
+        "today",
+        "recently",
+    ]
+)
+
 SIDE_WORDS = {
     "left": "left",
     "right": "right",

@@ -105,4 +105,5 @@ def body_words(words: s.BodyWords, paths: s.Paths) -> m.BodyWords:
         paths={p.id: tuple(p.regions) for p in paths.paths},
         not_places=tuple(words.not_places),
         movement_words=tuple(words.movement_words),
+        history_words=frozenset(words.history_words),
     )

@@ -216,3 +216,4 @@ class BodyWords(NamedTuple):
     paths: dict[str, tuple[str, ...]]
     not_places: tuple[str, ...] = ()
     movement_words: tuple[str, ...] = ()
+    history_words: frozenset[str] = frozenset()

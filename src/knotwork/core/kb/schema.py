@@ -285,6 +285,11 @@ class BodyWords(Strict):
         default_factory=list,
         description="Words that make a following body word a movement or position",
     )
+    history_words: list[str] = Field(
+        default_factory=list,
+        description="Words that make the places of their clause a past treatment or condition "
+        "(a clot, an operation), not where it hurts, unless the clause says it hurts",
+    )
     implied: list[Implied] = Field(default_factory=list)
 
 

@@ -9,7 +9,7 @@ limb...). Every technique a surface shows has passed through ``filter_technique`
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
@@ -113,20 +113,43 @@ class Noted(NamedTuple):
     phrases: tuple[str, ...]
 
 
-def cautions_in_text(data: SafetyData, text: str, painful: Iterable[str]) -> Noted:
+def cautions_in_text(
+    data: SafetyData,
+    text: str,
+    painful: Iterable[str],
+    asides: Sequence[tuple[str, Sequence[str]]] = (),
+) -> Noted:
     """The factors a person stated in their own words, as cautions. A factor that needs a
-    site ("surgery in the painful area", "a sprain there") takes the places they marked: the
-    painful area is where such a factor matters, and reading it wider only adds care."""
-    sites = tuple(dict.fromkeys(painful))
-    found = {
-        factor: said
-        for factor, said in factor_phrases(data, text).items()
-        if sites or not data.factors[factor].needs_site
-    }
-    personal = Personal(
-        {factor: sites if data.factors[factor].needs_site else () for factor in found}
+    site takes the places named with it ("a clot in my right leg": ``asides`` holds each such
+    clause's words and base regions); said without a place ("I had surgery recently"), it
+    takes the places they marked: the painful area is where such a factor matters, and
+    reading it wider only adds care."""
+    marked = tuple(dict.fromkeys(painful))
+    found: dict[str, list[str]] = {}
+    sites: dict[str, tuple[str, ...]] = {}
+    for factor, said in factor_phrases(data, text).items():
+        if not data.factors[factor].needs_site:
+            found[factor], sites[factor] = said, ()
+            continue
+        named = _named_with(data, factor, asides) or marked
+        if named:
+            found[factor], sites[factor] = said, named
+    return Noted(Personal(sites), tuple(p for said in found.values() for p in said))
+
+
+def _named_with(
+    data: SafetyData, factor: str, asides: Sequence[tuple[str, Sequence[str]]]
+) -> tuple[str, ...]:
+    """The places of the clauses that state this factor by themselves."""
+    groups = data.factors[factor].text
+    return tuple(
+        dict.fromkeys(
+            base
+            for words_said, bases in asides
+            if match_groups(words(words_said), groups, data.phrases) is not None
+            for base in bases
+        )
     )
-    return Noted(personal, tuple(p for said in found.values() for p in said))
 
 
 def filter_technique(
