@@ -124,6 +124,24 @@ def test_places_named_with_a_past_treatment_are_shown_apart(client: TestClient) 
     assert "Calf (right)" in shown and "Back of the neck" not in shown
 
 
+def test_a_clot_said_in_the_leg_guards_the_leg_on_every_page_not_the_neck(
+    client: TestClient,
+) -> None:
+    from tests.web.conftest import answered
+
+    text = "my neck hurts and I had a clot in my right leg"
+    check = client.get("/check.json?text=" + text.replace(" ", "+")).json()
+    assert "hip-leg" in check["safety"]["areas"]  # the leg's questions (a clot) are asked
+    clot = next(c for c in check["cautions"] if c["id"] == "known-or-suspected-clot")
+    assert (clot["value"], clot["said"]) == ("known-or-suspected-clot:thigh-back,calf", True)
+    query = answered(client, text).split("?", 1)[1]
+    neck = client.get("/muscles/cervical-multifidi.json?" + query).json()["muscle"]
+    calf = client.get("/muscles/soleus.json?" + query).json()["muscle"]
+    assert neck["self_treatment"] and calf["self_treatment"]  # the gate is open
+    assert not any(t["blocked"] for t in neck["self_treatment"])
+    assert any(t["blocked"] for t in calf["self_treatment"])  # pressing the calf, not stretching
+
+
 def test_how_to_find_a_trigger_point_is_withheld_where_pressing_is_not_safe(
     client: TestClient,
 ) -> None:

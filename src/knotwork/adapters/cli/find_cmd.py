@@ -103,7 +103,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     safety = document["safety"]
     if interactive(args) and safety["level"] in ("none", "soon") and safety["unanswered"]:
         # In a terminal, ask the questions for these areas, as the web flow does, then rank.
-        places, text = screening(ctx.finder, query)
+        places, text, _ = screening(ctx.finder, query)
         answers = ask_questions(ctx, places, text, dict(query.answers))
         document = find(ctx.finder, query._replace(answers=answers))
     if args.json:

@@ -36,7 +36,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
     kb = ctx.finder.kb
     marks = tuple(parse_region_arg(r) for r in args.region)
-    regions, text = screening(ctx.finder, Query(marks=marks, text=args.text))
+    regions, text, _ = screening(ctx.finder, Query(marks=marks, text=args.text))
     answers = parse_answers(args.answer)
     result = screen(kb.safety, kb.atlas, regions, text, answers)
     if interactive(args) and result.level in ("none", "soon"):

@@ -70,7 +70,7 @@ async def api_screen(request: Request, body: ScreenIn) -> Response:
     """The questions for the places marked or named in `text`, and any flag raised."""
     index = _index(request)
     marks = tuple(Mark(r) for r in body.region_ids())
-    places, text = screening(index, FinderQuery(marks=marks, text=body.text))
+    places, text, _ = screening(index, FinderQuery(marks=marks, text=body.text))
     kb = index.kb
     return json_response(screen(kb.safety, kb.atlas, places, text, body.answers).as_dict())
 

@@ -15,7 +15,9 @@ from knotwork.core.finder.engine import (
     Evidence,
     find,
     gather_or_flag,
+    noted_cautions,
     said,
+    screened_places,
     screening,
     words_only,
 )
@@ -27,7 +29,6 @@ from knotwork.core.kb.model import Muscle
 from knotwork.core.kb.present import AREA_NAMES, EVIDENCE_TEXT, muscle_dict, muscle_summary
 from knotwork.core.safety.cautions import (
     Personal,
-    cautions_in_text,
     check_personal,
     parse_personal,
 )
@@ -163,9 +164,9 @@ def check(index: FinderIndex, params: QueryParams) -> dict[str, Any]:
     # Words that raise a red flag are answered with the flag even when no place was understood.
     ev = gather_or_flag(index, query) or words_only(index, query)
     text = said(query, ev)
-    result = screen(kb.safety, kb.atlas, list(ev.marks), text, query.answers)
-    noted = cautions_in_text(kb.safety, text, _bases(kb, ev)) if text else None
-    heard = heard_by_safety(result, noted) if noted else ()
+    result = screen(kb.safety, kb.atlas, screened_places(ev), text, query.answers)
+    noted = noted_cautions(kb, ev, text)
+    heard = heard_by_safety(result, noted)
     return {
         "understood": understood_block(index, ev, heard),
         "safety": result.as_dict(),
@@ -179,7 +180,7 @@ def check(index: FinderIndex, params: QueryParams) -> dict[str, Any]:
             for f in result.asked
         ],
         "groups": _question_groups(result.asked, result.areas, query.answers),
-        "cautions": _caution_choices(kb, ev, query, noted.personal if noted else None),
+        "cautions": _caution_choices(kb, ev, query, noted.personal),
         "carry": carried(params, drop=("answer", "caution")),
         "gate": _gate(result.level, result.complete),
         "edit": link("/find", carried(params, drop=("answer", "press"))),
@@ -192,17 +193,20 @@ def _bases(kb: KnowledgeBase, ev: Evidence) -> list[str]:
 
 
 def _caution_choices(
-    kb: KnowledgeBase, ev: Evidence, query: Query, said: Personal | None
+    kb: KnowledgeBase, ev: Evidence, query: Query, said: Personal
 ) -> list[dict[str, Any]]:
     """The personal cautions a person can tick before their results. One that applies at a
     site ("surgery in the painful area") takes the places they marked. One already said in
-    their words counts anyway: it shows ticked, and cannot be unticked here."""
+    their words counts anyway: it shows ticked, with the sites read with it, and cannot be
+    unticked here."""
     painful = ",".join(_bases(kb, ev))
-    said_ids = said.factors if said else {}
+    said_ids = said.factors
     return [
         {
             "id": f.id,
-            "value": _caution_value(f.id, f.needs_site, query.cautions.get(f.id), painful),
+            "value": _caution_value(
+                f.id, f.needs_site, query.cautions.get(f.id) or said_ids.get(f.id), painful
+            ),
             "label": f.label,
             "checked": f.id in query.cautions or f.id in said_ids,
             "said": f.id in said_ids,
@@ -338,12 +342,10 @@ def muscle_data(
     level = "none"
     result = None
     if query.marks or query.text:
-        places, text = screening(index, query)
+        places, text, noted = screening(index, query)
         result = screen(kb.safety, kb.atlas, places, text, query.answers)
         level = result.level if result.level != "none" or result.complete else "incomplete"
-        if query.text:
-            said = cautions_in_text(kb.safety, text, map(kb.atlas.base_of, places)).personal
-            personal = Personal({**said.factors, **personal.factors})
+        personal = Personal({**noted.personal.factors, **personal.factors})
     elif query.answers:
         # Answers with no place: the questions for everyone apply, and wait for all of them.
         result = screen(kb.safety, kb.atlas, (), "", query.answers)

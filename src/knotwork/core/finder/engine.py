@@ -17,7 +17,9 @@ from knotwork.core.finder.patterns import Pattern
 from knotwork.core.finder.postings import component_evidence, log_sum_exp
 from knotwork.core.finder.query import NOTHING, Query, check_marks
 from knotwork.core.finder.understood import Mention, Understood
+from knotwork.core.kb.base import KnowledgeBase
 from knotwork.core.kb.model import Muscle
+from knotwork.core.safety.cautions import Noted, Personal, cautions_in_text
 
 EXAMPLES = (
     "throbbing at my right temple and behind my right eye",
@@ -119,10 +121,12 @@ def words_only(index: FinderIndex, query: Query) -> Evidence:
 
 
 class Screening(NamedTuple):
-    """What the red-flag screen reads for a query: its places and its words."""
+    """What the red-flag screen reads for a query: its places and its words; and the
+    cautions the words state, with their sites."""
 
     places: list[str]
     text: str
+    noted: Noted
 
 
 def screening(index: FinderIndex, query: Query) -> Screening:
@@ -133,8 +137,22 @@ def screening(index: FinderIndex, query: Query) -> Screening:
     try:
         ev = gather(index, query)
     except NothingUnderstood:
-        return Screening([m.region for m in query.marks], said(query, words_only(index, query)))
-    return Screening(screened_places(ev), said(query, ev))
+        ev = words_only(index, query)
+        text = said(query, ev)
+        places = [m.region for m in query.marks]
+        return Screening(places, text, noted_cautions(index.kb, ev, text))
+    text = said(query, ev)
+    return Screening(screened_places(ev), text, noted_cautions(index.kb, ev, text))
+
+
+def noted_cautions(kb: KnowledgeBase, ev: Evidence, text: str) -> Noted:
+    """The cautions the words state ("I'm pregnant"): one that applies at a site takes the
+    places said with it ("a clot in my right leg"), else the places that hurt."""
+    if not text:
+        return NOTHING_NOTED
+    painful = map(kb.atlas.base_of, ev.marks)
+    asides = [(a.words, [m.base for m in a.places]) for a in ev.understood.history]
+    return cautions_in_text(kb.safety, text, painful, asides)
 
 
 def screened_places(ev: Evidence) -> list[str]:
@@ -298,6 +316,7 @@ def _hypothesis(
 
 
 LOG_BOTH = math.log(model.PRIOR_BOTH_SIDES)
+NOTHING_NOTED = Noted(Personal(), ())
 
 
 # The "marked" and "not marked" terms for each zone strength, per input mode.
@@ -361,7 +380,7 @@ def covered_keys(scored: Scored) -> set[str]:
 def find(index: FinderIndex, query: Query) -> dict[str, Any]:
     """The finder's JSON document (see docs/finder.md for the contract)."""
     from knotwork.core.finder.report import finding_document
-    from knotwork.core.safety.cautions import Noted, Personal, cautions_in_text, check_personal
+    from knotwork.core.safety.cautions import check_personal
     from knotwork.core.safety.screen import check_answers, screen
 
     kb = index.kb
@@ -377,12 +396,11 @@ def find(index: FinderIndex, query: Query) -> dict[str, Any]:
             [],
             NO_COVER,
             safety,
-            Noted(Personal(), ()),
+            NOTHING_NOTED,
             chosen,
         )
         doc["explains_all"]["complete"] = False
         return doc
-    marked = list(ev.marks)
     text = said(query, ev)
     safety = screen(kb.safety, kb.atlas, screened_places(ev), text, query.answers)
     if query.press and not (safety.level == "none" and safety.complete):
@@ -392,7 +410,5 @@ def find(index: FinderIndex, query: Query) -> dict[str, Any]:
     ranked = score_all(index, ev, query)
     cover = smallest_cover(ranked, ev)
     # Cautions said in the words ("I'm pregnant") travel with the result to every technique.
-    painful = map(kb.atlas.base_of, marked)
-    asides = [(a.words, [m.base for m in a.places]) for a in ev.understood.history]
-    noted = cautions_in_text(kb.safety, text, painful, asides) if text else Noted(Personal(), ())
+    noted = noted_cautions(kb, ev, text)
     return finding_document(index, query, ev, ranked, cover, safety, noted, chosen)
