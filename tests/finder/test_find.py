@@ -177,3 +177,13 @@ def test_a_place_named_with_a_clot_is_its_site_and_screened_not_ranked() -> None
     # The leg is not ranked as pain, but its red-flag questions (a clot: DVT) are asked.
     assert doc["candidates"][0]["muscle"]["area"] == "head-neck"
     assert "hip-leg" in doc["safety"]["areas"]
+
+
+def test_a_place_marked_twice_counts_once_as_its_stronger_mark(tiny: FinderIndex) -> None:
+    def region(*marks: Mark) -> dict[str, Any]:
+        doc = find(tiny, Query(marks=marks))
+        return dict(doc["understood"]["regions"][0])
+
+    twice = region(Mark("temple-right", 9), Mark("temple-right", 2))
+    assert (twice["intensity"], twice["weight"]) == (9, 1.4)
+    assert region(Mark("temple-right", 2), Mark("temple-right", 9)) == twice  # in any order

@@ -286,3 +286,29 @@ def test_a_group_name_leads_to_its_parts(client: TestClient) -> None:
     assert response.status_code == 303
     assert response.headers["location"] == "/muscles?q=SCM"
     assert client.get("/muscles/nothing-like-this").status_code == 404
+
+
+def test_the_results_list_more_muscles_on_request(client: TestClient) -> None:
+    query = "region=temple-right&region=back-of-neck-right"
+    first = client.get(f"/results.json?{query}").json()
+    considered = first["model"]["candidates_considered"]
+    assert len(first["candidates"]) == 5 < considered
+    page = client.get(f"/results?{query}").text
+    assert "Show 5 more muscles" in page
+    more = first["more"]["href"]
+    assert more.endswith("#rank-6") and "limit=10" in more
+    second = client.get(more.split("#")[0].replace("/results", "/results.json")).json()
+    assert len(second["candidates"]) == min(10, considered)
+    assert [c["muscle"]["id"] for c in second["candidates"][:5]] == [
+        c["muscle"]["id"] for c in first["candidates"]
+    ]
+    assert "limit=10" in second["candidates"][0]["links"]["yes"]  # the press test keeps it
+    everything = client.get(f"/results.json?{query}&limit={considered}").json()
+    assert everything["more"] is None
+
+
+@pytest.mark.parametrize("limit", ["0", "abc", "101", "-3", "2.5"])
+def test_a_bad_limit_is_refused(client: TestClient, limit: str) -> None:
+    response = client.get(f"/results.json?region=temple-right&limit={limit}")
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "invalid_input"

@@ -31,7 +31,11 @@ from knotwork.core.safety.cautions import parse_personal
 MAX_REGIONS = 120
 
 
-def query_from_params(kb: KnowledgeBase, params: QueryParams, limit: int = 5) -> Query:
+MAX_LIMIT = 100  # candidates listed, on every surface
+PAGE_LIMIT = 5  # shown first on the results page; "Show more" adds this many
+
+
+def query_from_params(kb: KnowledgeBase, params: QueryParams) -> Query:
     text = params.get("text", "").strip()
     if len(text) > MAX_TEXT:
         raise InvalidInput(f"Please keep the description under {MAX_TEXT} characters.")
@@ -54,8 +58,18 @@ def query_from_params(kb: KnowledgeBase, params: QueryParams, limit: int = 5) ->
         rule_out=tuple(kb.muscle(m).id for m in params.getlist("rule_out")),
         answers=params_answers(params),
         cautions=parse_personal(params.getlist("caution")).factors,
-        limit=limit,
+        limit=_limit(params.get("limit", "")),
     )
+
+
+def _limit(value: str) -> int:
+    """How many candidates to list: a whole number 1 to MAX_LIMIT (the results page's
+    "Show more" link asks for more)."""
+    if not value.strip():
+        return PAGE_LIMIT
+    if not value.strip().isdigit() or not 1 <= int(value) <= MAX_LIMIT:
+        raise InvalidInput(f"limit must be a whole number 1 to {MAX_LIMIT}, not '{value}'.")
+    return int(value)
 
 
 def _pair(value: str) -> tuple[str, str]:
@@ -131,7 +145,7 @@ class FindIn(BaseModel):
         description="Personal cautions, FACTOR or FACTOR:SITE,SITE (e.g. "
         "known-or-suspected-clot:calf); cautions said in the text are added",
     )
-    limit: int = Field(5, ge=1, le=100)
+    limit: int = Field(PAGE_LIMIT, ge=1, le=MAX_LIMIT)
 
     def to_query(self, kb: KnowledgeBase) -> Query:
         return Query(

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 from starlette.datastructures import QueryParams
 
-from knotwork.adapters.web.forms import query_from_params
+from knotwork.adapters.web.forms import MAX_LIMIT, PAGE_LIMIT, query_from_params
 from knotwork.core.atlas.render import render_map
 from knotwork.core.errors import UnknownMuscle
 from knotwork.core.finder.engine import (
@@ -62,7 +62,18 @@ COMMON_CONTEXTS = (
     "injury",
     "new-exercise",
 )
-CARRIED = ("region", "main", "text", "symptom", "context", "answer", "press", "rule_out", "caution")
+CARRIED = (
+    "region",
+    "main",
+    "text",
+    "symptom",
+    "context",
+    "answer",
+    "press",
+    "rule_out",
+    "caution",
+    "limit",
+)
 INTRO = (
     "Pain is often felt away from where it starts: a tight spot in one muscle can send "
     "pain to a distant place. Mark where it hurts or say it in your own words, and "
@@ -292,7 +303,18 @@ def results(index: FinderIndex, params: QueryParams) -> dict[str, Any]:
         "gate": gate,
         "check": link("/check", carried(params)),
         "edit": link("/find", carried(params, drop=("answer", "press"))),
+        "more": _more(params, len(doc["candidates"]), doc["model"]["candidates_considered"]),
     }
+
+
+def _more(params: QueryParams, shown: int, considered: int) -> dict[str, Any] | None:
+    """The link that lists more candidates (the muscle a person suspects may be sixth), or
+    None when every muscle that explains a mark is already listed."""
+    if shown >= considered or shown >= MAX_LIMIT:
+        return None
+    more = min(shown + PAGE_LIMIT, considered, MAX_LIMIT)
+    pairs = [*carried(params, drop=("limit",)), ("limit", str(more))]
+    return {"href": link("/results", pairs) + f"#rank-{shown + 1}", "count": more - shown}
 
 
 def _with_press(

@@ -75,7 +75,10 @@ def gather(index: FinderIndex, query: Query) -> Evidence:
     unspecified: set[str] = set()
     detail: dict[str, tuple[int | None, bool, str]] = {}
     for mark in query.marks:
-        marks[mark.region] = model.mark_weight(mark.intensity, mark.primary)
+        weight = model.mark_weight(mark.intensity, mark.primary)
+        if weight < marks.get(mark.region, 0.0):
+            continue  # a place marked twice counts once, as its stronger mark
+        marks[mark.region] = weight
         detail[mark.region] = (mark.intensity, mark.primary, "drawing")
         if mark.unspecified:
             unspecified.add(mark.region)
