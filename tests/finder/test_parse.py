@@ -154,3 +154,27 @@ def test_a_history_place_stays_a_pain_place_when_it_hurts_or_is_all(
     tiny: FinderIndex, text: str
 ) -> None:
     assert ("kneecap", "left" if "left" in text else "unspecified") in places(read(tiny, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my jaw clicks", [("jaw", "unspecified")]),  # the only place named
+        ("my left knee gives way", [("kneecap", "left"), ("front-of-knee", "left")]),
+        # The next clause says it hurts and names no place: it speaks of the jaw.
+        (
+            "my jaw clicks and aches, and I get earaches",
+            [("ear", "unspecified"), ("jaw", "unspecified")],
+        ),
+        # Otherwise the place only describes the symptom.
+        ("ringing in my ear and my neck aches", [("back-of-neck", "unspecified")]),
+        ("watery eyes and a headache at my temples", [("temple", "unspecified")]),
+    ],
+)
+def test_a_place_inside_a_symptom_counts_when_it_is_where_it_hurts(
+    tiny: FinderIndex, text: str, expected: list[tuple[str, str]]
+) -> None:
+    u = read(tiny, text)
+    assert places(u) == expected
+    inside = {"jaw", "kneecap", "front-of-knee"}  # places said only within a symptom
+    assert all(m.how == "assumed" for m in u.regions if m.base in inside)  # shown as such

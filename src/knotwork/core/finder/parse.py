@@ -250,6 +250,7 @@ class Reader:
             negated = self.toks[hit.start].negated
             self._record(result, hit, negated)
         self._fill_ranges(result, hits)
+        self._add_symptom_places(result, hits)
         self._apply_implied(result, hits)
         self._severity(text, result)
         result.qualities = sorted({t.text for t in self.toks if t.text in QUALITY_WORDS})
@@ -361,6 +362,51 @@ class Reader:
         if part and hit.entry.values == part.regions["default"]:
             options += [r for regions in part.regions.values() for r in regions]
         return list(dict.fromkeys(options))
+
+    def _add_symptom_places(self, result: Understood, hits: list[Hit]) -> None:
+        """The place inside a symptom phrase ("my jaw clicks", "ringing in my ear"): where it
+        hurts when nothing else names a place, or when the next clause says it hurts without
+        naming one ("my jaw clicks and aches"). Reported as an assumption; otherwise the
+        place only describes the symptom (a watery eye is not a painful one)."""
+        inside = [
+            (hit, found)
+            for hit in hits
+            if hit.entry.kind == "symptom" and not self.toks[hit.start].negated
+            for found in self._places_within(hit)
+        ]
+        if not inside:
+            return
+        regions = [h for h in hits if h.entry.kind == "region"]
+        sides = self._side_tokens()
+        named = bool(result.regions)
+        seen = {(m.base, m.side) for m in result.regions}
+        for hit, place in inside:
+            if named and not self._hurts_next(hit, regions):
+                continue
+            side = self._side_for(place, sides, regions)
+            for base in place.entry.values:
+                if (base, side) not in seen:
+                    seen.add((base, side))
+                    result.regions.append(Mention(base, side, hit.words, how="assumed"))
+
+    def _places_within(self, hit: Hit) -> list[Hit]:
+        """Single body words inside a phrase, as region hits of their own."""
+        found = []
+        for i in range(hit.start, hit.end):
+            entries = self.lexicon.phrases.get((self.toks[i].text,), ())
+            for entry in entries:
+                if entry.kind == "region":
+                    found.append(Hit(entry, i, i + 1, self.toks[i].text))
+        return found
+
+    def _hurts_next(self, hit: Hit, regions: list[Hit]) -> bool:
+        """Whether the clause after this one, in the same sentence, says it hurts and names
+        no place of its own (so it speaks of this one)."""
+        after = self.toks[hit.end - 1].clause + 1
+        sentence = self.toks[hit.start].sentence
+        said = [t for t in self.toks if t.clause == after and t.sentence == sentence]
+        named = any(self.toks[r.start].clause == after for r in regions)
+        return not named and any(t.text in HURT_WORDS for t in said)
 
     def _apply_implied(self, result: Understood, hits: list[Hit]) -> None:
         """A complaint word alone ("sciatica") stands in for a place, as a stated assumption."""
