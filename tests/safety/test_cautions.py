@@ -183,3 +183,14 @@ def test_a_site_bound_caution_takes_the_places_named_with_it() -> None:
     # A clause that does not state this factor lends it no site: the painful places stand in.
     other = cautions_in_text(real.safety, said, ["back-of-neck"], [("knee op", ["kneecap"])])
     assert dict(other.personal.factors) == {"known-or-suspected-clot": ("back-of-neck",)}
+
+
+def test_someone_elses_condition_is_not_a_caution() -> None:
+    from knotwork.core.kb import load_kb
+    from knotwork.core.safety.cautions import cautions_in_text
+
+    real = load_kb()
+    said = "my wife is pregnant, so I do the lifting and my lower back aches"
+    assert dict(cautions_in_text(real.safety, said, ["low-back"]).personal.factors) == {}
+    mine = "I'm pregnant and my lower back aches"
+    assert "pregnancy" in cautions_in_text(real.safety, mine, ["low-back"]).personal.factors

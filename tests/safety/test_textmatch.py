@@ -30,3 +30,20 @@ def test_negated_words_do_not_match_unless_the_phrase_says_the_negation() -> Non
 def test_at_most_one_word_between_two_words_of_a_phrase() -> None:
     assert said("my scalp is tender", "scalp tender")
     assert not said("my scalp feels rather tender", "scalp tender")
+
+
+def test_what_is_said_of_someone_else_does_not_match() -> None:
+    assert not said("my mum had cancer", "cancer")
+    assert not said("my wife is pregnant and I lift her shopping", "pregnant")
+    assert said("my mum had cancer and I have a fever", "fever")  # "I": the person again
+    assert said("I had cancer like my mum", "cancer")
+    assert said("my mum had cancer. I had it too, cancer", "cancer")  # a new sentence
+
+
+def test_a_family_members_pain_is_told_for_them_and_counts() -> None:
+    # A parent telling of their child's pain: everything said is about the one in pain.
+    assert said("my 15 year old son has back pain and a fever", "fever")
+    assert said("my daughter has a fever and a really stiff neck", "fever")
+    # Going on about them ("she", "her") is a report for them too, whatever the words.
+    said_for_mum = "my mum is 82, she fell and now can't put weight on her right leg"
+    assert said(said_for_mum, "can't put weight")

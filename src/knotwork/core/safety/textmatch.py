@@ -5,7 +5,10 @@ words in order within one clause (clauses end at punctuation and at "but"), with
 ``MAX_GAP`` other words between two of its words; a text word may carry a plural or tense
 ending the phrase word lacks (s, es, d, ed, ing). Words after a negation ("no", "not",
 "without", "haven't") up to the next clause break or "and" are never matched ("no fever" is not
-fever), unless the phrase itself says the negation ("not getting better"). A
+fever), unless the phrase itself says the negation ("not getting better"); nor are words said
+of someone else ("my mum had cancer", "my wife is pregnant") up to the sentence's end or until
+the person speaks of themselves ("I", "me"), unless they say that someone hurts (a parent
+telling of a child's pain). A
 stated age ("I'm 72", "67 years old") adds the words "over 50" / "under 20" / "under 40".
 """
 
@@ -16,7 +19,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from knotwork.core.finder.lexicon import tokens
-from knotwork.core.finder.words import CLAUSE_BREAKS, FILLER, NEGATIONS, SENTENCE_BREAKS
+from knotwork.core.finder.words import (
+    CLAUSE_BREAKS,
+    FILLER,
+    HURT_WORDS,
+    NEGATIONS,
+    SENTENCE_BREAKS,
+)
 
 ENDINGS = ("", "s", "es", "d", "ed", "ing")
 MAX_GAP = 1  # words allowed between two words of a phrase ("scalp is tender")
@@ -79,6 +88,10 @@ FAMILY = frozenset(
         "parent",
     }
 )
+# Words that go on about a family member: a report for them, not a passing mention.
+THIRD_PERSON = frozenset({"she", "he", "her", "his", "him", "she's", "he's", "shes", "hes"})
+# The person speaking of themselves again after speaking of someone else.
+SELF = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "me", "myself"})
 AGE = re.compile(
     r"\b(?:i'?m|i am|aged?|age)\s+(\d{1,3})\b|\b(\d{1,3})\s*(?:-?\s*years?[- ]old|yo\b|y/o)"
 )
@@ -98,25 +111,37 @@ class Clauses(list[list[Word]]):
 
 
 def words(text: str) -> Clauses:
-    """Clauses of words; a word is marked negated when a negation covers it."""
+    """Clauses of words; a word is marked negated when a negation covers it, or when it is
+    said of someone else (see ``_of_someone_else``)."""
     clauses: list[list[Word]] = [[]]
-    negating = False
+    others: list[list[bool]] = [[]]
+    negating = other = False
     raw = tokens(text)
     for i, token in enumerate(raw):
         if token in SENTENCE_BREAKS or token == "," or token in CONTRASTS:
             clauses.append([])
+            others.append([])
             negating = False
+            other = other and token not in SENTENCE_BREAKS  # a new sentence: the person
             continue
         if token in CLAUSE_BREAKS:
             negating = False  # "no fever and a stiff neck": the stiff neck is said
+        if token in FAMILY:
+            other = True
+        elif token in SELF:
+            other = False
         if token in FILLER:
             continue
         nxt = raw[i + 1] if i + 1 < len(raw) else ""
-        if token in NEGATIONS and nxt not in NOT_NEGATING_NEXT:
-            clauses[-1].append(Word(token, negating))
-            negating = True
-            continue
         clauses[-1].append(Word(token, negating))
+        others[-1].append(other)
+        if token in NEGATIONS and nxt not in NOT_NEGATING_NEXT:
+            negating = True
+    if _of_someone_else(clauses, others):
+        clauses = [
+            [Word(w.text, w.negated or o) for w, o in zip(c, os, strict=True)]
+            for c, os in zip(clauses, others, strict=True)
+        ]
     clauses.append([Word(w, False) for w in _age_words(text)])
     said = Clauses(c for c in clauses if c)
     said.stems = frozenset(
@@ -127,6 +152,24 @@ def words(text: str) -> Clauses:
         if w.text.endswith(e) and len(w.text) > len(e)
     )
     return said
+
+
+def _of_someone_else(clauses: list[list[Word]], others: list[list[bool]]) -> bool:
+    """Whether the words said after a family member ("my mum had cancer", "my wife is
+    pregnant") speak of someone else, up to the sentence's end or until the person speaks of
+    themselves ("... and I have a fever"). Not when those words say something hurts: then
+    the person is telling of that family member's pain ("my son has back pain"), nor when they
+    go on about them ("my mum is 82, she fell and can't put weight on her leg"): then all of
+    it counts, as a report for them. Only a passing mention is set aside."""
+    said_of_others = [
+        w.text
+        for c, os in zip(clauses, others, strict=True)
+        for w, o in zip(c, os, strict=True)
+        if o
+    ]
+    return bool(said_of_others) and not any(
+        w in HURT_WORDS or w in THIRD_PERSON for w in said_of_others
+    )
 
 
 def _age_words(text: str) -> list[str]:
