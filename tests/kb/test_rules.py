@@ -166,6 +166,7 @@ SAFETY_BREAKS = [
         "text_also:\n  - []\nsources:",
         "text_also.0",
     ),
+    ("SAFETY-001", "redflags/chest-pressure.yaml", "sources:", "recent: 1\nsources:", "recent"),
     ("SAFETY-002", "redflags/chest-pressure.yaml", "id: chest-pressure", "id: chest-press", "id"),
     (
         "SAFETY-003",

@@ -186,6 +186,7 @@ def _flag(f: s.RedFlagFile) -> m.RedFlag:
         f.rescreen_days,
         tuple(f.sources),
         tuple(_groups(also) for also in f.text_also),
+        f.recent,
     )
 
 

@@ -27,6 +27,7 @@ class RedFlag(NamedTuple):
     sources: tuple[str, ...]
     # Other statements of the same sign, each matched like ``text`` (see schema.py).
     text_also: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    recent: bool = False  # a statement dated long ago does not raise it (see schema.py)
 
     @property
     def statements(self) -> tuple[tuple[tuple[str, ...], ...], ...]:

@@ -44,6 +44,12 @@ class RedFlagFile(Strict):
         "match): the flag is raised when `text` or any one of these matches. For a warning sign "
         "that shows in two unrelated ways (arm and jaw ache on the stairs, with no chest word).",
     )
+    recent: bool = Field(
+        False,
+        description="The sign is a recent event (an injury): a statement of it dated long ago "
+        'in the same clause ("a car accident years ago") does not raise it. Its question '
+        "is still asked. The first group of each statement names the event.",
+    )
     escalate: Escalation | None = None
     rescreen_days: int | None = Field(None, ge=1, description="Ask again after this many days")
     sources: list[str] = Field(min_length=1, description="Bibliography ids")

@@ -201,6 +201,43 @@ def said_by(word: str, phrases: Iterable[str], known: Mapping[str, tuple[str, ..
     return any(_word_matches(word, part) for p in phrases for part in known[p])
 
 
+# Said with an event, these date it long ago ("a car accident years ago"): not a recent injury.
+LONG_AGO = tuple(
+    phrase_words(p)
+    for p in (
+        "years ago",
+        "year ago",
+        "last year",
+        "long time ago",
+        "long ago",
+        "decades ago",
+        "years back",
+        "way back",
+        "as a child",
+        "as a kid",
+        "when i was young",
+        "when i was little",
+        "when i was a kid",
+        "when i was a child",
+        "in my teens",
+    )
+)
+
+
+def long_ago(clauses: Clauses, phrases: Iterable[tuple[str, ...]]) -> bool:
+    """Is every clause that says one of these phrases dated long ago ("fell off a ladder
+    years ago")? False when none is said, or one is said in a clause not dated so ("a car
+    crash years ago, and I fell down the stairs today")."""
+    saying = [
+        c
+        for c in clauses
+        if any(_in_clause(c, want, any(w in NEGATIONS for w in want)) for want in phrases)
+    ]
+    return bool(saying) and all(
+        any(_in_clause(c, when, False) for when in LONG_AGO) for c in saying
+    )
+
+
 def find_phrase(clauses: Clauses, want: tuple[str, ...]) -> bool:
     """Are the phrase's words (from ``phrase_words``) said in the text?"""
     if not want or not clauses.stems.issuperset(want):
