@@ -194,3 +194,19 @@ def test_someone_elses_condition_is_not_a_caution() -> None:
     assert dict(cautions_in_text(real.safety, said, ["low-back"]).personal.factors) == {}
     mine = "I'm pregnant and my lower back aches"
     assert "pregnancy" in cautions_in_text(real.safety, mine, ["low-back"]).personal.factors
+
+
+def test_an_operation_or_illness_said_as_long_ago_is_not_a_caution() -> None:
+    from knotwork.core.kb import load_kb
+    from knotwork.core.safety.cautions import factors_in_text
+
+    real = load_kb()
+    assert factors_in_text(real.safety, "I had surgery on my knee years ago") == []
+    assert factors_in_text(real.safety, "I had flu last year") == []
+    assert factors_in_text(real.safety, "I had surgery on my knee last week") == [
+        "recent-surgery-at-site"
+    ]
+    # A condition that lasts is not dated away: a clot years ago still counts.
+    assert factors_in_text(real.safety, "I had a clot in my leg years ago") == [
+        "known-or-suspected-clot"
+    ]

@@ -133,6 +133,7 @@ def build_safety(
             _groups(f.text),
             tuple(_effect(e) for e in f.effects),
             tuple(f.sources),
+            f.recent,
         )
         for f in cautions.factors
     }

@@ -58,6 +58,7 @@ class CautionFactor(NamedTuple):
     text: tuple[tuple[str, ...], ...]
     effects: tuple[Effect, ...]
     sources: tuple[str, ...]
+    recent: bool = False  # said only as long ago, the words do not set it (see schema.py)
 
 
 class SafetyData(NamedTuple):

@@ -84,6 +84,11 @@ class CautionEntry(Strict):
     label: str = Field(min_length=5, description="As a person would tick it")
     needs_site: bool = Field(False, description="The person says where (a limb, a scar...)")
     text: list[list[str]] = Field(default_factory=list, description="Free-text signals")
+    recent: bool = Field(
+        False,
+        description="A recent event (an operation, an illness): said only as long ago "
+        '("surgery years ago") the words do not set it. The first group names the event.',
+    )
     effects: list[Effect] = Field(min_length=1)
     sources: list[str] = Field(min_length=1)
 

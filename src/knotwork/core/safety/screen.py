@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from knotwork.core.atlas.model import Atlas
 from knotwork.core.errors import UnknownQuestion
 from knotwork.core.safety.model import URGENCY_ORDER, RedFlag, SafetyData
-from knotwork.core.safety.textmatch import Clauses, find_phrase, long_ago, match_groups, words
+from knotwork.core.safety.textmatch import Clauses, match_groups, match_recent, words
 from knotwork.core.suggest import closest
 
 SELF_TREATMENT_LEVELS = ("none",)
@@ -161,24 +161,13 @@ def screen(
 
 def _said(clauses: Clauses, flag: RedFlag, data: SafetyData) -> list[str] | None:
     """The phrases of the first statement of the flag that the words match, if any. For a
-    recent event, a statement whose event is dated long ago ("a car crash years ago") does
-    not count."""
+    recent event, a statement whose event is only dated long ago ("a car crash years ago")
+    does not count."""
+    match = match_recent if flag.recent else match_groups
     for groups in flag.statements:
-        found = match_groups(clauses, groups, data.phrases)
-        if found is None:
-            continue
-        if flag.recent:
-            # The event (the first group) must be said at least once without "years ago".
-            fresh = [
-                p
-                for p in groups[0]
-                if find_phrase(clauses, data.phrases[p])
-                and not long_ago(clauses, [data.phrases[p]])
-            ]
-            if not fresh:
-                continue
-            found = [fresh[0], *found[1:]]
-        return found
+        found = match(clauses, groups, data.phrases)
+        if found is not None:
+            return found
     return None
 
 

@@ -238,6 +238,25 @@ def long_ago(clauses: Clauses, phrases: Iterable[tuple[str, ...]]) -> bool:
     )
 
 
+def match_recent(
+    clauses: Clauses,
+    groups: Sequence[Sequence[str]],
+    phrases: Mapping[str, tuple[str, ...]],
+) -> list[str] | None:
+    """``match_groups`` for a recent event (an injury, an operation): its first group, the
+    event, must be said at least once without dating it long ago; that phrase is reported."""
+    found = match_groups(clauses, groups, phrases)
+    if found is None:
+        return None
+    fresh = (
+        p
+        for p in groups[0]
+        if find_phrase(clauses, phrases[p]) and not long_ago(clauses, [phrases[p]])
+    )
+    event = next(fresh, None)
+    return None if event is None else [event, *found[1:]]
+
+
 def find_phrase(clauses: Clauses, want: tuple[str, ...]) -> bool:
     """Are the phrase's words (from ``phrase_words``) said in the text?"""
     if not want or not clauses.stems.issuperset(want):
