@@ -206,6 +206,12 @@ def test_an_operation_or_illness_said_as_long_ago_is_not_a_caution() -> None:
     assert factors_in_text(real.safety, "I had surgery on my knee last week") == [
         "recent-surgery-at-site"
     ]
+    # Past its horizon (six weeks for surgery, 72 hours for a fresh injury) it counts no more.
+    assert factors_in_text(real.safety, "I had surgery on my knee two months ago") == []
+    assert factors_in_text(real.safety, "I sprained my ankle 5 days ago") == []
+    assert factors_in_text(real.safety, "I sprained my ankle yesterday") == [
+        "acute-injury-under-72-hours"
+    ]
     # A condition that lasts is not dated away: a clot years ago still counts.
     assert factors_in_text(real.safety, "I had a clot in my leg years ago") == [
         "known-or-suspected-clot"

@@ -47,18 +47,3 @@ def test_a_family_members_pain_is_told_for_them_and_counts() -> None:
     # Going on about them ("she", "her") is a report for them too, whatever the words.
     said_for_mum = "my mum is 82, she fell and now can't put weight on her right leg"
     assert said(said_for_mum, "can't put weight")
-
-
-def test_an_event_said_only_as_long_ago_is_dated_so() -> None:
-    from knotwork.core.safety.textmatch import long_ago
-
-    def dated(text: str, *phrases: str) -> bool:
-        return long_ago(words(text), [phrase_words(p) for p in phrases])
-
-    assert dated("whiplash after a car accident two years ago", "car accident")
-    assert dated("I fell off a ladder as a kid", "fell off ladder")
-    assert not dated("a car accident yesterday", "car accident")
-    assert not dated("my back hurts", "car accident")  # not said at all
-    # Said once long ago and once now: the recent one counts.
-    assert not dated("a car crash years ago, and another car crash today", "car crash")
-    assert not dated("car crash years ago. fell down stairs today", "car crash", "fell down stairs")

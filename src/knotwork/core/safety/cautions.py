@@ -18,7 +18,8 @@ from knotwork.core.errors import InvalidInput
 from knotwork.core.kb.model import Dose, Span, Technique
 from knotwork.core.plain import plain
 from knotwork.core.safety.model import Effect, SafetyData
-from knotwork.core.safety.textmatch import match_groups, match_recent, words
+from knotwork.core.safety.textmatch import match_groups, words
+from knotwork.core.safety.when import match_recent
 from knotwork.core.suggest import closest
 
 LIMBS = {"leg": {"hip-thigh", "knee", "leg-foot"}, "arm": {"shoulder-arm", "elbow-hand"}}
@@ -100,8 +101,12 @@ def factor_phrases(data: SafetyData, text: str) -> dict[str, list[str]]:
     clauses = words(text)
     found = {}
     for factor in data.factors.values():
-        match = match_recent if factor.recent else match_groups
-        said = match(clauses, factor.text, data.phrases) if factor.text else None
+        if not factor.text:
+            continue
+        if factor.recent:
+            said = match_recent(clauses, factor.text, data.phrases, factor.recent_days)
+        else:
+            said = match_groups(clauses, factor.text, data.phrases)
         if said is not None:
             found[factor.id] = said
     return found

@@ -134,6 +134,7 @@ def build_safety(
             tuple(_effect(e) for e in f.effects),
             tuple(f.sources),
             f.recent,
+            f.recent_days,
         )
         for f in cautions.factors
     }

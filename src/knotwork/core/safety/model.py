@@ -59,6 +59,7 @@ class CautionFactor(NamedTuple):
     effects: tuple[Effect, ...]
     sources: tuple[str, ...]
     recent: bool = False  # said only as long ago, the words do not set it (see schema.py)
+    recent_days: int | None = None  # with recent: the horizon ("2 months ago" is past 42)
 
 
 class SafetyData(NamedTuple):

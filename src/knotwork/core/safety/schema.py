@@ -89,6 +89,12 @@ class CautionEntry(Strict):
         description="A recent event (an operation, an illness): said only as long ago "
         '("surgery years ago") the words do not set it. The first group names the event.',
     )
+    recent_days: int | None = Field(
+        None,
+        ge=1,
+        description="With recent: said as further back than this many days "
+        '("surgery two months ago"), the words do not set it either',
+    )
     effects: list[Effect] = Field(min_length=1)
     sources: list[str] = Field(min_length=1)
 

@@ -15,7 +15,8 @@ from typing import Any, NamedTuple
 from knotwork.core.atlas.model import Atlas
 from knotwork.core.errors import UnknownQuestion
 from knotwork.core.safety.model import URGENCY_ORDER, RedFlag, SafetyData
-from knotwork.core.safety.textmatch import Clauses, match_groups, match_recent, words
+from knotwork.core.safety.textmatch import Clauses, match_groups, words
+from knotwork.core.safety.when import match_recent
 from knotwork.core.suggest import closest
 
 SELF_TREATMENT_LEVELS = ("none",)

@@ -112,10 +112,16 @@ class Clauses(list[list[Word]]):
 
 def words(text: str) -> Clauses:
     """Clauses of words; a word is marked negated when a negation covers it, or when it is
-    said of someone else (see ``_of_someone_else``)."""
+    said of someone else in passing.
+
+    After a family member ("my mum had cancer", "my wife is pregnant") the words speak of
+    someone else, up to the sentence's end or until the person speaks of themselves ("... and
+    I have a fever"). Not when those words say something hurts ("my son has back pain") or go
+    on about that person ("my mum is 82, she fell and can't put weight on her leg"): that is a
+    report for them, and all of it counts."""
     clauses: list[list[Word]] = [[]]
     others: list[list[bool]] = [[]]
-    negating = other = False
+    negating = other = report = False
     raw = tokens(text)
     for i, token in enumerate(raw):
         if token in SENTENCE_BREAKS or token == "," or token in CONTRASTS:
@@ -130,6 +136,8 @@ def words(text: str) -> Clauses:
             other = True
         elif token in SELF:
             other = False
+        elif other and (token in HURT_WORDS or token in THIRD_PERSON):
+            report = True
         if token in FILLER:
             continue
         nxt = raw[i + 1] if i + 1 < len(raw) else ""
@@ -137,7 +145,7 @@ def words(text: str) -> Clauses:
         others[-1].append(other)
         if token in NEGATIONS and nxt not in NOT_NEGATING_NEXT:
             negating = True
-    if _of_someone_else(clauses, others):
+    if not report:
         clauses = [
             [Word(w.text, w.negated or o) for w, o in zip(c, os, strict=True)]
             for c, os in zip(clauses, others, strict=True)
@@ -152,24 +160,6 @@ def words(text: str) -> Clauses:
         if w.text.endswith(e) and len(w.text) > len(e)
     )
     return said
-
-
-def _of_someone_else(clauses: list[list[Word]], others: list[list[bool]]) -> bool:
-    """Whether the words said after a family member ("my mum had cancer", "my wife is
-    pregnant") speak of someone else, up to the sentence's end or until the person speaks of
-    themselves ("... and I have a fever"). Not when those words say something hurts: then
-    the person is telling of that family member's pain ("my son has back pain"), nor when they
-    go on about them ("my mum is 82, she fell and can't put weight on her leg"): then all of
-    it counts, as a report for them. Only a passing mention is set aside."""
-    said_of_others = [
-        w.text
-        for c, os in zip(clauses, others, strict=True)
-        for w, o in zip(c, os, strict=True)
-        if o
-    ]
-    return bool(said_of_others) and not any(
-        w in HURT_WORDS or w in THIRD_PERSON for w in said_of_others
-    )
 
 
 def _age_words(text: str) -> list[str]:
@@ -201,72 +191,16 @@ def said_by(word: str, phrases: Iterable[str], known: Mapping[str, tuple[str, ..
     return any(_word_matches(word, part) for p in phrases for part in known[p])
 
 
-# Said with an event, these date it long ago ("a car accident years ago"): not a recent injury.
-LONG_AGO = tuple(
-    phrase_words(p)
-    for p in (
-        "years ago",
-        "year ago",
-        "last year",
-        "long time ago",
-        "long ago",
-        "decades ago",
-        "years back",
-        "way back",
-        "as a child",
-        "as a kid",
-        "when i was young",
-        "when i was little",
-        "when i was a kid",
-        "when i was a child",
-        "in my teens",
-    )
-)
-
-
-def long_ago(clauses: Clauses, phrases: Iterable[tuple[str, ...]]) -> bool:
-    """Is every clause that says one of these phrases dated long ago ("fell off a ladder
-    years ago")? False when none is said, or one is said in a clause not dated so ("a car
-    crash years ago, and I fell down the stairs today")."""
-    saying = [
-        c
-        for c in clauses
-        if any(_in_clause(c, want, any(w in NEGATIONS for w in want)) for want in phrases)
-    ]
-    return bool(saying) and all(
-        any(_in_clause(c, when, False) for when in LONG_AGO) for c in saying
-    )
-
-
-def match_recent(
-    clauses: Clauses,
-    groups: Sequence[Sequence[str]],
-    phrases: Mapping[str, tuple[str, ...]],
-) -> list[str] | None:
-    """``match_groups`` for a recent event (an injury, an operation): its first group, the
-    event, must be said at least once without dating it long ago; that phrase is reported."""
-    found = match_groups(clauses, groups, phrases)
-    if found is None:
-        return None
-    fresh = (
-        p
-        for p in groups[0]
-        if find_phrase(clauses, phrases[p]) and not long_ago(clauses, [phrases[p]])
-    )
-    event = next(fresh, None)
-    return None if event is None else [event, *found[1:]]
-
-
 def find_phrase(clauses: Clauses, want: tuple[str, ...]) -> bool:
     """Are the phrase's words (from ``phrase_words``) said in the text?"""
     if not want or not clauses.stems.issuperset(want):
         return False
     # A phrase that says its own negation ("not getting better") matches as written.
     says_negation = any(w in NEGATIONS for w in want)
-    return any(_in_clause(clause, want, says_negation) for clause in clauses)
+    return any(in_clause(clause, want, says_negation) for clause in clauses)
 
 
-def _in_clause(clause: Sequence[Word], want: tuple[str, ...], says_negation: bool) -> bool:
+def in_clause(clause: Sequence[Word], want: tuple[str, ...], says_negation: bool) -> bool:
     """The phrase's words in order, none negated, at most MAX_GAP words between them."""
 
     def ok(word: Word, part: str) -> bool:
