@@ -47,3 +47,8 @@ def test_a_family_members_pain_is_told_for_them_and_counts() -> None:
     # Going on about them ("she", "her") is a report for them too, whatever the words.
     said_for_mum = "my mum is 82, she fell and now can't put weight on her right leg"
     assert said(said_for_mum, "can't put weight")
+
+
+def test_everyday_words_that_hold_a_signs_word_are_not_the_sign() -> None:
+    assert not said("my hay fever is bad this week", "fever")
+    assert said("hay fever, and now a fever too", "fever")

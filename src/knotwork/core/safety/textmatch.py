@@ -122,7 +122,7 @@ def words(text: str) -> Clauses:
     clauses: list[list[Word]] = [[]]
     others: list[list[bool]] = [[]]
     negating = other = report = False
-    raw = tokens(text)
+    raw = _joined(tokens(text))
     for i, token in enumerate(raw):
         if token in SENTENCE_BREAKS or token == "," or token in CONTRASTS:
             clauses.append([])
@@ -160,6 +160,22 @@ def words(text: str) -> Clauses:
         if w.text.endswith(e) and len(w.text) > len(e)
     )
     return said
+
+
+# Everyday words that contain a sign's word but are not the sign: "hay fever" is no fever.
+NOT_SIGNS = {("hay", "fever"): "hayfever", ("cabin", "fever"): "cabinfever"}
+
+
+def _joined(raw: list[str]) -> list[str]:
+    """The tokens with each of NOT_SIGNS made one word, so no phrase matches inside it."""
+    out: list[str] = []
+    for token in raw:
+        joined = NOT_SIGNS.get((out[-1], token)) if out else None
+        if joined:
+            out[-1] = joined
+        else:
+            out.append(token)
+    return out
 
 
 def _age_words(text: str) -> list[str]:
