@@ -175,6 +175,13 @@ SAFETY_BREAKS = [
         "sources: [batavia-2005]",
         "sources",
     ),
+    (
+        "SAFETY-007",
+        "redflags/chest-pressure.yaml",
+        "sources:",
+        "explained_away:\n  - {signs: [chest ache], by: [after gym]}\nsources:",
+        "explained_away.0.signs",
+    ),
     ("SAFETY-004", "areas.yaml", "[hip-thigh, knee, leg-foot]", "[hip-thigh, knee]", "areas"),
     ("SAFETY-005", "areas.yaml", "neck: [neck]", "neck: [neck, nek]", "areas.neck"),
     (

@@ -52,3 +52,21 @@ def test_a_family_members_pain_is_told_for_them_and_counts() -> None:
 def test_everyday_words_that_hold_a_signs_word_are_not_the_sign() -> None:
     assert not said("my hay fever is bad this week", "fever")
     assert said("hay fever, and now a fever too", "fever")
+
+
+def test_a_sign_explained_away_right_next_to_it_does_not_count() -> None:
+    from knotwork.core.safety.textmatch import match_groups
+
+    phrases = {p: phrase_words(p) for p in ("bum is numb", "can't pee", "after sitting")}
+    groups = [["bum is numb", "can't pee"]]
+    away = {"bum is numb": ["after sitting"]}
+
+    def found(text: str) -> list[str] | None:
+        return match_groups(words(text), groups, phrases, away)
+
+    assert found("my bum is numb after sitting on a hard chair for hours") is None
+    assert found("my bum is numb") == ["bum is numb"]
+    # Only the phrases it names are explained away: the bladder sign still counts.
+    assert found("my bum is numb after sitting and I can't pee") == ["can't pee"]
+    # Said once explained and once not, it counts.
+    assert found("my bum is numb after sitting. Now my bum is numb all day") == ["bum is numb"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from knotwork.core.safety.textmatch import phrase_words, words
-from knotwork.core.safety.when import days_ago, long_ago, match_recent
+from knotwork.core.safety.textmatch import find_phrase, match_groups, phrase_words, words
+from knotwork.core.safety.when import days_ago, recent_only
 
 
 @pytest.mark.parametrize(
@@ -28,26 +28,25 @@ def test_a_date_is_read_in_days(text: str, days: float | None) -> None:
     assert days_ago(words(text)[0]) == days
 
 
-def test_an_event_said_only_as_long_ago_is_dated_so() -> None:
-    def dated(text: str, *phrases: str, within: int | None = None) -> bool:
-        return long_ago(words(text), [phrase_words(p) for p in phrases], within)
+def test_an_event_said_only_as_long_ago_is_set_aside() -> None:
+    def said(text: str, phrase: str, within: int | None = None) -> bool:
+        return find_phrase(recent_only(words(text), within), phrase_words(phrase))
 
-    assert dated("whiplash after a car accident two years ago", "car accident")
-    assert dated("I fell off a ladder as a kid", "fell off ladder")
-    assert not dated("a car accident yesterday", "car accident")
-    assert not dated("my back hurts", "car accident")  # not said at all
+    assert not said("whiplash after a car accident two years ago", "car accident")
+    assert not said("I fell off a ladder as a kid", "fell off ladder")
+    assert said("a car accident yesterday", "car accident")
     # Said once long ago and once now: the recent one counts.
-    assert not dated("a car crash years ago, and another car crash today", "car crash")
-    assert not dated("car crash years ago. fell down stairs today", "car crash", "fell down stairs")
-    # With a horizon in days, a dated event past it is long ago too; an undated one is not.
-    assert dated("surgery two months ago", "surgery", within=42)
-    assert not dated("surgery three weeks ago", "surgery", within=42)
-    assert not dated("surgery", "surgery", within=42)
+    assert said("a car crash years ago, and another car crash today", "car crash")
+    # With a horizon in days, a dated event past it is set aside too; an undated one is not.
+    assert not said("surgery two months ago", "surgery", within=42)
+    assert said("surgery three weeks ago", "surgery", within=42)
+    assert said("surgery", "surgery", within=42)
 
 
 def test_a_recent_event_reports_the_phrase_said_recently() -> None:
     phrases = {p: phrase_words(p) for p in ("car crash", "fell down stairs", "back")}
     groups = [["car crash", "fell down stairs"], ["back"]]
     said = words("a car crash years ago, and I fell down the stairs today and hurt my back")
-    assert match_recent(said, groups, phrases) == ["fell down stairs", "back"]
-    assert match_recent(words("a car crash years ago hurt my back"), groups, phrases) is None
+    assert match_groups(recent_only(said), groups, phrases) == ["fell down stairs", "back"]
+    old = recent_only(words("a car crash years ago hurt my back"))
+    assert match_groups(old, groups, phrases) is None

@@ -19,7 +19,7 @@ from knotwork.core.kb.model import Dose, Span, Technique
 from knotwork.core.plain import plain
 from knotwork.core.safety.model import Effect, SafetyData
 from knotwork.core.safety.textmatch import match_groups, words
-from knotwork.core.safety.when import match_recent
+from knotwork.core.safety.when import recent_only
 from knotwork.core.suggest import closest
 
 LIMBS = {"leg": {"hip-thigh", "knee", "leg-foot"}, "arm": {"shoulder-arm", "elbow-hand"}}
@@ -103,10 +103,8 @@ def factor_phrases(data: SafetyData, text: str) -> dict[str, list[str]]:
     for factor in data.factors.values():
         if not factor.text:
             continue
-        if factor.recent:
-            said = match_recent(clauses, factor.text, data.phrases, factor.recent_days)
-        else:
-            said = match_groups(clauses, factor.text, data.phrases)
+        heard = recent_only(clauses, factor.recent_days) if factor.recent else clauses
+        said = match_groups(heard, factor.text, data.phrases)
         if said is not None:
             found[factor.id] = said
     return found

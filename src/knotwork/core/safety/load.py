@@ -29,6 +29,7 @@ RULES = {
     "SAFETY-004": "every atlas region falls in at least one screening area",
     "SAFETY-005": "every region, group and tool named in the safety data exists",
     "SAFETY-006": "every screening area has at least one red-flag question of its own",
+    "SAFETY-007": "every explained-away sign is one of its flag's phrases",
 }
 
 
@@ -60,6 +61,7 @@ def check_safety(
         if flag.id != stem:
             problems.append(Problem(rel, "id", "SAFETY-002", f"'{flag.id}' is not '{stem}'"))
         problems += _sources(rel, "sources", flag.sources, refs)
+        problems += _explained_away_problems(rel, flag)
     if areas:
         problems += _area_problems(areas, atlas)
         asked = {a for flag in flags.values() for a in flag.areas}
@@ -71,6 +73,17 @@ def check_safety(
     if cautions:
         problems += _caution_problems(cautions, atlas, refs)
     return problems
+
+
+def _explained_away_problems(rel: str, flag: s.RedFlagFile) -> list[Problem]:
+    """A sign that is not one of the flag's phrases would be explained away nowhere."""
+    said = {p for statement in (flag.text, *flag.text_also) for group in statement for p in group}
+    return [
+        Problem(rel, f"explained_away.{i}.signs", "SAFETY-007", f"'{sign}' is not in its text")
+        for i, entry in enumerate(flag.explained_away)
+        for sign in entry.signs
+        if sign not in said
+    ]
 
 
 def _sources(file: str, field: str, ids: Iterable[str], refs: set[str]) -> list[Problem]:
@@ -162,6 +175,7 @@ def _phrases(
     flags: Iterable[m.RedFlag], factors: Iterable[m.CautionFactor]
 ) -> dict[str, tuple[str, ...]]:
     groups = [g for f in flags for s in f.statements for g in s]
+    groups += [by for f in flags for by in f.explained_away.values()]
     groups += [g for f in flags if f.escalate for g in f.escalate.when]
     groups += [g for f in factors for g in f.text]
     return {p: phrase_words(p) for g in groups for p in g}
@@ -189,6 +203,7 @@ def _flag(f: s.RedFlagFile) -> m.RedFlag:
         tuple(f.sources),
         tuple(_groups(also) for also in f.text_also),
         f.recent,
+        {sign: tuple(e.by) for e in f.explained_away for sign in e.signs},
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import NamedTuple
 
 URGENCY_ORDER = {"none": 0, "soon": 1, "urgent": 2, "emergency": 3}
@@ -28,6 +30,8 @@ class RedFlag(NamedTuple):
     # Other statements of the same sign, each matched like ``text`` (see schema.py).
     text_also: tuple[tuple[tuple[str, ...], ...], ...] = ()
     recent: bool = False  # a statement dated long ago does not raise it (see schema.py)
+    # sign phrase -> the phrases that, said right next to it, explain it away (schema.py)
+    explained_away: Mapping[str, tuple[str, ...]] = MappingProxyType({})
 
     @property
     def statements(self) -> tuple[tuple[tuple[str, ...], ...], ...]:

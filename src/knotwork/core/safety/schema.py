@@ -25,6 +25,13 @@ class Escalation(Strict):
     instruction: str = Field(min_length=10)
 
 
+class ExplainedAway(Strict):
+    """Some of a flag's phrases, and what, said right next to one, explains it away."""
+
+    signs: list[str] = Field(min_length=1, description="Phrases of the flag's text")
+    by: list[str] = Field(min_length=1, description="Phrases that explain them away")
+
+
 class RedFlagFile(Strict):
     id: str = Field(pattern=ID, description="Stable id; equals the file name")
     name: str = Field(min_length=5, description="Short name for clinicians")
@@ -43,6 +50,11 @@ class RedFlagFile(Strict):
         description="Other ways it shows in free text, each read like `text` (every group must "
         "match): the flag is raised when `text` or any one of these matches. For a warning sign "
         "that shows in two unrelated ways (arm and jaw ache on the stairs, with no chest word).",
+    )
+    explained_away: list[ExplainedAway] = Field(
+        default_factory=list,
+        description="Phrases of the sign that something said right next to them explains "
+        "away (numbness 'after sitting on a hard chair'); the question is still asked",
     )
     recent: bool = Field(
         False,

@@ -16,7 +16,7 @@ from knotwork.core.atlas.model import Atlas
 from knotwork.core.errors import UnknownQuestion
 from knotwork.core.safety.model import URGENCY_ORDER, RedFlag, SafetyData
 from knotwork.core.safety.textmatch import Clauses, match_groups, words
-from knotwork.core.safety.when import match_recent
+from knotwork.core.safety.when import recent_only
 from knotwork.core.suggest import closest
 
 SELF_TREATMENT_LEVELS = ("none",)
@@ -161,12 +161,14 @@ def screen(
 
 
 def _said(clauses: Clauses, flag: RedFlag, data: SafetyData) -> list[str] | None:
-    """The phrases of the first statement of the flag that the words match, if any. For a
-    recent event, a statement whose event is only dated long ago ("a car crash years ago")
-    does not count."""
-    match = match_recent if flag.recent else match_groups
+    """The phrases of the first statement of the flag that the words match, if any. A recent
+    event said only as long ago ("a car crash years ago"), or a sign said only with what
+    explains it away right next to it (numbness "after sitting on a hard chair"), does not
+    count."""
+    if flag.recent:
+        clauses = recent_only(clauses)
     for groups in flag.statements:
-        found = match(clauses, groups, data.phrases)
+        found = match_groups(clauses, groups, data.phrases, flag.explained_away)
         if found is not None:
             return found
     return None

@@ -15,7 +15,8 @@ stated age ("I'm 72", "67 years old") adds the words "over 50" / "under 20" / "u
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from types import MappingProxyType
 from typing import NamedTuple
 
 from knotwork.core.finder.lexicon import tokens
@@ -151,7 +152,11 @@ def words(text: str) -> Clauses:
             for c, os in zip(clauses, others, strict=True)
         ]
     clauses.append([Word(w, False) for w in _age_words(text)])
-    said = Clauses(c for c in clauses if c)
+    return _with_stems(c for c in clauses if c)
+
+
+def _with_stems(clauses: Iterable[list[Word]]) -> Clauses:
+    said = Clauses(clauses)
     said.stems = frozenset(
         w.text[: len(w.text) - len(e)] if e else w.text
         for clause in said
@@ -160,6 +165,12 @@ def words(text: str) -> Clauses:
         if w.text.endswith(e) and len(w.text) > len(e)
     )
     return said
+
+
+def kept(clauses: Clauses, keep: Callable[[list[Word]], bool]) -> Clauses:
+    """Only the clauses ``keep`` holds for: a statement is then matched in those alone (a
+    sign said only "years ago", or only "after sitting on a hard chair", is set aside)."""
+    return _with_stems(c for c in clauses if keep(c))
 
 
 # Everyday words that contain a sign's word but are not the sign: "hay fever" is no fever.
@@ -218,6 +229,13 @@ def find_phrase(clauses: Clauses, want: tuple[str, ...]) -> bool:
 
 def in_clause(clause: Sequence[Word], want: tuple[str, ...], says_negation: bool) -> bool:
     """The phrase's words in order, none negated, at most MAX_GAP words between them."""
+    return next(spans(clause, want, says_negation), None) is not None
+
+
+def spans(
+    clause: Sequence[Word], want: tuple[str, ...], says_negation: bool
+) -> Iterator[tuple[int, int]]:
+    """Where the phrase is said in the clause: (first word, last word) of each occurrence."""
 
     def ok(word: Word, part: str) -> bool:
         return (says_negation or not word.negated) and _word_matches(word.text, part)
@@ -233,7 +251,25 @@ def in_clause(clause: Sequence[Word], want: tuple[str, ...], says_negation: bool
                 break
             at = nxt
         else:
-            return True
+            yield start, at
+
+
+NEAR = 4  # words between a sign and what explains it away ("numb after sitting on a chair")
+
+
+def said_unexplained(
+    clauses: Clauses, want: tuple[str, ...], unless: Sequence[tuple[str, ...]]
+) -> bool:
+    """Is the phrase said at least once without one of ``unless`` right next to it ("my bum
+    is numb after sitting for hours" explains that numbness, not "... and I can't pee")?"""
+    if not want or not clauses.stems.issuperset(want):
+        return False
+    says_negation = any(w in NEGATIONS for w in want)
+    for clause in clauses:
+        nearby = [span for u in unless for span in spans(clause, u, False)]
+        for start, end in spans(clause, want, says_negation):
+            if not any(s - NEAR <= end and start - NEAR <= e for s, e in nearby):
+                return True
     return False
 
 
@@ -241,13 +277,27 @@ def match_groups(
     clauses: Clauses,
     groups: Sequence[Sequence[str]],
     phrases: Mapping[str, tuple[str, ...]],
+    explained_away: Mapping[str, Sequence[str]] = MappingProxyType({}),
 ) -> list[str] | None:
     """The phrase that matched in each group, or None unless every group matched.
-    ``phrases`` maps each phrase to its words (``SafetyData.phrases``)."""
+    ``phrases`` maps each phrase to its words (``SafetyData.phrases``); a phrase in
+    ``explained_away`` said only right next to one of its explanations does not count."""
     found = []
     for group in groups:
-        hit = next((p for p in group if find_phrase(clauses, phrases[p])), None)
+        hit = next((p for p in group if _said(clauses, p, phrases, explained_away)), None)
         if hit is None:
             return None
         found.append(hit)
     return found
+
+
+def _said(
+    clauses: Clauses,
+    phrase: str,
+    phrases: Mapping[str, tuple[str, ...]],
+    explained_away: Mapping[str, Sequence[str]],
+) -> bool:
+    by = explained_away.get(phrase)
+    if by:
+        return said_unexplained(clauses, phrases[phrase], [phrases[b] for b in by])
+    return find_phrase(clauses, phrases[phrase])

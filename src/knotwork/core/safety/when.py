@@ -2,24 +2,16 @@
 
 An injury, an operation or an illness matters for safety only while it is recent: "I fell off a
 ladder as a kid" is not a fall to check for a broken bone, and "surgery on my knee two months
-ago" is past the six weeks a surgical site is protected. A flag or caution marked ``recent``
-counts only when its event (the first group of its statement) is said at least once in a clause
-that does not date it past its horizon. Without a date, an event counts: the safe reading.
+ago" is past the six weeks a surgical site is protected. A flag or caution marked ``recent`` is
+matched only in the clauses that do not date what they say past its horizon. Without a date,
+an event counts: the safe reading.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 
-from knotwork.core.finder.words import NEGATIONS
-from knotwork.core.safety.textmatch import (
-    Clauses,
-    Word,
-    find_phrase,
-    in_clause,
-    match_groups,
-    phrase_words,
-)
+from knotwork.core.safety.textmatch import Clauses, Word, in_clause, kept, phrase_words
 
 # Said with an event, these date it long ago ("a car accident years ago").
 LONG_AGO = tuple(
@@ -99,36 +91,8 @@ def past_horizon(clause: Sequence[Word], within_days: int | None) -> bool:
     return ago is not None and within_days is not None and ago > within_days
 
 
-def long_ago(
-    clauses: Clauses, phrases: Iterable[tuple[str, ...]], within_days: int | None = None
-) -> bool:
-    """Is every clause that says one of these phrases dated past the horizon? False when none
-    is said, or one is said in a clause not dated so ("a car crash years ago, and I fell down
-    the stairs today")."""
-    wanted = list(phrases)
-    saying = [
-        c
-        for c in clauses
-        if any(in_clause(c, want, any(w in NEGATIONS for w in want)) for want in wanted)
-    ]
-    return bool(saying) and all(past_horizon(c, within_days) for c in saying)
-
-
-def match_recent(
-    clauses: Clauses,
-    groups: Sequence[Sequence[str]],
-    phrases: Mapping[str, tuple[str, ...]],
-    within_days: int | None = None,
-) -> list[str] | None:
-    """``match_groups`` for a recent event: its first group, the event, must be said at least
-    once without dating it past the horizon; that phrase is reported."""
-    found = match_groups(clauses, groups, phrases)
-    if found is None:
-        return None
-    fresh = (
-        p
-        for p in groups[0]
-        if find_phrase(clauses, phrases[p]) and not long_ago(clauses, [phrases[p]], within_days)
-    )
-    event = next(fresh, None)
-    return None if event is None else [event, *found[1:]]
+def recent_only(clauses: Clauses, within_days: int | None = None) -> Clauses:
+    """The clauses that do not date what they say past the horizon: a recent event's
+    statement is matched in these alone ("a car crash years ago, and I fell down the stairs
+    today" still says a fall)."""
+    return kept(clauses, lambda clause: not past_horizon(clause, within_days))
