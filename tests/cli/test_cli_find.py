@@ -68,6 +68,7 @@ def test_find_json_is_the_documented_contract(capsys: pytest.CaptureFixture[str]
         "main": True,
         "from": "drawing",
         "weight": 1.8,
+        "assumed": False,
     }
 
 

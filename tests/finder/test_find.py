@@ -187,3 +187,14 @@ def test_a_place_marked_twice_counts_once_as_its_stronger_mark(tiny: FinderIndex
     twice = region(Mark("temple-right", 9), Mark("temple-right", 2))
     assert (twice["intensity"], twice["weight"]) == (9, 1.4)
     assert region(Mark("temple-right", 2), Mark("temple-right", 9)) == twice  # in any order
+
+
+def test_places_read_as_assumptions_are_marked_so(tiny: FinderIndex) -> None:
+    def regions(text: str) -> dict[str, bool]:
+        doc = find(tiny, Query(text=text))
+        return {r["id"]: r["assumed"] for r in doc["understood"]["regions"]}
+
+    assert regions("my jaw clicks") == {"jaw": True}
+    assert regions("pain at my right temple") == {"temple-right": False}
+    # Named as well as assumed: named wins.
+    assert regions("my jaw clicks and my jaw aches") == {"jaw": False}

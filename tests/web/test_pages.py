@@ -312,3 +312,10 @@ def test_a_bad_limit_is_refused(client: TestClient, limit: str) -> None:
     response = client.get(f"/results.json?region=temple-right&limit={limit}")
     assert response.status_code == 422
     assert response.json()["error"]["code"] == "invalid_input"
+
+
+def test_a_place_read_as_an_assumption_is_shown_as_one(client: TestClient) -> None:
+    page = client.get("/check?text=my+jaw+clicks").text
+    assert 'Jaw (side not given) <span class="small">(assumed)</span>' in page
+    named = client.get("/check?text=my+jaw+aches").text
+    assert "(assumed)" not in named

@@ -137,7 +137,10 @@ def render(doc: dict[str, Any]) -> str:
             )
         )
         out.append("")
-    out.append("Understood: " + ", ".join(r["label"] for r in u["regions"]))
+    out.append(
+        "Understood: "
+        + ", ".join(r["label"] + (" (assumed)" if r["assumed"] else "") for r in u["regions"])
+    )
     if u["symptoms"]:
         out.append("  symptoms: " + ", ".join(s["label"] for s in u["symptoms"]))
     if u["context"]:

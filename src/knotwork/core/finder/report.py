@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from knotwork.core.atlas.model import Atlas
 from knotwork.core.finder import model
 from knotwork.core.finder.cover import Cover
 from knotwork.core.finder.engine import Evidence, Scored, covered_keys, mention_ids
@@ -106,6 +107,7 @@ def understood_block(
     index: FinderIndex, ev: Evidence, heard: tuple[str, ...] = ()
 ) -> dict[str, Any]:
     atlas = index.kb.atlas
+    assumed = _assumed(atlas, ev)
     regions = []
     for key, weight in ev.marks.items():
         side = "unspecified" if key in ev.unspecified else atlas.regions[key].side
@@ -119,6 +121,9 @@ def understood_block(
                 "main": main,
                 "from": source,
                 "weight": round(weight, 2),
+                # Read from a complaint word or a symptom ("sciatica", "my jaw clicks"), not
+                # from a place named: shown as an assumption the person can correct.
+                "assumed": key in assumed,
             }
         )
     block = ev.understood.as_dict()
@@ -146,6 +151,18 @@ def understood_block(
         "context": [{"id": c, "label": index.kb.contexts[c].label} for c in ev.contexts],
         **{k: v for k, v in block.items() if k not in ("symptoms", "contexts")},
     }
+
+
+def _assumed(atlas: Atlas, ev: Evidence) -> set[str]:
+    """The marks taken from the words only as assumptions (no place named for them)."""
+    if not ev.understood.regions:
+        return set()
+    named: set[str] = set()
+    guessed: set[str] = set()
+    for mention in ev.understood.regions:
+        ids = mention_ids(atlas, mention)
+        (guessed if mention.how == "assumed" else named).update(ids)
+    return {k for k in guessed - named if ev.detail.get(k, (None, False, ""))[2] == "text"}
 
 
 def cautions_block(index: FinderIndex, noted: Personal) -> list[dict[str, Any]]:
