@@ -30,9 +30,13 @@ def edit(kb_dir: Path) -> Callable[[str, str, str], None]:
     """Replace text in one fixture muscle file (asserting the text is there)."""
 
     def change(muscle: str, old: str, new: str) -> None:
-        path = kb_dir / "muscles" / f"{muscle}.yaml"
-        text = path.read_text(encoding="utf-8")
-        assert old in text, old
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        replace_in(kb_dir / "muscles" / f"{muscle}.yaml", old, new)
 
     return change
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` in a fixture file with ``new`` (asserting it is there)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

@@ -10,6 +10,7 @@ import pytest
 from knotwork.core.errors import DataError
 from knotwork.core.kb.checks import RULES
 from knotwork.core.kb.load import check_sources, compile_kb, read_sources
+from tests.kb.conftest import replace_in
 
 Edit = Callable[[str, str, str], None]
 
@@ -116,18 +117,14 @@ def test_all_problems_are_reported_at_once(kb_dir: Path, edit: Edit) -> None:
 
 
 def test_a_vocabulary_region_must_exist(kb_dir: Path) -> None:
-    path = kb_dir / "vocab" / "paths.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(
-        text.replace("regions: [buttock-upper,", "regions: [buttocks-upper,", 1), encoding="utf-8"
+    replace_in(
+        kb_dir / "vocab" / "paths.yaml", "regions: [buttock-upper,", "regions: [buttocks-upper,"
     )
     assert ("vocab/paths.yaml", "paths.0.regions", "KB-019") in problems(kb_dir)
 
 
 def test_an_evidence_citation_must_exist(kb_dir: Path) -> None:
-    path = kb_dir / "evidence.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("kellgren-1938", "kellgren-1939", 1), encoding="utf-8")
+    replace_in(kb_dir / "evidence.yaml", "kellgren-1938", "kellgren-1939")
     assert ("evidence.yaml", "sections.1.citations", "KB-020") in problems(kb_dir)
 
 
@@ -209,10 +206,7 @@ SAFETY_BREAKS = [
 def test_a_broken_safety_file_reports_its_code(
     kb_dir: Path, code: str, file: str, old: str, new: str, field: str
 ) -> None:
-    path = kb_dir / "safety" / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    replace_in(kb_dir / "safety" / file, old, new)
     reported, _, field = field.rpartition(":")
     found = problems(kb_dir)
     assert (f"safety/{reported or file}", field, code) in found, found
@@ -221,10 +215,8 @@ def test_a_broken_safety_file_reports_its_code(
 def test_a_second_statement_is_read_and_matched(kb_dir: Path) -> None:
     from knotwork.core.safety.screen import screen
 
-    path = kb_dir / "safety" / "redflags" / "chest-pressure.yaml"
-    text = path.read_text(encoding="utf-8")
     also = "text_also:\n  - - [jaw ache]\n    - [on the stairs]\nsources:"
-    path.write_text(text.replace("sources:", also, 1), encoding="utf-8")
+    replace_in(kb_dir / "safety" / "redflags" / "chest-pressure.yaml", "sources:", also)
     assert problems(kb_dir) == []
     kb = compile_kb(kb_dir)
     said = screen(kb.safety, kb.atlas, text="a jaw ache on the stairs")

@@ -364,9 +364,10 @@ def muscle_data(
     level = "none"
     result = None
     if query.marks or query.text:
-        places, text, noted = screening(index, query)
+        places, text, ev = screening(index, query)
         result = screen(kb.safety, kb.atlas, places, text, query.answers)
         level = result.level if result.level != "none" or result.complete else "incomplete"
+        noted = noted_cautions(kb, ev, text)
         personal = Personal({**noted.personal.factors, **personal.factors})
     elif query.answers:
         # Answers with no place: the questions for everyone apply, and wait for all of them.

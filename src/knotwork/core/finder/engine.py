@@ -124,12 +124,12 @@ def words_only(index: FinderIndex, query: Query) -> Evidence:
 
 
 class Screening(NamedTuple):
-    """What the red-flag screen reads for a query: its places and its words; and the
-    cautions the words state, with their sites."""
+    """What the red-flag screen reads for a query: its places and its words, and the
+    evidence they were read from (for the cautions the words state: ``noted_cautions``)."""
 
     places: list[str]
     text: str
-    noted: Noted
+    evidence: Evidence
 
 
 def screening(index: FinderIndex, query: Query) -> Screening:
@@ -141,11 +141,8 @@ def screening(index: FinderIndex, query: Query) -> Screening:
         ev = gather(index, query)
     except NothingUnderstood:
         ev = words_only(index, query)
-        text = said(query, ev)
-        places = [m.region for m in query.marks]
-        return Screening(places, text, noted_cautions(index.kb, ev, text))
-    text = said(query, ev)
-    return Screening(screened_places(ev), text, noted_cautions(index.kb, ev, text))
+        return Screening([m.region for m in query.marks], said(query, ev), ev)
+    return Screening(screened_places(ev), said(query, ev), ev)
 
 
 def noted_cautions(kb: KnowledgeBase, ev: Evidence, text: str) -> Noted:

@@ -77,9 +77,6 @@ class Understood:
             "intensity": self.intensity,
             "corrections": [{"from": a, "to": b} for a, b in self.corrections],
             "movements": self.movements,
-            "history": [
-                {"words": a.words, "places": [vars_of(m) for m in a.places]} for a in self.history
-            ],
             "not_understood": self.unknown,
         }
 

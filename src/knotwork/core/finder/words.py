@@ -62,9 +62,8 @@ FUNCTION = frozenset(
     ]
 )
 
-# Words that say a place hurts now: a clause with one of these is a complaint, even when it
-# also names an operation or a clot ("my knee has ached since the operation").
-HURT_WORDS = frozenset(
+# Words that say a place hurts: shared by the two lists below.
+HURTING = frozenset(
     [
         "pain",
         "pains",
@@ -74,7 +73,6 @@ HURT_WORDS = frozenset(
         "hurting",
         "ache",
         "aches",
-        "ached",
         "aching",
         "achy",
         "sore",
@@ -85,14 +83,13 @@ HURT_WORDS = frozenset(
         "throbbing",
         "stabbing",
         "shooting",
-        "burning",
         "stiff",
         "cramping",
-        "numb",
-        "tingling",
-        "killing",
     ]
 )
+# Words that say a place hurts now: a clause with one of these is a complaint, even when it
+# also names an operation or a clot ("my knee has ached since the operation").
+HURT_WORDS = HURTING | frozenset(["ached", "burning", "numb", "tingling", "killing"])
 
 # When things happened: never typos of body words ("in March" is not "in arch"), and no
 # content missed when the finder leaves them unread (the cautions read them).
@@ -223,30 +220,13 @@ RANGE_WORDS = frozenset(
     }
 )
 
-PAIN_WORDS = frozenset(
+# Words of a complaint that name no place: never typos of body words, never "not understood".
+PAIN_WORDS = HURTING | frozenset(
     [
-        "pain",
-        "pains",
-        "painful",
-        "hurt",
-        "hurts",
-        "hurting",
-        "ache",
-        "aches",
-        "aching",
-        "achy",
-        "sore",
-        "soreness",
-        "tender",
         "tenderness",
-        "discomfort",
         "throb",
-        "throbs",
-        "throbbing",
         "sharp",
         "dull",
-        "stabbing",
-        "shooting",
         "pounding",
         "nagging",
         "gnawing",
@@ -260,8 +240,6 @@ PAIN_WORDS = frozenset(
         "points",
         "spot",
         "spots",
-        "stiff",
-        "cramping",
         "severe",
         "mild",
         "moderate",
@@ -427,7 +405,6 @@ PAIN_WORDS = frozenset(
         "radiates",
         "radiating",
         "shoots",
-        "shooting",
         "travels",
         "moves",
         "move",

@@ -18,7 +18,7 @@ from knotwork.core.errors import InvalidInput
 from knotwork.core.kb.model import Dose, Span, Technique
 from knotwork.core.plain import plain
 from knotwork.core.safety.model import Effect, SafetyData
-from knotwork.core.safety.textmatch import match_groups, words
+from knotwork.core.safety.textmatch import Clauses, match_groups, words
 from knotwork.core.safety.when import recent_only
 from knotwork.core.suggest import closest
 
@@ -129,28 +129,29 @@ def cautions_in_text(
     takes the places they marked: the painful area is where such a factor matters, and
     reading it wider only adds care."""
     marked = tuple(dict.fromkeys(painful))
+    heard = [(words(said), bases) for said, bases in asides]  # each clause read once
     found: dict[str, list[str]] = {}
     sites: dict[str, tuple[str, ...]] = {}
     for factor, said in factor_phrases(data, text).items():
         if not data.factors[factor].needs_site:
             found[factor], sites[factor] = said, ()
             continue
-        named = _named_with(data, factor, asides) or marked
+        named = _named_with(data, factor, heard) or marked
         if named:
             found[factor], sites[factor] = said, named
     return Noted(Personal(sites), tuple(p for said in found.values() for p in said))
 
 
 def _named_with(
-    data: SafetyData, factor: str, asides: Sequence[tuple[str, Sequence[str]]]
+    data: SafetyData, factor: str, heard: Sequence[tuple[Clauses, Sequence[str]]]
 ) -> tuple[str, ...]:
     """The places of the clauses that state this factor by themselves."""
     groups = data.factors[factor].text
     return tuple(
         dict.fromkeys(
             base
-            for words_said, bases in asides
-            if match_groups(words(words_said), groups, data.phrases) is not None
+            for clauses, bases in heard
+            if match_groups(clauses, groups, data.phrases) is not None
             for base in bases
         )
     )

@@ -148,8 +148,9 @@ def screen(
     clauses = words(text) if text else Clauses()
     # With nothing said, only a "yes" can raise a flag: look at those alone.
     flags = data.flags.values() if clauses else [data.flags[f] for f, yes in answers.items() if yes]
+    recent = recent_only(clauses) if clauses else clauses  # once, for every recent event
     for flag in flags:
-        said = _said(clauses, flag, data) if clauses else None
+        said = _said(recent if flag.recent else clauses, flag, data) if clauses else None
         if answers.get(flag.id) or said is not None:
             result.raised.append(
                 _raise(data, flag, clauses, answers.get(flag.id, False), said or [])
@@ -161,12 +162,10 @@ def screen(
 
 
 def _said(clauses: Clauses, flag: RedFlag, data: SafetyData) -> list[str] | None:
-    """The phrases of the first statement of the flag that the words match, if any. A recent
-    event said only as long ago ("a car crash years ago"), or a sign said only with what
-    explains it away right next to it (numbness "after sitting on a hard chair"), does not
+    """The phrases of the first statement of the flag that the words match, if any (for a
+    recent event, ``clauses`` are only those not dated long ago). A sign said only with what
+    explains it away right next to it (numbness "after sitting on a hard chair") does not
     count."""
-    if flag.recent:
-        clauses = recent_only(clauses)
     for groups in flag.statements:
         found = match_groups(clauses, groups, data.phrases, flag.explained_away)
         if found is not None:
