@@ -218,13 +218,25 @@ def said_by(word: str, phrases: Iterable[str], known: Mapping[str, tuple[str, ..
     return any(_word_matches(word, part) for p in phrases for part in known[p])
 
 
-def find_phrase(clauses: Clauses, want: tuple[str, ...]) -> bool:
-    """Are the phrase's words (from ``phrase_words``) said in the text?"""
+NEAR = 4  # words between a sign and what explains it away ("numb after sitting on a chair")
+
+
+def find_phrase(
+    clauses: Clauses, want: tuple[str, ...], unless: Sequence[tuple[str, ...]] = ()
+) -> bool:
+    """Are the phrase's words (from ``phrase_words``) said in the text? With ``unless``, only
+    an occurrence without one of those right next to it counts ("my bum is numb after sitting
+    for hours" explains that numbness away, not "... and I can't pee")."""
     if not want or not clauses.stems.issuperset(want):
         return False
     # A phrase that says its own negation ("not getting better") matches as written.
     says_negation = any(w in NEGATIONS for w in want)
-    return any(in_clause(clause, want, says_negation) for clause in clauses)
+    for clause in clauses:
+        nearby = [span for u in unless for span in spans(clause, u, False)]
+        for start, end in spans(clause, want, says_negation):
+            if not any(s - NEAR <= end and start - NEAR <= e for s, e in nearby):
+                return True
+    return False
 
 
 def in_clause(clause: Sequence[Word], want: tuple[str, ...], says_negation: bool) -> bool:
@@ -254,25 +266,6 @@ def spans(
             yield start, at
 
 
-NEAR = 4  # words between a sign and what explains it away ("numb after sitting on a chair")
-
-
-def said_unexplained(
-    clauses: Clauses, want: tuple[str, ...], unless: Sequence[tuple[str, ...]]
-) -> bool:
-    """Is the phrase said at least once without one of ``unless`` right next to it ("my bum
-    is numb after sitting for hours" explains that numbness, not "... and I can't pee")?"""
-    if not want or not clauses.stems.issuperset(want):
-        return False
-    says_negation = any(w in NEGATIONS for w in want)
-    for clause in clauses:
-        nearby = [span for u in unless for span in spans(clause, u, False)]
-        for start, end in spans(clause, want, says_negation):
-            if not any(s - NEAR <= end and start - NEAR <= e for s, e in nearby):
-                return True
-    return False
-
-
 def match_groups(
     clauses: Clauses,
     groups: Sequence[Sequence[str]],
@@ -297,7 +290,5 @@ def _said(
     phrases: Mapping[str, tuple[str, ...]],
     explained_away: Mapping[str, Sequence[str]],
 ) -> bool:
-    by = explained_away.get(phrase)
-    if by:
-        return said_unexplained(clauses, phrases[phrase], [phrases[b] for b in by])
-    return find_phrase(clauses, phrases[phrase])
+    unless = [phrases[b] for b in explained_away.get(phrase, ())]
+    return find_phrase(clauses, phrases[phrase], unless)
