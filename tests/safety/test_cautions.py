@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from knotwork.core.errors import InvalidInput, UnknownRegion
@@ -212,6 +214,10 @@ def test_an_operation_or_illness_said_as_long_ago_is_not_a_caution() -> None:
     assert factors_in_text(real.safety, "I sprained my ankle yesterday") == [
         "acute-injury-under-72-hours"
     ]
+    # A year or a month dates it too (read against today's date).
+    assert factors_in_text(real.safety, "I had surgery on my knee in 2015") == []
+    this_year = f"I had surgery on my knee in {date.today().year}"
+    assert factors_in_text(real.safety, this_year) == ["recent-surgery-at-site"]
     # A condition that lasts is not dated away: a clot years ago still counts.
     assert factors_in_text(real.safety, "I had a clot in my leg years ago") == [
         "known-or-suspected-clot"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from knotwork.core.safety.textmatch import find_phrase, match_groups, phrase_words, words
@@ -26,6 +28,51 @@ from knotwork.core.safety.when import days_ago, recent_only
 )
 def test_a_date_is_read_in_days(text: str, days: float | None) -> None:
     assert days_ago(words(text)[0]) == days
+
+
+TODAY = date(2026, 11, 27)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        # A month is read as its nearest past occurrence, at its latest day (the safe reading).
+        ("I had knee surgery in March", 241),
+        ("surgery in october", 27),
+        ("surgery last october", 27),
+        ("an operation this November", 0),
+        ("surgery in December", 331),  # said in November: last December
+        ("knee op in sept", 58),
+        ("surgery on 3rd November", 24),
+        ("surgery on the 3rd of December 2025", 359),
+        ("surgery in March 2025", 606),
+        # A year: since its last day; this year is now.
+        ("a car accident in 2019", 2523),
+        ("surgery in 2026", 0),
+        # Dates to come, and words that only look like dates, give none.
+        ("surgery planned for May 2027", None),
+        ("I may have pulled something", None),
+        ("I march in a band", None),
+        ("I was born in 1985", None),
+        # Several dates in one clause: the most recent.
+        ("a crash 2 years ago and a fall yesterday", 1),
+        ("I slipped today", 0),
+    ],
+)
+def test_a_calendar_date_is_read_against_today(text: str, days: float | None) -> None:
+    assert days_ago(words(text)[0], TODAY) == days
+
+
+def test_a_month_or_year_past_the_horizon_sets_an_event_aside() -> None:
+    def said(text: str, within: int | None = None) -> bool:
+        return find_phrase(recent_only(words(text), within, TODAY), phrase_words("surgery"))
+
+    assert not said("surgery in March", within=42)
+    assert said("surgery in October", within=42)  # possibly 27 days ago: it counts
+    assert not said("surgery in 2019")  # no horizon of its own: a year or more is long ago
+    assert said("surgery in 2026")
+    # Dated long ago and recently in one breath: kept, since the recent one may matter.
+    assert said("surgery years ago and again last week", within=42)
 
 
 def test_an_event_said_only_as_long_ago_is_set_aside() -> None:

@@ -5,11 +5,17 @@ ladder as a kid" is not a fall to check for a broken bone, and "surgery on my kn
 ago" is past the six weeks a surgical site is protected. A flag or caution marked ``recent`` is
 matched only in the clauses that do not date what they say past its horizon. Without a date,
 an event counts: the safe reading.
+
+A month or a year ("surgery in March", "a car crash in 2019") is read against today's date, as
+the nearest past time it can mean, and at its latest day: the event is taken to be as recent as
+the words allow, which is again the safe reading.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import calendar
+from collections.abc import Iterator, Sequence
+from datetime import date
 
 from knotwork.core.safety.textmatch import Clauses, Word, in_clause, kept, phrase_words
 
@@ -53,23 +59,122 @@ NUMBER_WORDS = {
     "several": 4,
 }
 LAST = {"week": 7, "month": 30, "year": 365, "night": 1}
+NOW = frozenset({"today", "tonight", "recently", "just"})  # not "now": "now my neck hurts"
+MONTHS = {
+    name: n
+    for n, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        1,
+    )
+    for name in names
+}
+# Month names that are also everyday words ("I may have", "we march", "Jan" the person): a
+# date only where the words around them make it one.
+ALSO_WORDS = frozenset({"may", "march", "mar", "jan", "jun", "sep", "dec", "oct", "nov", "apr"})
+DATE_BEFORE = frozenset({"last", "since", "early", "late", "mid", "back", "end", "start"})
+# Dated further back than this, an event is long ago for a flag or caution with no horizon of
+# its own: about a year, as "last year" and "years ago" are.
+LONG_AGO_DAYS = 360
 
 
-def days_ago(clause: Sequence[Word]) -> float | None:
+def days_ago(clause: Sequence[Word], today: date | None = None) -> float | None:
     """How long ago the clause dates what it says, in days: "3 weeks ago", "a couple of
-    months ago", "last month", "yesterday". None when it gives no date."""
+    months ago", "last month", "yesterday", "in March", "in 2019", "3rd November". None when
+    it gives no date, or only dates to come. With several dates, the most recent: a clause
+    can date two things, and the safe reading keeps the recent one."""
     said = [w.text for w in clause]
+    found = [*_relative(said), *_calendar(said, today or date.today())]
+    return min(found) if found else None
+
+
+def _relative(said: Sequence[str]) -> Iterator[float]:
     for i, word in enumerate(said):
-        if word == "yesterday":
-            return 1
-        if word == "last" and i + 1 < len(said) and said[i + 1] in LAST:
-            return LAST[said[i + 1]]
-        if word == "ago" and i > 0:
+        if word in NOW:
+            yield 0
+        elif word == "yesterday":
+            yield 1
+        elif word == "last" and i + 1 < len(said) and said[i + 1] in LAST:
+            yield LAST[said[i + 1]]
+        elif word == "ago" and i > 0:
             unit = _unit(said[i - 1])
             if unit is not None:
                 # "a couple of days ago": "of" is dropped as a filler word already.
-                return unit * _number(said[i - 2] if i > 1 else "")
+                yield unit * _number(said[i - 2] if i > 1 else "")
+
+
+def _calendar(said: Sequence[str], today: date) -> Iterator[float]:
+    """The days since the latest day each month or year said could mean ("in March" said in
+    November: since the 31st of March; "in December": since last December; "2019": since the
+    end of 2019). A day of the month narrows it ("3rd November"). Dates to come are skipped."""
+    for i, word in enumerate(said):
+        before = said[i - 1] if i else ""
+        after = said[i + 1] if i + 1 < len(said) else ""
+        month = MONTHS.get(word)
+        days: float | None = None
+        if month is not None and _is_date(word, before, after):
+            year = _year(after) or _year(said[i + 2] if i + 2 < len(said) else "")
+            days = _since(today, month, _day(before) or _day(after), year)
+        elif (year := _year(word)) is not None and not _dates_year(before):
+            days = _since_year(today, year)
+        if days is not None:
+            yield days
+
+
+def _dates_year(before: str) -> bool:
+    """A year after a month or a day was read with them; a birth year dates the person."""
+    return before in MONTHS or _day(before) is not None or before == "born"
+
+
+def _is_date(word: str, before: str, after: str) -> bool:
+    if word not in ALSO_WORDS:
+        return True
+    # "in may" ends its clause (a filler "in" is dropped); "may have" is a verb.
+    return not after or before in DATE_BEFORE or bool(_day(before) or _day(after) or _year(after))
+
+
+def _day(word: str) -> int | None:
+    digits = word.rstrip("stndrh")  # 3rd, 21st, 2nd, 4th
+    if (digits.isdigit() and digits != word) or (word.isdigit() and len(word) <= 2):
+        day = int(digits)
+        return day if 1 <= day <= 31 else None
     return None
+
+
+def _year(word: str) -> int | None:
+    if len(word) == 4 and word.isdigit() and word[:2] in ("19", "20"):
+        return int(word)
+    return None
+
+
+def _since(today: date, month: int, day: int | None, year: int | None) -> float | None:
+    """Days from the latest day meant to today (none for this month); None for a date still
+    to come."""
+    if year is None:  # the nearest such month not after today's
+        year = today.year if (month, day or 1) <= (today.month, today.day) else today.year - 1
+    if (year, month, day or 1) > (today.year, today.month, today.day):
+        return None
+    last = calendar.monthrange(year, month)[1]
+    latest = date(year, month, min(day, last) if day else last)
+    return max(0, (today - latest).days)
+
+
+def _since_year(today: date, year: int) -> float | None:
+    if year > today.year:
+        return None
+    return max(0, (today - date(year, 12, 31)).days)
 
 
 def _unit(word: str) -> float | None:
@@ -83,16 +188,23 @@ def _number(word: str) -> float:
     return NUMBER_WORDS.get(word, 1)
 
 
-def past_horizon(clause: Sequence[Word], within_days: int | None) -> bool:
-    """Does the clause date what it says long ago, or further back than ``within_days``?"""
-    if any(in_clause(clause, when, False) for when in LONG_AGO):
-        return True
-    ago = days_ago(clause) if within_days is not None else None
-    return ago is not None and within_days is not None and ago > within_days
+def past_horizon(
+    clause: Sequence[Word], within_days: int | None, today: date | None = None
+) -> bool:
+    """Does the clause date what it says long ago, or further back than ``within_days``?
+    Not when it also dates something within it ("a crash years ago and a fall yesterday"):
+    the recent one may be what matters."""
+    ago = days_ago(clause, today)
+    horizon = LONG_AGO_DAYS if within_days is None else within_days
+    if ago is not None and ago <= horizon:
+        return False
+    return ago is not None or any(in_clause(clause, when, False) for when in LONG_AGO)
 
 
-def recent_only(clauses: Clauses, within_days: int | None = None) -> Clauses:
+def recent_only(
+    clauses: Clauses, within_days: int | None = None, today: date | None = None
+) -> Clauses:
     """The clauses that do not date what they say past the horizon: a recent event's
     statement is matched in these alone ("a car crash years ago, and I fell down the stairs
     today" still says a fall)."""
-    return kept(clauses, lambda clause: not past_horizon(clause, within_days))
+    return kept(clauses, lambda clause: not past_horizon(clause, within_days, today))
