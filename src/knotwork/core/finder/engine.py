@@ -249,16 +249,15 @@ def _fixed_readings(
     for every hypothesis, so the evidence comes from the postings (see postings.py)."""
     resolved, keys = dict(ev.marks), {key: key for key in ev.marks}
     found, shared = component_evidence(index.postings, ev.marks, ev.mode, sides)
-    totals, log_prior = index.postings.start_totals, index.log_prior
+    totals, log_prior, mode = index.postings.start_totals, index.log_prior, ev.mode
     readings: list[Reading] = []
     for muscle_id in muscle_ids:
         best_odds, best_side = -math.inf, sides[0]
+        prior = log_prior[muscle_id] + shared
         for side in sides:
             evidence = found.get((muscle_id, side))
-            log_odds = (
-                log_prior[muscle_id]
-                + shared
-                + (log_sum_exp(evidence) if evidence else totals[muscle_id, side][ev.mode])
+            log_odds = prior + (
+                log_sum_exp(evidence) if evidence else totals[muscle_id, side][mode]
             )
             if side == "both":
                 log_odds += LOG_BOTH

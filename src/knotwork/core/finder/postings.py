@@ -65,10 +65,11 @@ def build_postings(patterns: dict[str, dict[str, Pattern]]) -> Postings:
 
 def log_sum_exp(terms: Sequence[float]) -> float:
     """The mixture over which trigger points are active (one of them, or all)."""
+    if len(terms) == 1:
+        return terms[0]  # (the sum below would add log(1) = 0 to it)
     top = max(terms)
-    if len(terms) > 1:
-        top += math.log(sum(math.exp(t - top) for t in terms))
-    return top
+    # A list, not a generator: this runs for every hypothesis a query touches.
+    return top + math.log(sum([math.exp(t - top) for t in terms]))
 
 
 # Per mode and zone strength (in ZONES order): what a marked region adds beyond the "outside the
