@@ -126,6 +126,37 @@ def test_a_typo_between_two_equally_close_words_is_read_the_same_in_every_proces
     assert seen == {"[('buring', 'burning')]\n"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A side said on its own after every place of the sentence is where it all is.
+        ("my jaw aches and my ear feels full on the left side", [("jaw", "left")]),
+        (
+            "my neck and shoulder hurt on the left",
+            [("back-of-neck", "left"), ("top-of-shoulder", "left")],
+        ),
+        # Not a side the body lies on.
+        ("my neck hurts and I sleep on my left side", [("back-of-neck", "unspecified")]),
+        # A side that closed a clause about one place carries on to the next, unless that
+        # place has its own.
+        (
+            "my neck hurts on the left and my knee on the right",
+            [("back-of-neck", "left"), ("kneecap", "right"), ("front-of-knee", "right")],
+        ),
+        (
+            "my neck hurts on the left and my knee aches too",
+            [("back-of-neck", "left"), ("kneecap", "left"), ("front-of-knee", "left")],
+        ),
+        # A place said without a side and again with one is one place, on that side.
+        ("my elbow hurts, the outside of my right elbow", [("outer-elbow", "right")]),
+    ],
+)
+def test_a_side_said_after_the_places_reaches_them(
+    tiny: FinderIndex, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert places(read(tiny, text)) == expected
+
+
 def test_common_slips_of_the_side_words_keep_the_side(tiny: FinderIndex) -> None:
     for said in ("my rigt shoulder", "my rigth shoulder", "my letf shoulder"):
         u = read(tiny, said)

@@ -25,6 +25,7 @@ from knotwork.core.finder.words import (
     NEGATIONS,
     NOT_SIDE_AFTER,
     PAIN_WORDS,
+    POSTURE_WORDS,
     QUALITY_WORDS,
     RANGE_WORDS,
     SENTENCE_BREAKS,
@@ -234,12 +235,53 @@ class Reader:
         ]
         # A side word said before the phrase or inside it ("behind my right eye").
         before = [(i, s) for i, s in sides if i < hit.end and self.toks[i].sentence == sentence]
-        if before:
-            return before[-1][1]  # the nearest side word said before it in the sentence
+        # One that closed an earlier clause about another place carries on to this one
+        # ("groin pain on the right and an ache down my thigh") unless this place has its own
+        # ("my neck hurts on the left and my knee on the right").
+        own = [(i, s) for i, s in before if not self._closes_other_clause(i, clause, regions)]
+        if own:
+            return own[-1][1]  # the nearest side word said before it in the sentence
         following = [r.start for r in regions if r.start > hit.start]
         limit = min([hit.end + 3, *following])
         after = [s for i, s in sides if hit.end <= i <= limit]  # "my shoulder, the left one"
-        return after[0] if after else "unspecified"
+        if after:
+            return after[0]
+        if before:
+            return before[-1][1]
+        return self._trailing_side(hit, sides, regions) or "unspecified"
+
+    def _closes_other_clause(self, index: int, clause: int, regions: list[Hit]) -> bool:
+        """Is the side at ``index`` said on its own after a place of an earlier clause?"""
+        token = self.toks[index]
+        return (
+            token.clause != clause
+            and token.text in ("", "side")
+            and any(r.start < index and self.toks[r.start].clause == token.clause for r in regions)
+        )
+
+    def _trailing_side(self, hit: Hit, sides: list[tuple[int, str]], regions: list[Hit]) -> str:
+        """A side said on its own at the end, after every place of the sentence ("my jaw
+        aches and my ear feels full on the left side"), when only one is said so: it is where
+        the whole complaint is. Not a side the body lies on ("I sleep on my left side")."""
+        if not sides:
+            return ""
+        sentence = self.toks[hit.start].sentence
+        last_place = max(
+            [hit.start, *(r.start for r in regions if self.toks[r.start].sentence == sentence)]
+        )
+        said = {
+            s
+            for i, s in sides
+            if i > last_place
+            and self.toks[i].sentence == sentence
+            and self.toks[i].text in ("", "side")
+            and not self._posture_before(i)
+        }
+        return next(iter(said)) if len(said) == 1 else ""
+
+    def _posture_before(self, index: int) -> bool:
+        clause = self.toks[index].clause
+        return any(t.text in POSTURE_WORDS for t in self.toks[:index] if t.clause == clause)
 
     # -- result ------------------------------------------------------------------------
     def _understood(self, text: str, hits: list[Hit]) -> Understood:
@@ -252,6 +294,7 @@ class Reader:
         self._fill_ranges(result, hits)
         self._add_symptom_places(result, hits)
         self._apply_implied(result, hits)
+        _drop_unsided_repeats(result)
         self._severity(text, result)
         result.qualities = sorted({t.text for t in self.toks if t.text in QUALITY_WORDS})
         result.unknown = [t.text for t in self.toks if not t.used and _is_content(t.text)]
@@ -431,6 +474,13 @@ class Reader:
         levels = [SEVERITY[t.text] for t in self.toks if t.text in SEVERITY]
         if levels:
             result.intensity = max(levels)
+
+
+def _drop_unsided_repeats(result: Understood) -> None:
+    """A place said without a side and again with one ("tennis elbow, on the outside of my
+    right elbow") is one place, on that side."""
+    sided = {m.base for m in result.regions if m.side != "unspecified"}
+    result.regions = [m for m in result.regions if m.side != "unspecified" or m.base not in sided]
 
 
 def _merge_regions(entries: list[Entry]) -> list[Entry]:

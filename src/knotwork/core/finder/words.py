@@ -150,6 +150,10 @@ SIDE_WORDS = {
 }
 # "right now", "right after": not a side.
 NOT_SIDE_AFTER = frozenset({"now", "after", "before", "away", "when", "then", "there", "here"})
+# "I sleep on my left side": a side said of how the body lies, not of where it hurts.
+POSTURE_WORDS = frozenset(
+    {"sleep", "sleeping", "slept", "lie", "lying", "lay", "laying", "roll", "rolled", "turn"}
+)
 
 NEGATIONS = frozenset(
     {
