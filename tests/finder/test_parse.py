@@ -101,6 +101,27 @@ def test_intensity_from_a_score_or_a_word(tiny: FinderIndex) -> None:
     assert read(tiny, "severe pain in my neck").intensity == 8
 
 
+def test_everyday_words_are_not_read_as_typos_of_body_words(tiny: FinderIndex) -> None:
+    u = read(tiny, "my neck hurts since I started with a personal trainer at the public pool")
+    assert places(u) == [("back-of-neck", "unspecified")]
+    # "personal" is not "peroneal", "public" is not "pubic", "trainer" not "strain".
+    assert u.corrections == []
+    # A dropped "g" and a misspelt body word are still corrected.
+    u = read(tiny, "my sholder hurts when I'm sittin")
+    assert ("sholder", "shoulder") in u.corrections
+    assert ("sittin", "sitting") in u.corrections
+
+
+def test_the_everyday_words_are_listed_once_and_none_is_a_word_the_finder_knows() -> None:
+    from knotwork.core.finder import load_index
+
+    index = load_index()
+    everyday = index.kb.body_words.everyday_words
+    assert len(everyday) > 300
+    assert all(w.isalpha() and w == w.lower() for w in everyday)
+    assert everyday.isdisjoint(index.lexicon.words)
+
+
 def test_a_typo_between_two_equally_close_words_is_read_the_same_in_every_process() -> None:
     # "buring" is as close to "burning" as to "burping": the pick must not depend on the
     # process's string hashing (it once did, through a set's order).

@@ -122,8 +122,9 @@ class Reader:
         known = self.lexicon.words
         if word in known or len(word) < 5 or not word.isalpha() or word in PAIN_WORDS:
             return word
-        if word in TIME_WORDS or word in self.kb.body_words.history_words:
-            return word
+        words = self.kb.body_words
+        if word in TIME_WORDS or word in words.history_words or word in words.everyday_words:
+            return word  # ("public" is no typo of "pubic": see data/vocab/everyday-words.yaml)
         if word in self.lexicon.understood_elsewhere:
             return word  # a word the safety screen reads: not a typo of a body word
         from rapidfuzz import fuzz, process  # imported only when a word is unknown

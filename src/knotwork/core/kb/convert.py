@@ -89,7 +89,9 @@ def term(t: s.VocabTerm) -> m.Term:
 MODIFIERS = ("front", "back", "outside", "inside", "top", "bottom", "deep")
 
 
-def body_words(words: s.BodyWords, paths: s.Paths) -> m.BodyWords:
+def body_words(
+    words: s.BodyWords, paths: s.Paths, everyday: s.EverydayWords | None = None
+) -> m.BodyWords:
     parts = []
     for part in words.parts:
         regions = {"default": tuple(part.default)}
@@ -106,4 +108,5 @@ def body_words(words: s.BodyWords, paths: s.Paths) -> m.BodyWords:
         not_places=tuple(words.not_places),
         movement_words=tuple(words.movement_words),
         history_words=frozenset(words.history_words),
+        everyday_words=frozenset(everyday.words if everyday else ()),
     )

@@ -8,6 +8,7 @@ from knotwork.core.atlas.schema import AtlasFile
 from knotwork.core.kb.schema import (
     Bibliography,
     BodyWords,
+    EverydayWords,
     EvidenceFile,
     MuscleFile,
     Paths,
@@ -24,6 +25,7 @@ def json_schemas() -> dict[str, dict[str, Any]]:
         "atlas": AtlasFile.model_json_schema(),
         "body-words": BodyWords.model_json_schema(),
         "paths": Paths.model_json_schema(),
+        "everyday-words": EverydayWords.model_json_schema(),
         "evidence": EvidenceFile.model_json_schema(),
         "redflag": RedFlagFile.model_json_schema(),
         "cautions": CautionsFile.model_json_schema(),

@@ -11,6 +11,7 @@ CONTEXTS = "vocab/contexts.yaml"
 ATLAS = "atlas/regions.yaml"
 BODY_WORDS = "vocab/body-words.yaml"
 PATHS = "vocab/paths.yaml"
+EVERYDAY = "vocab/everyday-words.yaml"
 EVIDENCE = "evidence.yaml"
 FIXED = (
     ATLAS,
@@ -19,6 +20,7 @@ FIXED = (
     CONTEXTS,
     BODY_WORDS,
     PATHS,
+    EVERYDAY,
     EVIDENCE,
     "safety/areas.yaml",
     "safety/cautions.yaml",

@@ -20,6 +20,7 @@ from knotwork.core.kb.files import (
     BIBLIOGRAPHY,
     BODY_WORDS,
     CONTEXTS,
+    EVERYDAY,
     EVIDENCE,
     MUSCLES_DIR,
     PATHS,
@@ -28,6 +29,7 @@ from knotwork.core.kb.files import (
 from knotwork.core.kb.schema import (
     Bibliography,
     BodyWords,
+    EverydayWords,
     EvidenceFile,
     MuscleFile,
     Paths,
@@ -50,6 +52,7 @@ class Sources:
     contexts: Vocabulary | None
     body_words: BodyWords | None
     paths: Paths | None
+    everyday: EverydayWords | None
     evidence: EvidenceFile | None
     flags: dict[str, RedFlagFile]
     areas: AreaMap | None
@@ -73,6 +76,7 @@ def read_sources(data_dir: Path = DATA_DIR) -> Sources:
         contexts=parse(Vocabulary, data_dir / CONTEXTS, CONTEXTS, problems),
         body_words=parse(BodyWords, data_dir / BODY_WORDS, BODY_WORDS, problems),
         paths=parse(Paths, data_dir / PATHS, PATHS, problems),
+        everyday=parse(EverydayWords, data_dir / EVERYDAY, EVERYDAY, problems),
         evidence=parse(EvidenceFile, data_dir / EVIDENCE, EVIDENCE, problems),
         **_safety_sources(data_dir, problems),
         problems=problems,
@@ -148,6 +152,6 @@ def compile_kb(data_dir: Path = DATA_DIR) -> KnowledgeBase:
         by_region=by_region,
         by_area=by_area,
         by_part=part_index(muscles),
-        body_words=convert.body_words(src.body_words, src.paths),
+        body_words=convert.body_words(src.body_words, src.paths, src.everyday),
         safety=build_safety(src.flags, src.areas, src.cautions),
     )

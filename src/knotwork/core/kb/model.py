@@ -217,3 +217,4 @@ class BodyWords(NamedTuple):
     not_places: tuple[str, ...] = ()
     movement_words: tuple[str, ...] = ()
     history_words: frozenset[str] = frozenset()
+    everyday_words: frozenset[str] = frozenset()  # never read as a typo of a body word
