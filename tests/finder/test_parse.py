@@ -40,6 +40,9 @@ def places(u: Understood) -> list[tuple[str, str]]:
         ),
         ("inside of my right elbow", [("inner-elbow", "right")]),
         ("the little-finger side of my left hand", [("hand-little-finger-side", "left")]),
+        # Gym words for muscles name their places.
+        ("my upper traps ache", [("top-of-shoulder", "unspecified")]),
+        ("sore left delt", [("side-of-shoulder", "left")]),
     ],
 )
 def test_it_reads_places_and_sides(
@@ -155,6 +158,11 @@ def test_a_typo_between_two_equally_close_words_is_read_the_same_in_every_proces
         (
             "my neck and shoulder hurt on the left",
             [("back-of-neck", "left"), ("top-of-shoulder", "left")],
+        ),
+        ("pain in my shoulder on the left when I breathe in", [("top-of-shoulder", "left")]),
+        (
+            "right when I stand up my knee hurts",
+            [("kneecap", "unspecified"), ("front-of-knee", "unspecified")],
         ),
         # Not a side the body lies on.
         ("my neck hurts and I sleep on my left side", [("back-of-neck", "unspecified")]),

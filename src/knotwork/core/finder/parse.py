@@ -36,6 +36,7 @@ from knotwork.core.finder.words import (
 from knotwork.core.kb.base import KnowledgeBase
 
 CONNECTORS = frozenset({"side", "part", "area"})
+SIDE_BEFORE = frozenset({"the", "my", "your", "his", "her", "their"})  # "on the left"
 T = TypeVar("T")
 SCORE = re.compile(r"(\d{1,2})\s*(?:/|out of)\s*10")
 FUZZY_CUTOFF = 86  # rapidfuzz ratio; high enough that "shoulder" never becomes "boulder"
@@ -104,7 +105,9 @@ class Reader:
             if word in FILLER:
                 continue
             nxt = words[index + 1] if index + 1 < len(words) else ""
-            if word in SIDE_WORDS and nxt not in NOT_SIDE_AFTER:
+            before = words[index - 1] if index else ""
+            # "right when", "right now" are no side, but "on the left when I breathe" is.
+            if word in SIDE_WORDS and (nxt not in NOT_SIDE_AFTER or before in SIDE_BEFORE):
                 pending_side = SIDE_WORDS[word]
                 if nxt in SENTENCE_BREAKS or nxt in (",", "") or nxt in CLAUSE_BREAKS:
                     out.append(Token("", sentence, clause, negated=negating, side=pending_side))
