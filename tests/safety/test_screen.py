@@ -92,3 +92,31 @@ def test_the_highest_urgency_wins_and_flags_are_ordered(kb: KnowledgeBase) -> No
 def test_an_unknown_question_id_is_refused(kb: KnowledgeBase) -> None:
     with pytest.raises(InvalidInput, match="Did you mean: cauda-equina"):
         screen(kb.safety, kb.atlas, answers={"cauda-equna": True})
+
+
+def test_an_injury_said_as_long_ago_is_set_aside_and_reported_so() -> None:
+    from knotwork.core.kb import load_kb
+
+    real = load_kb()
+    old = screen(real.safety, real.atlas, ["back-of-neck-left"], "a car crash in 2009, neck pain")
+    assert old.level == "none"
+    assert old.as_dict()["set_aside"] == [
+        {
+            "id": "major-trauma",
+            "name": real.safety.flags["major-trauma"].name,
+            "matched_words": ["car crash"],
+            "why": "said as long ago",
+        }
+    ]
+    # Said as recent, it is raised, not set aside; answered yes, the answer decides.
+    new = screen(real.safety, real.atlas, ["back-of-neck-left"], "a car crash today, neck pain")
+    assert "major-trauma" in {r.flag.id for r in new.raised}
+    assert new.set_aside == []
+    yes = screen(
+        real.safety,
+        real.atlas,
+        ["back-of-neck-left"],
+        "a car crash in 2009",
+        {"major-trauma": True},
+    )
+    assert yes.level == "urgent" and yes.set_aside == []

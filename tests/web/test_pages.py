@@ -124,6 +124,16 @@ def test_places_named_with_a_past_treatment_are_shown_apart(client: TestClient) 
     assert "Calf (right)" in shown and "Back of the neck" not in shown
 
 
+def test_an_injury_said_as_long_ago_is_shown_as_set_aside(client: TestClient) -> None:
+    query = "text=my+neck+hurts+since+a+car+crash+in+2009"
+    for path in ("/check", "/results"):
+        page = client.get(f"{path}?{query}").text
+        assert "“car crash” as something that happened long ago" in page, path
+        assert "Not understood: crash" not in page and "not understood: crash" not in page
+    doc = client.get(f"/results.json?{query}").json()
+    assert {f["id"] for f in doc["safety"]["set_aside"]} == {"major-trauma", "head-neck-trauma"}
+
+
 def test_a_clot_said_in_the_leg_guards_the_leg_on_every_page_not_the_neck(
     client: TestClient,
 ) -> None:

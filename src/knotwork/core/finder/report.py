@@ -100,7 +100,11 @@ def region_label(index: FinderIndex, key: str) -> str:
 def heard_by_safety(safety: Screen, noted: Noted) -> tuple[str, ...]:
     """The phrases the red-flag screen and the cautions read: their words were understood,
     even when the finder itself has no use for them ("warfarin")."""
-    return (*(p for raised in safety.raised for p in raised.matched), *noted.phrases)
+    return (
+        *(p for raised in safety.raised for p in raised.matched),
+        *(p for _, said in safety.set_aside for p in said),
+        *noted.phrases,
+    )
 
 
 def understood_block(

@@ -47,13 +47,15 @@ class Raised(NamedTuple):
 
 
 class Screen:
-    """The result of a screen: level, raised flags, the questions asked and the answers."""
+    """The result of a screen: level, raised flags, the questions asked and the answers, and
+    the recent-event flags whose signs were said only as long ago (set aside, and shown so)."""
 
-    __slots__ = ("answers", "areas", "asked", "level", "raised")
+    __slots__ = ("answers", "areas", "asked", "level", "raised", "set_aside")
 
     def __init__(self, asked: list[RedFlag], answers: dict[str, bool], areas: list[str]) -> None:
         self.level = "none"
         self.raised: list[Raised] = []
+        self.set_aside: list[tuple[RedFlag, tuple[str, ...]]] = []
         self.asked = asked
         self.answers = answers
         self.areas = areas
@@ -85,6 +87,12 @@ class Screen:
             "education": self.education,
             "screening_complete": complete,
             "flags": [_raised_dict(r) for r in self.raised],
+            # Said, but only as long ago ("a car crash in 2009"): not raised; the question
+            # is still asked, so a person can say it is recent after all.
+            "set_aside": [
+                {"id": f.id, "name": f.name, "matched_words": list(said), "why": "said as long ago"}
+                for f, said in self.set_aside
+            ],
             "areas": self.areas,
             "unanswered": [
                 {"id": f.id, "question": f.question, "urgency": f.urgency} for f in unanswered
@@ -155,6 +163,8 @@ def screen(
             result.raised.append(
                 _raise(data, flag, clauses, answers.get(flag.id, False), said or [])
             )
+        elif flag.recent and clauses and (old := _said(clauses, flag, data)) is not None:
+            result.set_aside.append((flag, tuple(dict.fromkeys(old))))
     result.raised.sort(key=lambda r: (-URGENCY_ORDER[r.urgency], r.flag.id))
     if result.raised:
         result.level = result.raised[0].urgency
