@@ -179,6 +179,14 @@ SAFETY_BREAKS = [
         "explained_away:\n  - {signs: [chest ache], by: [after gym]}\nsources:",
         "explained_away.0.signs",
     ),
+    (
+        # A horizon in days means nothing on a flag that is not a recent event.
+        "SAFETY-008",
+        "redflags/chest-pressure.yaml",
+        "sources:",
+        "recent_days: 7\nsources:",
+        "recent_days",
+    ),
     ("SAFETY-004", "areas.yaml", "[hip-thigh, knee, leg-foot]", "[hip-thigh, knee]", "areas"),
     ("SAFETY-005", "areas.yaml", "neck: [neck]", "neck: [neck, nek]", "areas.neck"),
     (

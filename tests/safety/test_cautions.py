@@ -214,6 +214,9 @@ def test_an_operation_or_illness_said_as_long_ago_is_not_a_caution() -> None:
     assert factors_in_text(real.safety, "I sprained my ankle yesterday") == [
         "acute-injury-under-72-hours"
     ]
+    assert factors_in_text(real.safety, "I'm diabetic with numb feet") == [
+        "numb-skin-or-neuropathy"
+    ]
     # A year or a month dates it too (read against today's date).
     assert factors_in_text(real.safety, "I had surgery on my knee in 2015") == []
     this_year = f"I had surgery on my knee in {date.today().year}"

@@ -105,7 +105,7 @@ def test_an_injury_said_as_long_ago_is_set_aside_and_reported_so() -> None:
             "id": "major-trauma",
             "name": real.safety.flags["major-trauma"].name,
             "matched_words": ["car crash"],
-            "why": "said as long ago",
+            "why": "said as past",
         }
     ]
     # Said as recent, it is raised, not set aside; answered yes, the answer decides.
@@ -120,3 +120,24 @@ def test_an_injury_said_as_long_ago_is_set_aside_and_reported_so() -> None:
         {"major-trauma": True},
     )
     assert yes.level == "urgent" and yes.set_aside == []
+
+
+def test_a_fever_said_as_over_is_set_aside_and_one_now_raises() -> None:
+    from knotwork.core.kb import load_kb
+
+    real = load_kb()
+
+    def level(text: str) -> str:
+        return screen(real.safety, real.atlas, ["top-of-shoulder-left"], text).level
+
+    assert level("my shoulder aches and I have a fever") == "urgent"
+    assert level("my shoulder aches, I've had a fever for three days") == "urgent"
+    assert level("my shoulder aches, I had a fever yesterday") == "urgent"
+    text = "a fever two weeks ago, my shoulder aches"
+    past = screen(real.safety, real.atlas, ["top-of-shoulder-left"], text)
+    assert past.level == "none"
+    assert [f.id for f, _ in past.set_aside] == ["fever"]
+    # A fever with back pain keeps raising the spinal-infection flag, dated or not: an
+    # infection there can run with a fever that comes and goes.
+    back = screen(real.safety, real.atlas, ["low-back-left"], "a fever two weeks ago, back ache")
+    assert [r.flag.id for r in back.raised] == ["spinal-infection"]

@@ -95,7 +95,7 @@ def render_safety(doc: dict[str, Any], full: bool = False) -> list[str]:
         out.append(doc["message"])
     for flag in doc.get("set_aside", []):
         said = ", ".join(flag["matched_words"])
-        out.append(wrap(f"Said as long ago, so not raised: {flag['name']} (you said: {said}).", ""))
+        out.append(wrap(f"Said as past, so not raised: {flag['name']} (you said: {said}).", ""))
     if full and doc["unanswered"]:
         out.append("Questions not yet answered for these areas:")
         out.extend(

@@ -30,6 +30,7 @@ RULES = {
     "SAFETY-005": "every region, group and tool named in the safety data exists",
     "SAFETY-006": "every screening area has at least one red-flag question of its own",
     "SAFETY-007": "every explained-away sign is one of its flag's phrases",
+    "SAFETY-008": "a horizon in days (recent_days) is set only on a recent event",
 }
 
 
@@ -62,6 +63,8 @@ def check_safety(
             problems.append(Problem(rel, "id", "SAFETY-002", f"'{flag.id}' is not '{stem}'"))
         problems += _sources(rel, "sources", flag.sources, refs)
         problems += _explained_away_problems(rel, flag)
+        if flag.recent_days and not flag.recent:
+            problems.append(Problem(rel, "recent_days", "SAFETY-008", "set without recent: true"))
     if areas:
         problems += _area_problems(areas, atlas)
         asked = {a for flag in flags.values() for a in flag.areas}
@@ -119,6 +122,9 @@ def _caution_problems(cautions: s.CautionsFile, atlas: Atlas, refs: set[str]) ->
     for i, factor in enumerate(cautions.factors):
         effects += [(f"factors.{i}.effects.{j}", e) for j, e in enumerate(factor.effects)]
         problems += _sources(CAUTIONS, f"factors.{i}.sources", factor.sources, refs)
+        if factor.recent_days and not factor.recent:
+            where = f"factors.{i}.recent_days"
+            problems.append(Problem(CAUTIONS, where, "SAFETY-008", "set without recent: true"))
     for field, effect in effects:
         for region in effect.regions:
             if region not in atlas.bases:
@@ -204,6 +210,7 @@ def _flag(f: s.RedFlagFile) -> m.RedFlag:
         tuple(_groups(also) for also in f.text_also),
         f.recent,
         {sign: tuple(e.by) for e in f.explained_away for sign in e.signs},
+        f.recent_days,
     )
 
 

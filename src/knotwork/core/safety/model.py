@@ -32,6 +32,7 @@ class RedFlag(NamedTuple):
     recent: bool = False  # a statement dated long ago does not raise it (see schema.py)
     # sign phrase -> the phrases that, said right next to it, explain it away (schema.py)
     explained_away: Mapping[str, tuple[str, ...]] = MappingProxyType({})
+    recent_days: int | None = None  # with recent: the horizon ("a fever two weeks ago")
 
     @property
     def statements(self) -> tuple[tuple[tuple[str, ...], ...], ...]:

@@ -62,6 +62,12 @@ class RedFlagFile(Strict):
         'in the same clause ("a car accident years ago") does not raise it. Its question '
         "is still asked. The first group of each statement names the event.",
     )
+    recent_days: int | None = Field(
+        None,
+        ge=1,
+        description='With recent: said as further back than this many days ("a fever two '
+        'weeks ago"), the words do not raise it either; without it, about a year',
+    )
     escalate: Escalation | None = None
     rescreen_days: int | None = Field(None, ge=1, description="Ask again after this many days")
     sources: list[str] = Field(min_length=1, description="Bibliography ids")

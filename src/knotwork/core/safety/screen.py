@@ -48,7 +48,7 @@ class Raised(NamedTuple):
 
 class Screen:
     """The result of a screen: level, raised flags, the questions asked and the answers, and
-    the recent-event flags whose signs were said only as long ago (set aside, and shown so)."""
+    the recent-event flags whose signs were said only as past (set aside, and shown so)."""
 
     __slots__ = ("answers", "areas", "asked", "level", "raised", "set_aside")
 
@@ -87,10 +87,10 @@ class Screen:
             "education": self.education,
             "screening_complete": complete,
             "flags": [_raised_dict(r) for r in self.raised],
-            # Said, but only as long ago ("a car crash in 2009"): not raised; the question
-            # is still asked, so a person can say it is recent after all.
+            # Said, but only as past ("a car crash in 2009", "a fever two weeks ago"): not
+            # raised; the question is still asked, so a person can say it is recent after all.
             "set_aside": [
-                {"id": f.id, "name": f.name, "matched_words": list(said), "why": "said as long ago"}
+                {"id": f.id, "name": f.name, "matched_words": list(said), "why": "said as past"}
                 for f, said in self.set_aside
             ],
             "areas": self.areas,
@@ -156,9 +156,9 @@ def screen(
     clauses = words(text) if text else Clauses()
     # With nothing said, only a "yes" can raise a flag: look at those alone.
     flags = data.flags.values() if clauses else [data.flags[f] for f, yes in answers.items() if yes]
-    recent = recent_only(clauses) if clauses else clauses  # once, for every recent event
+    horizons: dict[int | None, Clauses] = {}
     for flag in flags:
-        said = _said(recent if flag.recent else clauses, flag, data) if clauses else None
+        said = _said(_dated(flag, clauses, horizons), flag, data) if clauses else None
         if answers.get(flag.id) or said is not None:
             result.raised.append(
                 _raise(data, flag, clauses, answers.get(flag.id, False), said or [])
@@ -169,6 +169,16 @@ def screen(
     if result.raised:
         result.level = result.raised[0].urgency
     return result
+
+
+def _dated(flag: RedFlag, clauses: Clauses, horizons: dict[int | None, Clauses]) -> Clauses:
+    """The clauses a flag's statement is matched in: for a recent event, those that do not
+    date it past its horizon (each horizon read once per screen, in ``horizons``)."""
+    if not flag.recent:
+        return clauses
+    if flag.recent_days not in horizons:
+        horizons[flag.recent_days] = recent_only(clauses, flag.recent_days)
+    return horizons[flag.recent_days]
 
 
 def _said(clauses: Clauses, flag: RedFlag, data: SafetyData) -> list[str] | None:
