@@ -226,6 +226,12 @@ def test_a_history_place_stays_a_pain_place_when_it_hurts_or_is_all(
             "my jaw clicks and aches, and I get earaches",
             [("ear", "unspecified"), ("jaw", "unspecified")],
         ),
+        # A movement is no place when the symptom's place is said to hurt.
+        ("my jaw clicks and aches when I open my mouth", [("jaw", "unspecified")]),
+        (
+            "my shoulder clicks and hurts when I lift my arm above my head",
+            [("top-of-shoulder", "unspecified")],
+        ),
         # Otherwise the place only describes the symptom.
         ("ringing in my ear and my neck aches", [("back-of-neck", "unspecified")]),
         ("watery eyes and a headache at my temples", [("temple", "unspecified")]),

@@ -307,20 +307,34 @@ class Reader:
     def _drop_movements(self, hits: list[Hit], result: Understood) -> list[Hit]:
         """ "when I turn my head", "lying on my back": a movement or position, not a place,
         unless nothing else in the text says where it hurts."""
-        moving = self.kb.body_words.movement_words
         regions = [h for h in hits if h.entry.kind == "region"]
-        movements = [
-            h
-            for h in regions
-            if any(
-                self.toks[i].text in moving and self.toks[i].clause == self.toks[h.start].clause
-                for i in range(max(0, h.start - 2), h.start)
-            )
-        ]
-        if not movements or len(movements) == len(regions):
+        movements = [h for h in regions if self._is_movement(h)]
+        if not movements:
+            return hits
+        places = [h for h in regions if h not in movements]
+        # A place inside a symptom said to hurt names one too: "my shoulder clicks and hurts
+        # when I lift my arm" is about the shoulder.
+        if not places and not self._symptom_place_hurts(hits, places):
             return hits
         result.movements = [h.words for h in movements]
         return [h for h in hits if h not in movements]
+
+    def _is_movement(self, hit: Hit) -> bool:
+        moving = self.kb.body_words.movement_words
+        clause = self.toks[hit.start].clause
+        return any(
+            self.toks[i].text in moving and self.toks[i].clause == clause
+            for i in range(max(0, hit.start - 2), hit.start)
+        )
+
+    def _symptom_place_hurts(self, hits: list[Hit], regions: list[Hit]) -> bool:
+        return any(
+            h.entry.kind == "symptom"
+            and not self.toks[h.start].negated
+            and self._places_within(h)
+            and self._hurts_next(h, regions)
+            for h in hits
+        )
 
     def _drop_history(self, hits: list[Hit], result: Understood) -> list[Hit]:
         """The places of the history clauses, kept in ``result.history`` with their words;
