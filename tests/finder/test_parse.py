@@ -115,6 +115,11 @@ def test_everyday_words_are_not_read_as_typos_of_body_words(tiny: FinderIndex) -
     assert ("sittin", "sitting") in u.corrections
 
 
+def test_a_car_crash_is_an_injury_not_driving(tiny: FinderIndex) -> None:
+    assert [t.id for t in read(tiny, "my neck hurts since a car crash").contexts] == ["injury"]
+    assert [t.id for t in read(tiny, "my neck hurts when I drive my car").contexts] == ["driving"]
+
+
 def test_the_everyday_words_are_listed_once_and_none_is_a_word_the_finder_knows() -> None:
     from knotwork.core.finder import load_index
 

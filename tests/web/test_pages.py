@@ -128,7 +128,8 @@ def test_an_injury_said_as_long_ago_is_shown_as_set_aside(client: TestClient) ->
     query = "text=my+neck+hurts+since+a+car+crash+in+2009"
     for path in ("/check", "/results"):
         page = client.get(f"{path}?{query}").text
-        assert "“car crash” as something in the past" in page, path
+        shown = page[page.index("Said as in the past") :]
+        assert "(you wrote “car crash”)" in shown[: shown.index("</div>")], path
         assert "Not understood: crash" not in page and "not understood: crash" not in page
     doc = client.get(f"/results.json?{query}").json()
     assert {f["id"] for f in doc["safety"]["set_aside"]} == {"major-trauma", "head-neck-trauma"}
