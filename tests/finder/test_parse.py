@@ -40,6 +40,14 @@ def places(u: Understood) -> list[tuple[str, str]]:
         ),
         ("inside of my right elbow", [("inner-elbow", "right")]),
         ("the little-finger side of my left hand", [("hand-little-finger-side", "left")]),
+        # Clinicians' shorthand for the sides.
+        ("L shoulder pain 7/10", [("top-of-shoulder", "left")]),
+        ("R hip and Lt shoulder", [("side-of-hip", "right"), ("top-of-shoulder", "left")]),
+        # A side said in the next sentence stays there.
+        (
+            "pain in my neck. also my left elbow aches",
+            [("back-of-neck", "unspecified"), ("outer-elbow", "left")],
+        ),
         # Gym words for muscles name their places.
         ("my upper traps ache", [("top-of-shoulder", "unspecified")]),
         ("sore left delt", [("side-of-shoulder", "left")]),

@@ -247,7 +247,9 @@ class Reader:
             return own[-1][1]  # the nearest side word said before it in the sentence
         following = [r.start for r in regions if r.start > hit.start]
         limit = min([hit.end + 3, *following])
-        after = [s for i, s in sides if hit.end <= i <= limit]  # "my shoulder, the left one"
+        after = [  # "my shoulder, the left one"; not the next sentence's side
+            s for i, s in sides if hit.end <= i <= limit and self.toks[i].sentence == sentence
+        ]
         if after:
             return after[0]
         if before:

@@ -147,6 +147,11 @@ SIDE_WORDS = {
     "lefft": "left",
     "letf": "left",
     "lfet": "left",
+    # Clinicians' and quick notes' shorthand ("L shoulder", "R knee").
+    "l": "left",
+    "r": "right",
+    "lt": "left",
+    "rt": "right",
 }
 # "right now", "right after": not a side.
 NOT_SIDE_AFTER = frozenset({"now", "after", "before", "away", "when", "then", "there", "here"})
