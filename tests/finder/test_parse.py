@@ -123,6 +123,23 @@ def test_everyday_words_are_not_read_as_typos_of_body_words(tiny: FinderIndex) -
     assert ("sittin", "sitting") in u.corrections
 
 
+def test_a_muscle_named_stands_for_where_it_lies_as_an_assumption(tiny: FinderIndex) -> None:
+    u = read(tiny, "my right AM is tight")  # an alias of the fixture's alpha muscle
+    assert [(m.base, m.side, m.how) for m in u.regions] == [("top-of-shoulder", "right", "assumed")]
+    # A body word keeps its own meaning when a muscle shares it.
+    assert read(tiny, "my shoulder hurts").regions[0].how == "named"
+
+
+def test_muscle_names_are_never_offered_as_corrections() -> None:
+    from knotwork.core.finder import load_index
+
+    index = load_index()
+    u = read(index, "my QL and my soles hurt")
+    assert ("flank", "unspecified") in places(u) and ("sole", "unspecified") in places(u)
+    assert all(right in index.lexicon.words for _, right in u.corrections)  # "sole", never "soleus"
+    assert "soleus" in index.lexicon.names and "soleus" not in index.lexicon.spelling
+
+
 def test_a_car_crash_is_an_injury_not_driving(tiny: FinderIndex) -> None:
     assert [t.id for t in read(tiny, "my neck hurts since a car crash").contexts] == ["injury"]
     assert [t.id for t in read(tiny, "my neck hurts when I drive my car").contexts] == ["driving"]

@@ -25,6 +25,7 @@ class Entry(NamedTuple):
     values: tuple[str, ...]
     side: str = ""  # for implied hints: "both" or "unspecified"
     part: str = ""  # the body-word part a region phrase came from ("knee"), for ranges
+    muscle: str = ""  # a muscle named ("my QL"): the regions are where it lies, assumed
 
 
 class Lexicon:
@@ -33,6 +34,7 @@ class Lexicon:
     __slots__ = (
         "longest",
         "modifiers",
+        "names",
         "part_regions",
         "parts",
         "phrases",
@@ -45,6 +47,9 @@ class Lexicon:
         self.phrases: dict[tuple[str, ...], list[Entry]] = {}
         self.longest = 1
         self.words: set[str] = set()
+        # Words of muscle names ("quadratus", "longus"): known, so never "corrected", but not
+        # offered as corrections, so "soles" or "pairs" never become Latin.
+        self.names: set[str] = set()
         self.parts: dict[tuple[str, ...], str] = {}
         self.part_regions: dict[str, dict[str, tuple[str, ...]]] = {}
         self.modifiers: dict[tuple[str, ...], str] = {}
@@ -55,7 +60,8 @@ class Lexicon:
         # not typos of body words, so never "corrected" into one ("sweat" is not "seat").
         self.understood_elsewhere: frozenset[str] = frozenset()
 
-    def add(self, text: str, entry: Entry) -> None:
+    def add(self, text: str, entry: Entry, spelled: bool = True) -> None:
+        """Add a phrase; ``spelled`` words are also what typos are corrected to."""
         key = normalise(text)
         if not key:
             return
@@ -63,7 +69,7 @@ class Lexicon:
         if entry not in entries:
             entries.append(entry)
         self.longest = max(self.longest, len(key))
-        self.words.update(key)
+        (self.words if spelled else self.names).update(key)
 
 
 def tokens(text: str) -> list[str]:
@@ -79,6 +85,7 @@ def build_lexicon(kb: KnowledgeBase) -> Lexicon:
     lex = Lexicon()
     _add_regions(lex, kb)
     _add_parts(lex, kb)
+    _add_muscles(lex, kb)
     for term in kb.symptoms.values():
         for phrase in (term.label, *term.synonyms):
             lex.add(phrase, Entry("symptom", (term.id,)))
@@ -114,6 +121,24 @@ def _add_regions(lex: Lexicon, kb: KnowledgeBase) -> None:
         region = kb.atlas.regions[ids[0]]
         for phrase in (region.lay, base.replace("-", " "), *region.synonyms):
             lex.add(phrase, Entry("region", (base,)))
+
+
+def _add_muscles(lex: Lexicon, kb: KnowledgeBase) -> None:
+    """A muscle named by its name, an alias or its group ("my QL", "tight psoas", "my SCM")
+    stands for the places its trigger points lie in. Body words and atlas names keep their
+    own meaning ("triceps"); a name several muscles share stands for the places of all."""
+    named: dict[tuple[str, ...], tuple[str, dict[str, None]]] = {}
+    names = [(m.id, name) for m in kb for name in (m.name, *m.aliases)]
+    names += [(m, group) for group, members in kb.by_part.items() for m in members]
+    for muscle_id, name in names:
+        key = normalise(name)
+        if not key or key in lex.phrases or not all(w.isalnum() for w in key):
+            continue  # ("sternocleidomastoid, sternal head" is said without its comma)
+        tps = kb.muscles[muscle_id].trigger_points
+        _, places = named.setdefault(key, (muscle_id, {}))
+        places.update(dict.fromkeys(b for tp in tps for b in tp.location.site))
+    for key, (muscle_id, places) in named.items():
+        lex.add(" ".join(key), Entry("region", tuple(places), muscle=muscle_id), spelled=False)
 
 
 def _add_parts(lex: Lexicon, kb: KnowledgeBase) -> None:

@@ -123,7 +123,13 @@ class Reader:
     def _correct(self, word: str) -> str:
         """Fix a likely typo of a body or symptom word ("shouldr" -> "shoulder")."""
         known = self.lexicon.words
-        if word in known or len(word) < 5 or not word.isalpha() or word in PAIN_WORDS:
+        if (
+            word in known
+            or word in self.lexicon.names
+            or len(word) < 5
+            or not word.isalpha()
+            or word in PAIN_WORDS
+        ):
             return word
         words = self.kb.body_words
         if word in TIME_WORDS or word in words.history_words or word in words.everyday_words:
@@ -362,7 +368,8 @@ class Reader:
     def _record(self, result: Understood, hit: Hit, negated: bool) -> None:
         entry = hit.entry
         if entry.kind == "region":
-            mentions = [Mention(base, hit.side, hit.words) for base in entry.values]
+            how = "assumed" if entry.muscle else "named"  # "my QL": where that muscle lies
+            mentions = [Mention(base, hit.side, hit.words, how=how) for base in entry.values]
             (result.negated if negated else result.regions).extend(mentions)
         elif entry.kind in ("symptom", "context"):
             terms = self.kb.symptoms if entry.kind == "symptom" else self.kb.contexts
@@ -507,8 +514,13 @@ def _merge_regions(entries: list[Entry]) -> list[Entry]:
     """One phrase naming regions through several sources reads as the union of them."""
     regions = [b for e in entries if e.kind == "region" for b in e.values]
     part = next((e.part for e in entries if e.kind == "region" and e.part), "")
+    muscle = next((e.muscle for e in entries if e.kind == "region" and e.muscle), "")
     rest = [e for e in entries if e.kind != "region"]
-    merged = [Entry("region", tuple(dict.fromkeys(regions)), part=part)] if regions else []
+    merged = (
+        [Entry("region", tuple(dict.fromkeys(regions)), part=part, muscle=muscle)]
+        if regions
+        else []
+    )
     return merged + rest
 
 
