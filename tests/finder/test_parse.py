@@ -48,6 +48,10 @@ def places(u: Understood) -> list[tuple[str, str]]:
             "pain in my neck. also my left elbow aches",
             [("back-of-neck", "unspecified"), ("outer-elbow", "left")],
         ),
+        # Clinicians' words: the atlas's anatomical names and common abbreviations.
+        ("TTP lateral epicondyle", [("outer-elbow", "unspecified")]),
+        ("pain in the interscapular region", [("between-shoulder-blades", "unspecified")]),
+        ("chronic LBP", [("low-back", "unspecified")]),
         # Gym words for muscles name their places.
         ("my upper traps ache", [("top-of-shoulder", "unspecified")]),
         ("sore left delt", [("side-of-shoulder", "left")]),

@@ -119,7 +119,10 @@ def _safety_words(kb: KnowledgeBase) -> frozenset[str]:
 def _add_regions(lex: Lexicon, kb: KnowledgeBase) -> None:
     for base, ids in kb.atlas.bases.items():
         region = kb.atlas.regions[ids[0]]
-        for phrase in (region.lay, base.replace("-", " "), *region.synonyms):
+        # The anatomical name too, for clinicians' notes ("interscapular", "lateral
+        # epicondyle"), without its bracketed gloss or the word "region".
+        anatomical = re.sub(r"\s*\(.*?\)", "", region.anatomical).removesuffix(" region")
+        for phrase in (region.lay, base.replace("-", " "), anatomical, *region.synonyms):
             lex.add(phrase, Entry("region", (base,)))
 
 
