@@ -52,6 +52,11 @@ def places(u: Understood) -> list[tuple[str, str]]:
         ("TTP lateral epicondyle", [("outer-elbow", "unspecified")]),
         ("pain in the interscapular region", [("between-shoulder-blades", "unspecified")]),
         ("chronic LBP", [("low-back", "unspecified")]),
+        # Which teeth: upper or lower back teeth, both, and never the low back.
+        ("my lower back teeth ache", [("lower-teeth", "unspecified")]),
+        ("my upper back teeth ache", [("upper-teeth", "unspecified")]),
+        ("my back teeth hurt", [("upper-teeth", "unspecified"), ("lower-teeth", "unspecified")]),
+        ("my pinky finger goes numb", [("little-finger", "unspecified")]),
         # Gym words for muscles name their places.
         ("my upper traps ache", [("top-of-shoulder", "unspecified")]),
         ("sore left delt", [("side-of-shoulder", "left")]),
@@ -142,6 +147,10 @@ def test_muscle_names_are_never_offered_as_corrections() -> None:
     assert ("flank", "unspecified") in places(u) and ("sole", "unspecified") in places(u)
     assert all(right in index.lexicon.words for _, right in u.corrections)  # "sole", never "soleus"
     assert "soleus" in index.lexicon.names and "soleus" not in index.lexicon.spelling
+
+
+def test_a_warning_sign_denied_is_not_listed_as_not_understood(tiny: FinderIndex) -> None:
+    assert read(tiny, "my neck is sore, no fever").unknown == []
 
 
 def test_a_car_crash_is_an_injury_not_driving(tiny: FinderIndex) -> None:

@@ -309,7 +309,13 @@ class Reader:
         _drop_unsided_repeats(result)
         self._severity(text, result)
         result.qualities = sorted({t.text for t in self.toks if t.text in QUALITY_WORDS})
-        result.unknown = [t.text for t in self.toks if not t.used and _is_content(t.text)]
+        # A warning sign denied ("no fever") was read, by the safety screen: not unknown.
+        denied = self.lexicon.understood_elsewhere
+        result.unknown = [
+            t.text
+            for t in self.toks
+            if not t.used and _is_content(t.text) and not (t.negated and t.text in denied)
+        ]
         return result
 
     def _drop_movements(self, hits: list[Hit], result: Understood) -> list[Hit]:
