@@ -164,7 +164,7 @@ def screen(
                 _raise(data, flag, clauses, answers.get(flag.id, False), said or [])
             )
         elif flag.recent and clauses and (old := _said(clauses, flag, data)) is not None:
-            result.set_aside.append((flag, tuple(dict.fromkeys(old))))
+            result.set_aside.append((flag, tuple(old[:1])))  # the event ("car crash") alone
     result.raised.sort(key=lambda r: (-URGENCY_ORDER[r.urgency], r.flag.id))
     if result.raised:
         result.level = result.raised[0].urgency
