@@ -86,12 +86,16 @@ def build_lexicon(kb: KnowledgeBase) -> Lexicon:
     _add_regions(lex, kb)
     _add_parts(lex, kb)
     _add_muscles(lex, kb)
+    # One entry object per meaning, shared by its phrases: the compiled cache then stores it
+    # once, which keeps a cold command's load short.
     for term in kb.symptoms.values():
+        entry = Entry("symptom", (term.id,))
         for phrase in (term.label, *term.synonyms):
-            lex.add(phrase, Entry("symptom", (term.id,)))
+            lex.add(phrase, entry)
     for term in kb.contexts.values():
+        entry = Entry("context", (term.id,))
         for phrase in term.synonyms:
-            lex.add(phrase, Entry("context", (term.id,)))
+            lex.add(phrase, entry)
     for name, muscles in conditions(kb).items():
         lex.add(name, Entry("condition", tuple(muscles)))
     for hint in kb.body_words.implied:
@@ -122,8 +126,9 @@ def _add_regions(lex: Lexicon, kb: KnowledgeBase) -> None:
         # The anatomical name too, for clinicians' notes ("interscapular", "lateral
         # epicondyle"), without its bracketed gloss or the word "region".
         anatomical = re.sub(r"\s*\(.*?\)", "", region.anatomical).removesuffix(" region")
+        entry = Entry("region", (base,))
         for phrase in (region.lay, base.replace("-", " "), anatomical, *region.synonyms):
-            lex.add(phrase, Entry("region", (base,)))
+            lex.add(phrase, entry)
 
 
 def _add_muscles(lex: Lexicon, kb: KnowledgeBase) -> None:
@@ -140,8 +145,10 @@ def _add_muscles(lex: Lexicon, kb: KnowledgeBase) -> None:
         tps = kb.muscles[muscle_id].trigger_points
         _, places = named.setdefault(key, (muscle_id, {}))
         places.update(dict.fromkeys(b for tp in tps for b in tp.location.site))
+    shared: dict[Entry, Entry] = {}
     for key, (muscle_id, places) in named.items():
-        lex.add(" ".join(key), Entry("region", tuple(places), muscle=muscle_id), spelled=False)
+        entry = Entry("region", tuple(places), muscle=muscle_id)
+        lex.add(" ".join(key), shared.setdefault(entry, entry), spelled=False)
 
 
 def _add_parts(lex: Lexicon, kb: KnowledgeBase) -> None:
@@ -150,8 +157,9 @@ def _add_parts(lex: Lexicon, kb: KnowledgeBase) -> None:
     words = kb.body_words
     for part in words.parts:
         lex.part_regions[part.id] = part.regions
+        entry = Entry("region", part.regions["default"], part=part.id)
         for word in part.words:
-            lex.add(word, Entry("region", part.regions["default"], part=part.id))
+            lex.add(word, entry)
             lex.parts[normalise(word)] = part.id
     for modifier, phrases in words.modifiers.items():
         for phrase in phrases:
