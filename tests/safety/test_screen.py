@@ -141,3 +141,18 @@ def test_a_fever_said_as_over_is_set_aside_and_one_now_raises() -> None:
     # infection there can run with a fever that comes and goes.
     back = screen(real.safety, real.atlas, ["low-back-left"], "a fever two weeks ago, back ache")
     assert [r.flag.id for r in back.raised] == ["spinal-infection"]
+
+
+def test_a_sign_explained_away_in_two_entries_keeps_both_explanations() -> None:
+    from knotwork.core.kb import load_kb
+
+    real = load_kb()
+    dizzy = real.safety.flags["cervical-artery-dissection"].explained_away["dizzy"]
+    assert "stand up" in dizzy and "roll over" in dizzy
+
+    def level(text: str) -> str:
+        return screen(real.safety, real.atlas, ["back-of-neck-left"], text).level
+
+    assert level("I feel dizzy when I stand up too fast and my neck is tight") == "none"
+    assert level("I get dizzy when I roll over in bed and my neck is stiff") == "none"
+    assert level("my neck hurts and I feel dizzy") == "emergency"

@@ -209,9 +209,19 @@ def _flag(f: s.RedFlagFile) -> m.RedFlag:
         tuple(f.sources),
         tuple(_groups(also) for also in f.text_also),
         f.recent,
-        {sign: tuple(e.by) for e in f.explained_away for sign in e.signs},
+        _explained(f.explained_away),
         f.recent_days,
     )
+
+
+def _explained(entries: list[s.ExplainedAway]) -> dict[str, tuple[str, ...]]:
+    """Sign phrase -> everything that explains it away; a sign in several entries (dizziness
+    on standing up, and on rolling over in bed) keeps them all."""
+    explained: dict[str, tuple[str, ...]] = {}
+    for entry in entries:
+        for sign in entry.signs:
+            explained[sign] = (*explained.get(sign, ()), *entry.by)
+    return explained
 
 
 def _effect(e: s.Effect) -> m.Effect:
