@@ -149,6 +149,11 @@ def test_muscle_names_are_never_offered_as_corrections() -> None:
     assert "soleus" in index.lexicon.names and "soleus" not in index.lexicon.spelling
 
 
+def test_severity_idioms_set_the_intensity_and_are_understood(tiny: FinderIndex) -> None:
+    u = read(tiny, "my neck is killing me")
+    assert (u.intensity, u.unknown) == (8, [])
+
+
 def test_a_warning_sign_denied_is_not_listed_as_not_understood(tiny: FinderIndex) -> None:
     assert read(tiny, "my neck is sore, no fever").unknown == []
 

@@ -541,6 +541,7 @@ def _is_content(word: str) -> bool:
         and word not in RANGE_WORDS
         and word not in CLAUSE_BREAKS
         and word not in TIME_WORDS
+        and word not in SEVERITY  # read as the intensity
     )
 
 

@@ -459,4 +459,8 @@ SEVERITY = {
     "agonising": 10,
     "agonizing": 10,
     "awful": 8,
+    "killing": 8,  # "it's killing me"
+    "unbearable": 9,
+    "horrendous": 9,
+    "agony": 10,
 }
