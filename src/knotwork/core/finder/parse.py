@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import TypeVar
 
 from knotwork.core.finder.lexicon import Entry, Lexicon, normalise, tokens
@@ -122,20 +122,8 @@ class Reader:
 
     def _correct(self, word: str) -> str:
         """Fix a likely typo of a body or symptom word ("shouldr" -> "shoulder")."""
-        known = self.lexicon.words
-        if (
-            word in known
-            or word in self.lexicon.names
-            or len(word) < 5
-            or not word.isalpha()
-            or word in PAIN_WORDS
-        ):
+        if len(word) < 5 or not word.isalpha() or self._never_corrected(word):
             return word
-        words = self.kb.body_words
-        if word in TIME_WORDS or word in words.history_words or word in words.everyday_words:
-            return word  # ("public" is no typo of "pubic": see data/vocab/everyday-words.yaml)
-        if word in self.lexicon.understood_elsewhere:
-            return word  # a word the safety screen reads: not a typo of a body word
         from rapidfuzz import fuzz, process  # imported only when a word is unknown
 
         best = process.extractOne(
@@ -145,6 +133,24 @@ class Reader:
             return word
         self.corrections.append((word, best[0]))
         return str(best[0])
+
+    def _never_corrected(self, word: str) -> bool:
+        """Words known as they are: the finder's own, muscle names, words the safety screen
+        reads, time and history words, and everyday words that only look like a body word
+        ("public" is no typo of "pubic": see data/vocab/everyday-words.yaml)."""
+        lex, body = self.lexicon, self.kb.body_words
+        return any(
+            word in known
+            for known in (
+                lex.words,
+                lex.names,
+                lex.understood_elsewhere,
+                PAIN_WORDS,
+                TIME_WORDS,
+                body.history_words,
+                body.everyday_words,
+            )
+        )
 
     # -- phrases -----------------------------------------------------------------------
     def _match(self) -> list[Hit]:
@@ -267,9 +273,13 @@ class Reader:
         token = self.toks[index]
         return (
             token.clause != clause
-            and token.text in ("", "side")
+            and self._side_alone(index)
             and any(r.start < index and self.toks[r.start].clause == token.clause for r in regions)
         )
+
+    def _side_alone(self, index: int) -> bool:
+        """A side said on its own ("on the left", "on the left side"), not of a place."""
+        return self.toks[index].text in ("", "side")
 
     def _trailing_side(self, hit: Hit, sides: list[tuple[int, str]], regions: list[Hit]) -> str:
         """A side said on its own at the end, after every place of the sentence ("my jaw
@@ -286,14 +296,17 @@ class Reader:
             for i, s in sides
             if i > last_place
             and self.toks[i].sentence == sentence
-            and self.toks[i].text in ("", "side")
-            and not self._posture_before(i)
+            and self._side_alone(i)
+            and not self._said_before(i, POSTURE_WORDS)
         }
         return next(iter(said)) if len(said) == 1 else ""
 
-    def _posture_before(self, index: int) -> bool:
+    def _said_before(self, index: int, said: Collection[str], within: int | None = None) -> bool:
+        """Is one of ``said`` earlier in the clause of token ``index`` (within that many
+        words, if given)?"""
         clause = self.toks[index].clause
-        return any(t.text in POSTURE_WORDS for t in self.toks[:index] if t.clause == clause)
+        start = 0 if within is None else max(0, index - within)
+        return any(t.text in said and t.clause == clause for t in self.toks[start:index])
 
     # -- result ------------------------------------------------------------------------
     def _understood(self, text: str, hits: list[Hit]) -> Understood:
@@ -325,28 +338,24 @@ class Reader:
         movements = [h for h in regions if self._is_movement(h)]
         if not movements:
             return hits
-        places = [h for h in regions if h not in movements]
         # A place inside a symptom said to hurt names one too: "my shoulder clicks and hurts
         # when I lift my arm" is about the shoulder.
-        if not places and not self._symptom_place_hurts(hits, places):
+        if len(movements) == len(regions) and not self._symptom_place_hurts(hits):
             return hits
         result.movements = [h.words for h in movements]
         return [h for h in hits if h not in movements]
 
     def _is_movement(self, hit: Hit) -> bool:
-        moving = self.kb.body_words.movement_words
-        clause = self.toks[hit.start].clause
-        return any(
-            self.toks[i].text in moving and self.toks[i].clause == clause
-            for i in range(max(0, hit.start - 2), hit.start)
-        )
+        return self._said_before(hit.start, self.kb.body_words.movement_words, within=2)
 
-    def _symptom_place_hurts(self, hits: list[Hit], regions: list[Hit]) -> bool:
+    def _symptom_place_hurts(self, hits: list[Hit]) -> bool:
+        """Does a symptom name a place that the next clause says hurts (no other place is
+        named, so none can be in that clause)?"""
         return any(
             h.entry.kind == "symptom"
             and not self.toks[h.start].negated
             and self._places_within(h)
-            and self._hurts_next(h, regions)
+            and self._hurts_next(h, [])
             for h in hits
         )
 
