@@ -11,6 +11,8 @@ from knotwork.core.atlas.load import load_atlas
 from knotwork.core.atlas.model import Atlas
 from knotwork.core.paths import DATA_DIR
 
+pytest_plugins = ["tests.stores"]
+
 
 @pytest.fixture(scope="session")
 def atlas() -> Atlas:
