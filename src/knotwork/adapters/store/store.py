@@ -65,4 +65,9 @@ def _now() -> datetime:
 def open_store(url: str) -> Store:
     """The store at ``url``, created and migrated on first use (``StoreError`` if it cannot
     be used)."""
-    return Store(url).open()
+    store = Store(url)
+    try:
+        return store.open()
+    except BaseException:
+        store.close()  # no connection left behind by a store that cannot be used
+        raise
