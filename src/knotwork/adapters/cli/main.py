@@ -13,16 +13,29 @@ from collections.abc import Sequence
 from knotwork import __version__
 from knotwork.adapters.cli import (
     atlas_cmd,
+    backup_cmd,
+    diary_cmd,
     find_cmd,
     kb_cmd,
     muscles_cmd,
+    progress_cmd,
     screen_cmd,
     serve_cmd,
 )
 from knotwork.adapters.cli.context import Context
 from knotwork.core.errors import ConfigError, DataError, InvalidInput, KnotworkError
 
-COMMANDS = (serve_cmd, find_cmd, screen_cmd, atlas_cmd, muscles_cmd, kb_cmd)
+COMMANDS = (
+    serve_cmd,
+    find_cmd,
+    screen_cmd,
+    diary_cmd,
+    progress_cmd,
+    backup_cmd,
+    atlas_cmd,
+    muscles_cmd,
+    kb_cmd,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,10 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, context: Context | None = None) -> int:
+    """Run one command; ``context`` lets tests give settings and a frozen clock."""
     args = build_parser().parse_args(argv)  # usage errors exit 2 inside argparse
     try:
-        code: int = args.handler(args, Context())
+        code: int = args.handler(args, context or Context())
         return code
     except (InvalidInput, ConfigError) as error:
         return fail(error.message, 2)

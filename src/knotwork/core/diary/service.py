@@ -134,7 +134,11 @@ class Diary:
         """Check every record of a backup, then put them all in place in one step."""
         records: list[Record] = [*contents.entries, *contents.treatments, *contents.findings]
         for record in records:
-            self.check(record)
+            try:
+                self.check(record)
+            except InvalidInput as error:
+                where = f"{kind_of(record)} {record.id[:8]}"
+                raise InvalidInput(f"{where}: {error.message}") from None
         self.repo.restore(contents, replace)
         return len(contents)
 

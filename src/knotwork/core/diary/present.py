@@ -1,0 +1,85 @@
+"""Progress as a plain document: the CLI's ``--json``, the Progress page's JSON twin and the
+API all serve this one shape."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, timedelta
+from statistics import fmean
+from typing import Any
+
+from knotwork.core.diary.codec import to_dict
+from knotwork.core.diary.progress import (
+    CAVEAT,
+    MEANINGFUL_POINTS,
+    MEANINGFUL_SHARE,
+    Average,
+    Progress,
+    Window,
+)
+
+
+def window_dict(w: Window | None) -> dict[str, str] | None:
+    return None if w is None else {"first": w.first.isoformat(), "last": w.last.isoformat()}
+
+
+def progress_dict(p: Progress) -> dict[str, Any]:
+    change = p.change
+    return {
+        "since": p.since.isoformat(),
+        "until": p.until.isoformat(),
+        "entries": p.entries,
+        "points_are": "entries" if p.per_entry else "daily means",
+        "points": [{"at": pt.at.isoformat(timespec="minutes"), "pain": pt.pain} for pt in p.points],
+        "seven_day_average": [{"day": a.day.isoformat(), "value": a.value} for a in p.averages],
+        "treatments": [to_dict(t) for t in p.treatments],
+        "impressions": [to_dict(i) for i in p.impressions],
+        "regions": {
+            "start": window_dict(p.start),
+            "now": window_dict(p.now),
+            "start_means": p.start_regions,
+            "now_means": p.now_regions,
+        },
+        "change": None
+        if change is None
+        else {
+            "start": window_dict(change.start),
+            "now": window_dict(change.now),
+            "baseline": change.baseline,
+            "current": change.current,
+            "points": change.points,
+            "percent": change.percent,
+            "direction": change.direction,
+            "meaningful": change.meaningful,
+            "summary": change.sentence(),
+        },
+        "meaningful_rule": {
+            "points": MEANINGFUL_POINTS,
+            "share": MEANINGFUL_SHARE,
+            "sources": ["farrar-2001", "dworkin-2008"],
+        },
+        "caveat": CAVEAT,
+    }
+
+
+def weekly(averages: tuple[Average, ...], step: int) -> list[tuple[date, float | None]]:
+    """Every ``step``-th day's 7-day average, from the last day backwards (so the newest row
+    is the period's end), oldest first."""
+    picked = list(averages)[::-1][::step][::-1]
+    return [(a.day, a.value) for a in picked]
+
+
+def treatment_counts(p: Progress, first: date, last: date) -> Counter[str]:
+    return Counter(
+        t.medication.name if t.medication else (t.professional or t.kind)
+        for t in p.treatments
+        if first <= t.when.day <= last
+    )
+
+
+def mean_or_none(values: list[float]) -> float | None:
+    return round(fmean(values), 1) if values else None
+
+
+def week_before(day: date) -> date:
+    return day - timedelta(days=6)
