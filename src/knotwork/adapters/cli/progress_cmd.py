@@ -66,8 +66,8 @@ def render(p: Progress) -> str:
         out.append(wrap(f"Change since the start: {p.change.sentence()}", ""))
         out.append(f"  (first week {p.change.start}; last week {p.change.now})")
         places = sorted(set(p.start_regions) | set(p.now_regions))
-        rows = [(r, _num(p.start_regions.get(r)), _num(p.now_regions.get(r))) for r in places]
-        out += ["", table(["place", "first week", "last week"], rows)]
+        by_place = [(r, _num(p.start_regions.get(r)), _num(p.now_regions.get(r))) for r in places]
+        out += ["", table(["place", "first week", "last week"], by_place)]
     if p.impressions:
         last = p.impressions[-1]
         out.append(f"\nImpression of change (latest, {last.when.day}): {last.label}")
