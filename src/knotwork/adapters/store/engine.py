@@ -52,13 +52,9 @@ def make_engine(url: str) -> Engine:
     parsed = parse_url(url)
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed)
-    # Connections stay few (a local server); prepare_threshold=None keeps the engine usable
-    # behind a transaction-mode PgBouncer older than 1.21.
-    return create_engine(
-        parsed,
-        pool_pre_ping=True,
-        connect_args={"prepare_threshold": None, "connect_timeout": 10},
-    )
+    # psycopg prepares a statement after its fifth use (the Progress page's queries repeat).
+    # Behind a transaction-mode PgBouncer older than 1.21 that breaks: see docs/diary.md.
+    return create_engine(parsed, pool_pre_ping=True, connect_args={"connect_timeout": 10})
 
 
 def _sqlite_engine(url: URL) -> Engine:

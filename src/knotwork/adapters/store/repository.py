@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
+from datetime import UTC, date
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, update
@@ -32,6 +32,7 @@ from knotwork.core.diary.repository import (
     Record,
     RecordKind,
     RegionSum,
+    TreatmentMark,
     kind_of,
 )
 from knotwork.core.diary.treatment import Treatment
@@ -46,6 +47,7 @@ class SqlDiary:
         self.engine = engine
         self.writer = engine.execution_options(**{WRITE: True})
         self.person = person
+        self._reader: Connection | None = None  # set inside ``reading()``
 
     # -- transactions -------------------------------------------------------------------
 
@@ -56,8 +58,24 @@ class SqlDiary:
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
+        if self._reader is not None:
+            yield self._reader
+            return
         with self.engine.connect() as conn, conn.begin():
             yield conn
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Several reads in one transaction: one consistent view, one connection."""
+        if self._reader is not None:
+            yield
+            return
+        with self.engine.connect() as conn, conn.begin():
+            self._reader = conn
+            try:
+                yield
+            finally:
+                self._reader = None
 
     def _mine(self, table: Table) -> Any:
         return table.c.person_id == self.person
@@ -269,7 +287,26 @@ class SqlDiary:
             .order_by(t.c.at_utc)
         )
         with self._read() as conn:
-            return [PainPoint(rows.when(r).utc, r.zone, r.pain) for r in conn.execute(query)]
+            # Straight from the columns (no record is built): a long series is read often.
+            return [
+                PainPoint(r.at_utc.replace(tzinfo=UTC), r.zone, r.pain) for r in conn.execute(query)
+            ]
+
+    def treatment_marks(self, since: date, until: date, limit: int) -> list[TreatmentMark]:
+        t = T.treatment
+        name = func.coalesce(t.c.medication, t.c.professional, t.c.muscle, t.c.region, "")
+        query = (
+            select(t.c.id, t.c.at_utc, t.c.zone, t.c.kind, name)
+            .where(self._mine(t), t.c.day >= since, t.c.day <= until)
+            .order_by(t.c.at_utc.desc())
+            .limit(limit)
+        )
+        with self._read() as conn:
+            found = conn.execute(query).all()
+        return [
+            TreatmentMark(i, at.replace(tzinfo=UTC), zone, kind, label)
+            for i, at, zone, kind, label in reversed(found)
+        ]
 
     def span(self) -> tuple[date, date] | None:
         t = T.day_pain

@@ -4,7 +4,7 @@ API all serve this one shape."""
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from statistics import fmean
 from typing import Any
 
@@ -17,6 +17,7 @@ from knotwork.core.diary.progress import (
     Progress,
     Window,
 )
+from knotwork.core.diary.when import zone_info
 
 
 def window_dict(w: Window | None) -> dict[str, str] | None:
@@ -32,7 +33,16 @@ def progress_dict(p: Progress) -> dict[str, Any]:
         "points_are": "entries" if p.per_entry else "daily means",
         "points": [{"at": pt.at.isoformat(timespec="minutes"), "pain": pt.pain} for pt in p.points],
         "seven_day_average": [{"day": a.day.isoformat(), "value": a.value} for a in p.averages],
-        "treatments": [to_dict(t) for t in p.treatments],
+        "treatments": [
+            {
+                "id": t.id,
+                "at": t.utc.isoformat().replace("+00:00", "Z"),
+                "day": local_day(t.utc, t.zone).isoformat(),
+                "kind": t.kind,
+                "name": t.name,
+            }
+            for t in p.treatments
+        ],
         "impressions": [to_dict(i) for i in p.impressions],
         "regions": {
             "start": window_dict(p.start),
@@ -71,10 +81,14 @@ def weekly(averages: tuple[Average, ...], step: int) -> list[tuple[date, float |
 
 def treatment_counts(p: Progress, first: date, last: date) -> Counter[str]:
     return Counter(
-        t.medication.name if t.medication else (t.professional or t.kind)
+        t.name if t.kind in ("medication", "professional") else t.kind
         for t in p.treatments
-        if first <= t.when.day <= last
+        if first <= local_day(t.utc, t.zone) <= last
     )
+
+
+def local_day(utc: datetime, zone: str) -> date:
+    return utc.astimezone(zone_info(zone)).date()
 
 
 def mean_or_none(values: list[float]) -> float | None:

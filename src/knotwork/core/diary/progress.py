@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from statistics import fmean
 from typing import Literal
+from zoneinfo import ZoneInfo
 
 from knotwork.core.diary.records import Impression
-from knotwork.core.diary.repository import DayPain, DiaryRepository, RegionSum
-from knotwork.core.diary.treatment import Treatment
+from knotwork.core.diary.repository import DayPain, DiaryRepository, RegionSum, TreatmentMark
 from knotwork.core.diary.when import zone_info
 
 MEANINGFUL_POINTS = 2.0
@@ -110,7 +110,7 @@ class Progress:
     per_entry: bool  # points are single entries (else daily means)
     points: tuple[Point, ...]
     averages: tuple[Average, ...]
-    treatments: tuple[Treatment, ...]
+    treatments: tuple[TreatmentMark, ...]
     impressions: tuple[Impression, ...]
     start: Window | None
     now: Window | None
@@ -163,9 +163,11 @@ def windows(days: Sequence[DayPain]) -> tuple[Window, Window] | None:
 
 def progress(repo: DiaryRepository, today: date, days: int | None) -> Progress:
     """The person's progress over the ``days`` up to ``today`` (all of it when None)."""
-    span = repo.span()
-    since = today - timedelta(days=days - 1) if days else (span[0] if span else today)
-    until = max(today, span[1]) if span and days is None else today
+    since, until = today - timedelta(days=(days or 1) - 1), today
+    if days is None:  # the whole diary (its last entry may be "after today" in another zone)
+        span = repo.span()
+        if span:
+            since, until = span[0], max(today, span[1])
     daily = repo.day_pain(since - timedelta(days=WINDOW_DAYS - 1), until)
     inside = [d for d in daily if d.day >= since]
     per_entry = (until - since).days < PER_ENTRY_DAYS
@@ -184,7 +186,7 @@ def progress(repo: DiaryRepository, today: date, days: int | None) -> Progress:
         per_entry=per_entry,
         points=tuple(_points(repo, inside, since, until, per_entry)),
         averages=tuple(moving_average(daily, since, until)),
-        treatments=tuple(reversed(repo.treatments(since, until, MAX_TREATMENTS))),
+        treatments=tuple(repo.treatment_marks(since, until, MAX_TREATMENTS)),
         impressions=tuple(reversed(repo.impressions(since, until))),
         start=pair[0] if pair else None,
         now=pair[1] if pair else None,
@@ -199,8 +201,14 @@ def _points(
     repo: DiaryRepository, inside: Sequence[DayPain], since: date, until: date, per_entry: bool
 ) -> list[Point]:
     if per_entry:
+        zones: dict[str, ZoneInfo] = {}
         return [
-            Point(p.utc.astimezone(zone_info(p.zone)).replace(tzinfo=None), p.pain)
+            Point(
+                p.utc.astimezone(
+                    zones.get(p.zone) or zones.setdefault(p.zone, zone_info(p.zone))
+                ).replace(tzinfo=None),
+                p.pain,
+            )
             for p in repo.pain_points(since, until)
         ]
     return [

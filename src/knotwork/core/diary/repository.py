@@ -8,6 +8,7 @@ store's to keep (it may precompute them); the core only reads them.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal, Protocol
@@ -65,6 +66,18 @@ class PainPoint:
 
 
 @dataclass(frozen=True, slots=True)
+class TreatmentMark:
+    """A treatment as the progress chart marks it: when, what kind, and its short name
+    (the medicine, the kind of professional care, or the muscle)."""
+
+    id: str
+    utc: datetime
+    zone: str
+    kind: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
 class Contents:
     """A whole diary (a backup, or what is restored)."""
 
@@ -78,6 +91,9 @@ class Contents:
 
 
 class DiaryRepository(Protocol):
+    def reading(self) -> AbstractContextManager[None]:
+        """Reads inside this block see one consistent state of the diary."""
+
     def add(self, record: Record) -> None:
         """Save a new record; an id already used is ``InvalidInput``."""
 
@@ -121,6 +137,10 @@ class DiaryRepository(Protocol):
 
     def pain_points(self, since: date, until: date) -> list[PainPoint]:
         """Each entry's overall pain in those days, oldest first."""
+
+    def treatment_marks(self, since: date, until: date, limit: int) -> list[TreatmentMark]:
+        """The treatments of those days for a chart, oldest first (at most ``limit``, the
+        latest)."""
 
     def span(self) -> tuple[date, date] | None:
         """The first and last local day with an entry, or None for an empty diary."""

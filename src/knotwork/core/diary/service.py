@@ -113,19 +113,21 @@ class Diary:
         self, since: date | None = None, until: date | None = None, limit: int = 50
     ) -> list[Record]:
         """Every kind of record in those local days, newest first."""
-        records: list[Record] = [
-            *self.repo.entries(since, until, limit),
-            *self.repo.treatments(since, until, limit),
-            *self.repo.impressions(since, until, limit),
-            *self.repo.findings(since, until, limit),
-        ]
+        with self.repo.reading():
+            records: list[Record] = [
+                *self.repo.entries(since, until, limit),
+                *self.repo.treatments(since, until, limit),
+                *self.repo.impressions(since, until, limit),
+                *self.repo.findings(since, until, limit),
+            ]
         records.sort(key=lambda r: (r.when.utc, r.id), reverse=True)
         return records[:limit]
 
     def progress(self, days: int | None = 90) -> Progress:
         if days is not None and not 7 <= days <= 3660:
             raise InvalidInput("The period must be 7 to 3660 days, or all of it.")
-        return progress(self.repo, self.today(), days)
+        with self.repo.reading():
+            return progress(self.repo, self.today(), days)
 
     def backup(self) -> Contents:
         return self.repo.contents()
