@@ -89,7 +89,7 @@ def test_a_day_in_the_diary(run: Run) -> None:
         (["diary", "add", "--region", "neck:5"], "Unknown body region 'neck'"),
         (["diary", "add", "--region", "calf-left:11"], "Pain in calf-left must be a whole"),
         (["diary", "add", "--region", "calf-left:4:itchy"], "A pain quality must be one of"),
-        (["diary", "add"], "Say how much it hurts"),
+        (["diary", "add"], "Say how much it hurts: the overall pain 0-10"),
         (["diary", "add", "--pain", "4", "--peg", "4,4"], "PEG is three numbers"),
         (["diary", "add", "--pain", "4", "--context", "deskwork"], "Did you mean: desk-work"),
         (["diary", "add", "--pain", "4", "--at", "2027-01-01 08:00"], "is in the future"),

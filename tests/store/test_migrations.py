@@ -49,7 +49,8 @@ def test_every_earlier_revision_upgrades_with_its_data(store_url: str, start: st
             )
             conn.execute(
                 text(
-                    "INSERT INTO entry_region VALUES (1, :id, 'calf-left', :pain, '[\"aching\"]')"
+                    "INSERT INTO entry_region VALUES "
+                    "(1, :id, 'calf-left', 0, :pain, '[\"aching\"]')"
                 ),
                 {"id": f"{n:032x}", "pain": pain + 1},
             )

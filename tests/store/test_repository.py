@@ -29,7 +29,7 @@ def test_it_keeps_an_entry_with_every_field(diary: Diary) -> None:
     entry = diary.add_entry(
         at("2026-12-07 08:15"),
         pain=5,
-        regions=(NECK, SHOULDER),
+        regions=(SHOULDER, NECK),  # kept in the order given, not sorted
         peg=Peg(5, 4, 6),
         sleep=Sleep(6.5, 4),
         contexts=("desk-work", "stress"),

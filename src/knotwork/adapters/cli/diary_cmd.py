@@ -85,10 +85,6 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
     if f.given(args, f.TREATMENT_FLAGS):
         raise InvalidInput("Treatment options go with `knotwork diary treat`.")
     fields = f.entry_fields(args, diary)
-    if "pain" not in fields:
-        if not fields.get("regions"):
-            raise InvalidInput("Say how much it hurts: --pain 0-10 or --region ID:PAIN.")
-        fields["pain"] = max(r.pain for r in fields["regions"])  # the worst place
     return _saved(args, "added", diary.add_entry(f.when_of(args, diary), **fields))
 
 

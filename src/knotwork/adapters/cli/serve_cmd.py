@@ -26,7 +26,12 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         from knotwork.core.errors import InvalidInput
 
         raise InvalidInput(f"--port {port} is out of range; use 1 to 65535")
-    app = create_app(ctx.settings, ctx.finder)
+    from knotwork.adapters.web.diary_store import DiaryStore
+
+    # The diary store is opened (created, migrated, checked) before the server listens: a
+    # store it cannot use stops it here with one line, not on every request.
+    diary = DiaryStore(ctx.settings.database_url, ctx.store)
+    app = create_app(ctx.settings, ctx.finder, diary=diary)
     # The knowledge base is loaded once and kept for the life of the server: freeze it out of
     # the garbage collector's sight, so a full collection does not walk hundreds of thousands
     # of static objects in the middle of a request (it showed as p99 spikes of ~100 ms).
@@ -35,6 +40,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     gc.collect()
     gc.freeze()
     echo(f"Knotwork is running at http://{host}:{port} (press Ctrl+C to stop)")
+    echo(f"Your diary is kept in {ctx.store.where}")
     uvicorn.run(
         app,
         host=host,

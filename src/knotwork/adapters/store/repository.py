@@ -230,7 +230,8 @@ class SqlDiary:
         if not everyone:
             query = query.where(T.entry_region.c.entry_id.in_([r.id for r in found]))
         regions: dict[str, list[Any]] = defaultdict(list)
-        for r in conn.execute(query.order_by(T.entry_region.c.entry_id)):
+        order = (T.entry_region.c.entry_id, T.entry_region.c.position)
+        for r in conn.execute(query.order_by(*order)):
             regions[r.entry_id].append(r)
         return [rows.entry_from(r, regions.get(r.id, [])) for r in found]
 

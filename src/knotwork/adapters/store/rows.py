@@ -48,10 +48,11 @@ def region_values(person: int, e: Entry) -> list[Values]:
             "person_id": person,
             "entry_id": e.id,
             "region": r.region,
+            "position": n,
             "pain": r.pain,
             "qualities": json.dumps(list(r.qualities)),
         }
-        for r in e.regions
+        for n, r in enumerate(e.regions)
     ]
 
 

@@ -81,6 +81,7 @@ entry_region = Table(
     Column("person_id", Integer, nullable=False),
     Column("entry_id", String(ID), nullable=False),
     Column("region", String(60), nullable=False),
+    Column("position", SmallInteger, nullable=False),  # the order the person gave them in
     Column("pain", SmallInteger, nullable=False),
     Column("qualities", Text, nullable=False),  # JSON list
     PrimaryKeyConstraint("person_id", "entry_id", "region"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any, TypeVar
 
@@ -24,6 +24,12 @@ R = TypeVar("R", bound=Record)
 
 def new_id() -> str:
     return uuid.uuid4().hex
+
+
+def worst(regions: Sequence[RegionRating]) -> int:
+    if not regions:
+        raise InvalidInput("Say how much it hurts: the overall pain 0-10, or a place and its pain.")
+    return max(r.pain for r in regions)
 
 
 class Diary:
@@ -52,9 +58,11 @@ class Diary:
     def _stamp(self, when: When | None) -> tuple[str, When]:
         return self.ids(), when or self.now()
 
-    def add_entry(self, when: When | None = None, **fields: Any) -> Entry:
+    def add_entry(self, when: When | None = None, pain: int | None = None, **fields: Any) -> Entry:
+        """A new entry; without an overall pain, the worst place's pain stands for it."""
         record_id, moment = self._stamp(when)
-        return self._add(self.checks.entry(Entry(record_id, moment, **fields)))
+        overall = pain if pain is not None else worst(fields.get("regions", ()))
+        return self._add(self.checks.entry(Entry(record_id, moment, overall, **fields)))
 
     def add_treatment(self, when: When | None = None, **fields: Any) -> Treatment:
         record_id, moment = self._stamp(when)

@@ -56,6 +56,7 @@ def upgrade() -> None:
         sa.Column("person_id", sa.Integer, nullable=False),
         sa.Column("entry_id", sa.String(32), nullable=False),
         sa.Column("region", sa.String(60), nullable=False),
+        sa.Column("position", sa.SmallInteger, nullable=False),
         sa.Column("pain", sa.SmallInteger, nullable=False),
         sa.Column("qualities", sa.Text, nullable=False),
         sa.PrimaryKeyConstraint("person_id", "entry_id", "region", name="pk_entry_region"),
