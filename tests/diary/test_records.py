@@ -113,3 +113,14 @@ def test_it_reads_local_times(text: str, local: str) -> None:
 def test_it_refuses_times(text: str, message: str) -> None:
     with pytest.raises(InvalidInput, match=message):
         parse_local(text, "Europe/London", NOW)
+
+
+def test_the_works_the_diary_cites_are_in_the_bibliography() -> None:
+    from knotwork.core.diary.present import progress_dict
+    from knotwork.core.diary.progress import Progress
+    from knotwork.core.kb import load_kb
+
+    refs = load_kb().references
+    assert {"farrar-2001", "dworkin-2008", "krebs-2009", "hurst-bolton-2004"} <= set(refs)
+    empty = Progress(WHEN.day, WHEN.day, True, (), (), (), (), None, None, {}, {}, None, 0)
+    assert set(progress_dict(empty)["meaningful_rule"]["sources"]) <= set(refs)
