@@ -59,6 +59,7 @@ def render_map(
     standalone: bool = True,
     interactive: bool = False,
     crop: bool = False,
+    shades: Mapping[str, float] | None = None,
 ) -> str:
     """SVG text of the body map; unknown region ids raise ``UnknownRegion``.
 
@@ -66,11 +67,14 @@ def render_map(
     ``standalone=False`` drops the drawing's own <style> so a page's stylesheet (and a strict
     Content-Security-Policy) governs it; ``interactive=True`` makes every region a keyboard-
     and screen-reader-operable toggle for the body-map input; ``crop=True`` zooms to the
-    views and the part of the body that carry highlights, marks or markers.
+    views and the part of the body that carry highlights, marks or markers. ``shades`` maps
+    regions to an average pain 0-10: each is shaded in one of five steps (class
+    ``kw-pain-1`` to ``kw-pain-5``) and its name says the value ("Temple (left): 6.2 of 10").
     """
     highlights = highlights or {}
+    shades = shades or {}
     chosen = set(selected)
-    for region_id in [*highlights, *chosen, *(m.region for m in markers)]:
+    for region_id in [*highlights, *chosen, *shades, *(m.region for m in markers)]:
         atlas.get(region_id)
     root = copy.deepcopy(_drawing(drawing))
     if crop:
@@ -84,6 +88,10 @@ def render_map(
     if not standalone:
         for style in root.findall(f"{NS}style"):
             root.remove(style)
+    elif shades:
+        own = root.find(f"{NS}style")
+        if own is not None:
+            own.text = (own.text or "") + SHADE_STYLE
     for shape in region_shapes(root):
         region = shape.get("data-region", "")
         classes = ["kw-region"]
@@ -91,6 +99,9 @@ def render_map(
             classes.append(f"kw-{highlights[region]}")
         if region in chosen:
             classes.append("kw-selected")
+        if region in shades:
+            classes.append(f"kw-pain-{shade_step(shades[region])}")
+            _say_value(shape, shades[region])
         shape.set("class", " ".join(classes))
         if interactive:
             _make_interactive(shape, region in chosen)
@@ -98,6 +109,22 @@ def render_map(
     if not standalone:
         _slim(root)
     return ET.tostring(root, encoding="unicode")
+
+
+# Five steps of pain, light to dark (the same colours as app.css, for a map on its own).
+SHADE_COLOURS = ("#fbe3d0", "#f6bf98", "#ec8f5c", "#d9602f", "#a63a14")
+SHADE_STYLE = "".join(f".kw-region.kw-pain-{n}{{fill:{c}}}" for n, c in enumerate(SHADE_COLOURS, 1))
+
+
+def shade_step(pain: float) -> int:
+    """1 (up to 2) to 5 (over 8): the step of an average pain 0-10."""
+    return min(5, max(1, int(-(-pain // 2))))
+
+
+def _say_value(shape: ET.Element, pain: float) -> None:
+    title = shape.find(f"{NS}title")
+    if title is not None:
+        title.text = f"{title.text}: {pain:.1f} of 10"
 
 
 # Attributes only the drawing's tools and the marker placement need; a page inlining the map
