@@ -174,3 +174,29 @@ def test_the_diary_is_in_the_openapi_document(api: TestClient) -> None:
             "/api/diary/progress"} <= paths  # fmt: skip
     post = doc["paths"]["/api/diary/entries"]["post"]
     assert "EntryIn" in str(post["requestBody"]) and "422" in post["responses"]
+
+
+def test_the_progress_page_and_its_twin(api: TestClient) -> None:
+    empty = api.get("/progress")
+    assert empty.status_code == 200 and "No diary entries from" in empty.text
+    for day, pain in [(d, 7) for d in range(1, 8)] + [(d, 4) for d in range(22, 29)]:
+        api.post("/api/diary/entries", json={"at": f"2026-11-{day:02d} 08:00",
+                                             "regions": [{**NECK, "pain": pain}]})  # fmt: skip
+    api.post("/api/diary/treatments", json={"kind": "heat", "at": "2026-11-23 20:00"})
+    page = api.get("/progress?days=60")
+    assert page.status_code == 200
+    html = page.text
+    assert html.count('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 720') == 1
+    assert "kw-pain-4" in html and "kw-pain-2" in html  # 7.0 and 4.0 on the two maps
+    assert "Average pain went from 7.0 to 4.0, 3.0 points, 43 % lower: a meaningful" in html
+    assert '<th scope="row">Back of the neck (right)</th><td>7.0</td><td>4.0</td>' in html
+    twin = api.get("/progress.json?days=60").json()
+    assert twin["ok"] is True and twin["entries"] == 14
+    assert twin["places"] == [
+        {"region": "back-of-neck-right", "label": "Back of the neck (right)", "start": 7.0,
+         "now": 4.0, "change": -3.0}
+    ]  # fmt: skip
+    rows = {row["day"]: row for row in twin["days"]}
+    assert twin["days"][0]["day"] == "2026-11-28" and rows["2026-11-23"]["treatments"] == "heat"
+    bad = api.get("/progress.json?days=5")
+    assert bad.status_code == 422 and bad.json()["error"]["code"] == "invalid_input"

@@ -146,16 +146,15 @@ def treatment_fields(
     if dose is not None:
         fields["dose"] = dose
     if args.medication or args.dose or args.regular:
-        base = old.medication if old and old.medication else Medication(args.medication or "x")
+        before = old.medication if old else None  # an edit keeps what it does not change
         fields["medication"] = Medication(
-            args.medication or base.name,
-            args.dose if args.dose is not None else base.dose,
-            "regular" if args.regular else base.schedule,
+            args.medication or (before.name if before else ""),
+            args.dose if args.dose is not None else (before.dose if before else ""),
+            "regular" if args.regular else (before.schedule if before else "as-needed"),
         )
-    if "technique" in fields and "tool" not in fields and not (old and old.tool):
-        fields["tool"] = _technique_tool(
-            diary, fields.get("muscle") or (old and old.muscle), fields
-        )
+    muscle = fields.get("muscle") or (old.muscle if old else None)
+    if "technique" in fields and "tool" not in fields and muscle and not (old and old.tool):
+        fields["tool"] = diary.checks.technique_tool(muscle, fields["technique"])
     return fields
 
 
@@ -170,14 +169,3 @@ def _dose(args: argparse.Namespace, old: Dose) -> Dose | None:
         return None
     merged = {k: v if v is not None else getattr(old, k) for k, v in values.items()}
     return Dose(**merged)
-
-
-def _technique_tool(diary: Diary, muscle: object, fields: dict[str, Any]) -> str | None:
-    """A technique chosen without a tool takes the technique's own tool."""
-    if not isinstance(muscle, str):
-        return None
-    found = diary.checks.muscle(muscle)
-    for technique in found.self_treatment:
-        if technique.id == fields["technique"]:
-            return technique.tool
-    return None

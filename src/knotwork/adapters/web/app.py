@@ -8,7 +8,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from knotwork import __version__
-from knotwork.adapters.web import api, diary_api, errors, maps, pages
+from knotwork.adapters.web import api, diary_api, diary_pages, errors, maps, pages
 from knotwork.adapters.web.diary_store import DiaryStore
 from knotwork.adapters.web.head import HeadAsGet
 from knotwork.adapters.web.respond import json_response
@@ -44,6 +44,7 @@ def create_app(
     app.include_router(api.router)
     app.include_router(diary_api.router)
     app.include_router(pages.router)
+    app.include_router(diary_pages.router)
     app.include_router(maps.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

@@ -166,8 +166,7 @@ class TreatmentIn(Timed):
         muscle = diary.checks.muscle(self.muscle).id if self.muscle else None
         tool = self.tool
         if tool is None and muscle and self.technique:
-            found = diary.checks.muscle(muscle).self_treatment
-            tool = next((t.tool for t in found if t.id == self.technique), None)
+            tool = diary.checks.technique_tool(muscle, self.technique)
         return {
             "kind": self.kind,
             "muscle": muscle,

@@ -60,6 +60,7 @@ def render_map(
     interactive: bool = False,
     crop: bool = False,
     shades: Mapping[str, float] | None = None,
+    crop_to: Iterable[str] = (),
 ) -> str:
     """SVG text of the body map; unknown region ids raise ``UnknownRegion``.
 
@@ -74,15 +75,17 @@ def render_map(
     highlights = highlights or {}
     shades = shades or {}
     chosen = set(selected)
-    for region_id in [*highlights, *chosen, *shades, *(m.region for m in markers)]:
+    crop_to = tuple(crop_to)
+    for region_id in [*highlights, *chosen, *shades, *crop_to, *(m.region for m in markers)]:
         atlas.get(region_id)
     root = copy.deepcopy(_drawing(drawing))
+    # ``crop_to``: more regions to keep in the picture (two maps compared show the same part).
+    wanted = {*highlights, *chosen, *shades, *crop_to, *(m.region for m in markers)}
     if crop:
-        wanted = {*highlights, *chosen, *(m.region for m in markers)}
         views = [v for v in views if _has(root, v, wanted)] or list(views)
     _keep_views(root, views)
     if crop:
-        _crop(root, {*highlights, *chosen, *(m.region for m in markers)})
+        _crop(root, wanted)
     # An image with buttons inside is a nested control; an interactive map is a group.
     _set_title(root, title, role="group" if interactive else "img")
     if not standalone:
@@ -112,7 +115,7 @@ def render_map(
 
 
 # Five steps of pain, light to dark (the same colours as app.css, for a map on its own).
-SHADE_COLOURS = ("#fbe3d0", "#f6bf98", "#ec8f5c", "#d9602f", "#a63a14")
+SHADE_COLOURS = ("#f7b58b", "#ef8a55", "#dd5f2c", "#b3401a", "#7a260b")
 SHADE_STYLE = "".join(f".kw-region.kw-pain-{n}{{fill:{c}}}" for n, c in enumerate(SHADE_COLOURS, 1))
 
 

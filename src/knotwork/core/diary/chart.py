@@ -21,7 +21,7 @@ from knotwork.core.diary.when import zone_info
 WIDTH = 720
 PLOT_HEIGHT = 220
 TOP = 14
-LEFT = 34
+LEFT = 62  # room for the 0-10 labels and the treatment rows' names
 RIGHT = 14
 AXIS = 26  # the date labels under the plot
 ROW = 16  # one row of treatment marks
@@ -113,10 +113,12 @@ def _dates(since: date, until: date, x: XScale, base: float) -> list[str]:
     day = until
     while day >= since:  # from the last day back, so today is always labelled
         at = x(datetime.combine(day, datetime.min.time()) + timedelta(hours=12))
+        # Labels near an edge are anchored inside the picture, not cut off.
+        anchor = "end" if at > WIDTH - RIGHT - 20 else "middle"
         out.append(
             f'<line class="kw-tick" x1="{at:.1f}" x2="{at:.1f}" y1="{base}" y2="{base + 4}" '
             f'stroke="{COLOURS["text"]}"/>'
-            f'<text class="kw-axis" x="{at:.1f}" y="{base + 16}" text-anchor="middle" '
+            f'<text class="kw-axis" x="{at:.1f}" y="{base + 16}" text-anchor="{anchor}" '
             f'fill="{COLOURS["text"]}">{day.strftime(fmt).lstrip("0")}</text>'
         )
         day -= timedelta(days=step)

@@ -39,6 +39,13 @@ class DiaryChecks:
         """A muscle by id, name or alias (an unknown one suggests ids)."""
         return self.kb.muscle(key)
 
+    def technique_tool(self, muscle: str, technique: str) -> str | None:
+        """The tool a muscle's technique uses (a treatment that names the technique but no
+        tool takes it); None for a technique the muscle does not have (refused later)."""
+        found = self.kb.muscles.get(muscle)
+        techniques = found.self_treatment if found else ()
+        return next((t.tool for t in techniques if t.id == technique), None)
+
     def entry(self, entry: Entry) -> Entry:
         for rating in entry.regions:
             self.region(rating.region)

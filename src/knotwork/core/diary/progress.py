@@ -129,16 +129,18 @@ def moving_average(days: Sequence[DayPain], since: date, until: date) -> list[Av
     without entries are left out; every day weighs the same, however many entries)."""
     means = {d.day: d.mean for d in days}
     out = []
-    day = since
-    while day <= until:
-        window = [means[d] for d in _days(day - timedelta(days=WINDOW_DAYS - 1), day) if d in means]
-        out.append(Average(day, round(fmean(window), 2) if window else None))
+    total, count = 0.0, 0
+    day = since - timedelta(days=WINDOW_DAYS - 1)
+    while day <= until:  # a sliding window: add the day coming in, drop the one leaving
+        if day in means:
+            total, count = total + means[day], count + 1
+        leaving = day - timedelta(days=WINDOW_DAYS)
+        if leaving in means:
+            total, count = total - means[leaving], count - 1
+        if day >= since:
+            out.append(Average(day, round(total / count, 2) if count else None))
         day += timedelta(days=1)
     return out
-
-
-def _days(first: date, last: date) -> list[date]:
-    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
 
 
 def window_mean(days: Sequence[DayPain], window: Window) -> float:
