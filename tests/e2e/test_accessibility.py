@@ -28,6 +28,8 @@ PAGES = {
     "muscle-cautions": "/muscles/upper-trapezius?caution=pregnancy",
     "muscle-no-press": "/muscles/gastrocnemius?caution=known-or-suspected-clot:calf",
     "evidence": "/evidence",
+    "progress": "/progress",
+    "progress-year": "/progress?days=all",
     "error": "/muscles/nothing-like-this",
 }
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
