@@ -15,8 +15,9 @@ from typing import Any
 
 from knotwork.adapters.cli import diary_fields as f
 from knotwork.adapters.cli.context import Context
-from knotwork.adapters.cli.diary_text import detail, short_id, stamp, summary
+from knotwork.adapters.cli.diary_text import detail, short_id, stamp
 from knotwork.adapters.cli.output import echo, emit_json, table
+from knotwork.core.diary.present import summary
 from knotwork.core.diary.vocab import PGIC, TREATMENT_KINDS
 from knotwork.core.errors import InvalidInput
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from knotwork.core.diary.model import Entry
 from knotwork.core.diary.parse import region_text
-from knotwork.core.diary.records import Finding, Impression
+from knotwork.core.diary.present import summary, treatment_summary
 from knotwork.core.diary.repository import Record, kind_of
 from knotwork.core.diary.treatment import Treatment
-from knotwork.core.diary.vocab import TREATMENT_LABELS
 
 
 def short_id(record: Record) -> str:
@@ -16,39 +15,6 @@ def short_id(record: Record) -> str:
 
 def stamp(record: Record) -> str:
     return record.when.local.strftime("%Y-%m-%d %H:%M")
-
-
-def summary(record: Record) -> str:
-    """What the record says, in one short line."""
-    if isinstance(record, Entry):
-        places = ", ".join(f"{r.region} {r.pain}" for r in record.regions)
-        return f"pain {record.pain}/10" + (f"; {places}" if places else "")
-    if isinstance(record, Treatment):
-        return treatment_summary(record)
-    if isinstance(record, Impression):
-        return f"since the start: {record.label} ({record.value}/7)"
-    return finding_summary(record)
-
-
-def treatment_summary(t: Treatment) -> str:
-    what = TREATMENT_LABELS[t.kind]
-    if t.medication:
-        schedule = "regular" if t.medication.schedule == "regular" else "as needed"
-        what = f"{t.medication.name} {t.medication.dose}".strip() + f" ({schedule})"
-    elif t.professional:
-        what = t.professional.replace("-", " ")
-    detail = [x for x in (t.muscle, t.technique, t.side, t.region) if x]
-    if detail:
-        what += f": {' '.join(detail)}"
-    if t.relief is not None:
-        what += f"; relief {t.relief}/10"
-    return what
-
-
-def finding_summary(f: Finding) -> str:
-    muscles = ", ".join(f.muscles[:3]) or "no muscles"
-    places = ", ".join(m.region for m in f.marks) or f'"{f.text[:40]}"'
-    return f"finder: {places} -> {muscles}"
 
 
 def detail(record: Record) -> list[str]:

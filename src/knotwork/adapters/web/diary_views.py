@@ -3,15 +3,32 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 from statistics import fmean
 from typing import Any
 
 from knotwork.core.atlas.model import Atlas
 from knotwork.core.atlas.render import render_map
 from knotwork.core.diary.chart import pain_chart, summary
+from knotwork.core.diary.codec import to_dict
+from knotwork.core.diary.model import Entry, RegionRating
 from knotwork.core.diary.present import local_day, progress_dict
+from knotwork.core.diary.present import summary as present_summary
 from knotwork.core.diary.progress import Progress
+from knotwork.core.diary.records import Impression
+from knotwork.core.diary.repository import Record, kind_of
+from knotwork.core.diary.service import Diary
+from knotwork.core.diary.treatment import Treatment
+from knotwork.core.diary.vocab import (
+    PGIC,
+    PROFESSIONAL_KINDS,
+    QUALITIES,
+    SORENESS,
+    TREATED_SIDES,
+    TREATMENT_KINDS,
+    TREATMENT_LABELS,
+)
+from knotwork.core.kb.base import KnowledgeBase
 
 PERIODS = (("30", "30 days"), ("90", "90 days"), ("365", "A year"), ("all", "All of it"))
 CITED = "Farrar et al. 2001; IMMPACT, Dworkin et al. 2008"
@@ -102,3 +119,59 @@ def _place_rows(p: Progress, atlas: Atlas) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+COMMON_CONTEXTS = (
+    "desk-work", "phone-use", "driving", "prolonged-sitting", "standing", "walking",
+    "running", "lifting", "carrying", "sleep-position", "stress", "new-exercise",
+)  # fmt: skip
+PAGE = 50
+
+
+def diary_page(diary: Diary, kb: KnowledgeBase, until: date | None) -> dict[str, Any]:
+    """The Diary page: a quick entry that starts from the last entry's places, the other
+    forms, and the records, newest first (50 at a time; ``until`` pages back)."""
+    atlas = kb.atlas
+    records = diary.timeline(until=until, limit=PAGE + 1)
+    shown = records[:PAGE]
+    older = None
+    if len(records) > PAGE:
+        older = f"/diary?until={(shown[-1].when.day - timedelta(days=1)).isoformat()}"
+    now = diary.now()
+    return {
+        "records": [_record_view(r, atlas) for r in shown],
+        "older": older,
+        "last_places": [
+            {**place_view(r, atlas), "checked": list(r.qualities)} for r in diary.last_places()
+        ],
+        "now": now.local.strftime("%Y-%m-%dT%H:%M"),
+        "zone": diary.zone,
+        "regions": [{"id": r.id, "label": r.label} for r in sorted(atlas, key=lambda r: r.label)],
+        "qualities": list(QUALITIES),
+        "contexts": [
+            {"id": c, "label": kb.contexts[c].label} for c in COMMON_CONTEXTS if c in kb.contexts
+        ],
+        "kinds": [{"id": k, "label": TREATMENT_LABELS[k]} for k in TREATMENT_KINDS],
+        "professional": list(PROFESSIONAL_KINDS),
+        "sides": list(TREATED_SIDES),
+        "soreness": list(SORENESS),
+        "pgic": [{"value": n, "label": label} for n, label in enumerate(PGIC, 1)],
+        "muscles": sorted(m.name for m in kb),
+    }
+
+
+def place_view(r: RegionRating, atlas: Atlas) -> dict[str, Any]:
+    return {"region": r.region, "label": atlas.get(r.region).label, "pain": r.pain,
+            "qualities": list(r.qualities)}  # fmt: skip
+
+
+def _record_view(record: Record, atlas: Atlas) -> dict[str, Any]:
+    """A record as the list shows it, with its full JSON shape under ``record``."""
+    return {
+        "record": to_dict(record),
+        "short": record.id[:8],
+        "kind": kind_of(record),
+        "when": record.when.local.strftime("%a %d %b %Y, %H:%M"),
+        "summary": present_summary(record, lambda r: atlas.get(r).label),
+        "editable": isinstance(record, Entry | Treatment | Impression),
+    }

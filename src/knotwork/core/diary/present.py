@@ -4,11 +4,13 @@ API all serve this one shape."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from statistics import fmean
 from typing import Any
 
 from knotwork.core.diary.codec import to_dict
+from knotwork.core.diary.model import Entry
 from knotwork.core.diary.progress import (
     CAVEAT,
     MEANINGFUL_POINTS,
@@ -17,6 +19,10 @@ from knotwork.core.diary.progress import (
     Progress,
     Window,
 )
+from knotwork.core.diary.records import Finding, Impression
+from knotwork.core.diary.repository import Record
+from knotwork.core.diary.treatment import Treatment
+from knotwork.core.diary.vocab import TREATMENT_LABELS
 from knotwork.core.diary.when import zone_info
 
 
@@ -97,3 +103,36 @@ def mean_or_none(values: list[float]) -> float | None:
 
 def week_before(day: date) -> date:
     return day - timedelta(days=6)
+
+
+def summary(record: Record, name: Callable[[str], str] = str) -> str:
+    """What the record says, in one short line (``name`` turns a region id into words)."""
+    if isinstance(record, Entry):
+        places = ", ".join(f"{name(r.region)} {r.pain}" for r in record.regions)
+        return f"pain {record.pain}/10" + (f"; {places}" if places else "")
+    if isinstance(record, Treatment):
+        return treatment_summary(record, name)
+    if isinstance(record, Impression):
+        return f"since the start: {record.label} ({record.value}/7)"
+    return finding_summary(record, name)
+
+
+def treatment_summary(t: Treatment, name: Callable[[str], str] = str) -> str:
+    what = TREATMENT_LABELS[t.kind]
+    if t.medication:
+        schedule = "regular" if t.medication.schedule == "regular" else "as needed"
+        what = f"{t.medication.name} {t.medication.dose}".strip() + f" ({schedule})"
+    elif t.professional:
+        what = t.professional.replace("-", " ")
+    detail = [x for x in (t.muscle, t.technique, t.side, t.region and name(t.region)) if x]
+    if detail:
+        what += f": {' '.join(detail)}"
+    if t.relief is not None:
+        what += f"; relief {t.relief}/10"
+    return what
+
+
+def finding_summary(f: Finding, name: Callable[[str], str] = str) -> str:
+    muscles = ", ".join(f.muscles[:3]) or "no muscles"
+    places = ", ".join(name(m.region) for m in f.marks) or f'"{f.text[:40]}"'
+    return f"finder: {places} -> {muscles}"
