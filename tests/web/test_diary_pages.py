@@ -5,10 +5,10 @@ twin; a bad form is the one error shape and saves nothing."""
 from __future__ import annotations
 
 import re
-from urllib.parse import urlencode
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 from fastapi.testclient import TestClient
