@@ -28,6 +28,8 @@ PAGES = {
     "muscle-cautions": "/muscles/upper-trapezius?caution=pregnancy",
     "muscle-no-press": "/muscles/gastrocnemius?caution=known-or-suspected-clot:calf",
     "evidence": "/evidence",
+    "diary": "/diary",
+    "diary-edit": "DIARY-EDIT",
     "progress": "/progress",
     "progress-year": "/progress?days=all",
     "error": "/muscles/nothing-like-this",
@@ -36,7 +38,12 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def resolve(page: Page, path: str) -> str:
-    """ "RESULTS[:words]": the results for the words with every safety question answered no."""
+    """ "RESULTS[:words]": the results for the words with every safety question answered no;
+    "DIARY-EDIT": the edit page of the newest diary entry."""
+    if path == "DIARY-EDIT":
+        records = page.request.get("/diary.json").json()["records"]
+        newest = next(r for r in records if r["kind"] == "entry")
+        return f"/diary/{newest['record']['id']}/edit"
     if not path.startswith("RESULTS"):
         return path
     said = {"text": path.partition(":")[2] or NO_FLAGS["text"]}
