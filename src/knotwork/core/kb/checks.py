@@ -12,8 +12,11 @@ from dataclasses import dataclass
 
 from knotwork.core.atlas.model import Atlas
 from knotwork.core.kb.base import normalise_name
+from knotwork.core.kb.caution_checks import RULES as CAUTION_RULES
+from knotwork.core.kb.caution_checks import caution_problems
 from knotwork.core.kb.schema import Dose, MuscleFile, Range, Technique
 from knotwork.core.problems import Problem
+from knotwork.core.safety.model import SafetyData
 
 RULES: dict[str, str] = {
     "KB-001": "file matches the schema (no unknown keys, closed vocabularies, required fields)",
@@ -36,6 +39,7 @@ RULES: dict[str, str] = {
     "KB-018": "part_of names no muscle id (parts are named, not filed)",
     "KB-019": "every region in the body-word and path vocabularies exists in the atlas",
     "KB-020": "every citation on the evidence page exists in the bibliography",
+    **CAUTION_RULES,
 }
 
 # Which dose field each technique kind must carry (movement may use either).
@@ -54,6 +58,8 @@ class Context:
     references: frozenset[str]
     symptoms: frozenset[str]
     contexts: frozenset[str]
+    factors: frozenset[str] = frozenset()  # personal factors of data/safety/cautions.yaml
+    safety: SafetyData | None = None  # the global rules, when the safety data is sound
 
 
 Rule = Callable[[str, MuscleFile, Context], Iterator[Problem]]
@@ -256,4 +262,5 @@ PER_FILE: tuple[Rule, ...] = (
     _vocab,
     _zone_repeats,
     _part_of,
+    caution_problems,
 )
