@@ -72,6 +72,14 @@ BREAKS = [
         "region: temple",
         "trigger_points.0.referral",
     ),
+    # One zone on each side is allowed; two on the same side are not.
+    (
+        "KB-016",
+        "alpha-muscle",
+        "region: side-of-neck, kind: spillover",
+        "region: temple, kind: spillover, side: both",
+        "trigger_points.0.referral",
+    ),
     (
         "KB-018",
         "alpha-muscle",
@@ -206,6 +214,11 @@ def test_a_vocabulary_region_must_exist(kb_dir: Path) -> None:
 def test_an_evidence_citation_must_exist(kb_dir: Path) -> None:
     replace_in(kb_dir / "evidence.yaml", "kellgren-1938", "kellgren-1939")
     assert ("evidence.yaml", "sections.1.citations", "KB-020") in problems(kb_dir)
+
+
+def test_a_region_on_each_side_is_not_a_repeat(kb_dir: Path, edit: Edit) -> None:
+    edit("alpha-muscle", "region: side-of-neck,", "region: temple, side: opposite,")
+    assert problems(kb_dir) == []
 
 
 def test_every_rule_is_exercised_by_a_test() -> None:

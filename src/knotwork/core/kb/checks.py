@@ -34,7 +34,8 @@ RULES: dict[str, str] = {
     "KB-013": "technique ids are unique within a muscle",
     "KB-014": "every symptom id exists in data/vocab/symptoms.yaml",
     "KB-015": "every activity id exists in data/vocab/contexts.yaml",
-    "KB-016": "a region appears at most once in one trigger point's referral pattern",
+    "KB-016": "a region appears at most once in one trigger point's referral pattern (twice "
+    "only as one zone on the same side and one on the opposite side)",
     "KB-017": "bibliography ids are unique",
     "KB-018": "part_of names no muscle id (parts are named, not filed)",
     "KB-019": "every region in the body-word and path vocabularies exists in the atlas",
@@ -227,7 +228,8 @@ def _vocab(file: str, mf: MuscleFile, ctx: Context) -> Iterator[Problem]:
 def _zone_repeats(file: str, mf: MuscleFile, ctx: Context) -> Iterator[Problem]:
     for i, tp in enumerate(mf.trigger_points):
         for region, count in Counter(z.region for z in tp.referral).items():
-            if count > 1:
+            sides = {z.side for z in tp.referral if z.region == region}
+            if count > 1 and not (count == 2 and sides == {"same", "opposite"}):
                 yield Problem(
                     file,
                     f"trigger_points.{i}.referral",
