@@ -23,6 +23,15 @@ def errors(resource: dict[str, Any]) -> list[str]:
     return [e.message for e in validator().iter_errors(resource)]
 
 
+def errors_as(definition: str, resource: dict[str, Any]) -> list[str]:
+    """Errors against one resource's own definition: clearer messages than the top-level oneOf."""
+    schema = validator().schema
+    own = {"$ref": f"#/definitions/{definition}", "definitions": schema["definitions"]}
+    return [
+        e.message for e in jsonschema.validators.validator_for(schema)(own).iter_errors(resource)
+    ]
+
+
 def pain_observation(status: str) -> dict[str, Any]:
     return {
         "resourceType": "Observation",
@@ -41,3 +50,6 @@ def test_a_valid_bundle_passes_and_a_bad_status_fails() -> None:
     }
     assert errors(bundle) == []
     assert errors(pain_observation("bogus"))
+    assert any(
+        "'bogus'" in message for message in errors_as("Observation", pain_observation("bogus"))
+    )
