@@ -230,3 +230,26 @@ def test_a_store_that_is_not_a_diary_is_one_line_exit_1(
     code = main(["diary", "list"], Context(settings))
     _, err = capsys.readouterr()
     assert code == 1 and err.count("\n") == 1 and "is not a Knotwork diary" in err
+
+
+@pytest.mark.parametrize(
+    "content", [b"my shopping list\n", b"SQLite format 3\x00" + b"\xff" * 4000]
+)
+def test_the_server_refuses_to_start_on_a_store_it_cannot_use(
+    tmp_path: Path, content: bytes
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "knotwork.db"
+    path.write_bytes(content)
+    env = {**os.environ, "KNOTWORK_DATABASE_URL": f"sqlite:///{path}",
+           "KNOTWORK_CACHE_DIR": str(tmp_path / "cache")}  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "knotwork", "serve", "--port", "1"],
+        env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and "not a Knotwork diary" in done.stderr
+    assert path.read_bytes() == content
