@@ -161,3 +161,13 @@ def test_the_diary_page_twin_and_paging(web: TestClient) -> None:
     assert "aching" in data["qualities"] and data["pgic"][0]["label"] == "very much improved"
     assert web.get("/diary?until=yesterday").status_code == 422
     assert web.get("/diary/0123abcd/edit").status_code == 404
+
+
+def test_diary_answers_are_never_stored(web: TestClient) -> None:
+    post(web, "/diary/entries", {"pain": "4"})
+    entry = records(web)[0]
+    for path in ("/diary", "/diary.json", "/progress", "/progress.json?days=30",
+                 "/api/diary", f"/api/diary/records/{entry['id']}", "/api/diary/progress",
+                 f"/diary/{entry['id']}/edit", "/api/diary/records/ffffffff"):  # fmt: skip
+        assert web.get(path).headers["cache-control"] == "no-store", path
+    assert post(web, "/diary/entries", {"pain": "5"}).headers["cache-control"] == "no-store"

@@ -11,6 +11,7 @@ from knotwork import __version__
 from knotwork.adapters.web import api, diary_api, diary_pages, errors, maps, pages
 from knotwork.adapters.web.diary_store import DiaryStore
 from knotwork.adapters.web.head import HeadAsGet
+from knotwork.adapters.web.private import NoStore
 from knotwork.adapters.web.respond import json_response
 from knotwork.adapters.web.security import SecurityHeaders
 from knotwork.adapters.web.state import AppState
@@ -52,6 +53,7 @@ def create_app(
     async def healthz() -> object:
         return json_response({"ok": True})
 
+    app.add_middleware(NoStore)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HeadAsGet)
     return app
