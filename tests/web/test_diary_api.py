@@ -87,6 +87,7 @@ def test_an_entry_goes_in_and_comes_back(api: TestClient) -> None:
         ({"pain": 4, "at": "2027-01-01 08:00"}, 422, "invalid_input", "future"),
         ({"pain": 4, "zone": "Mars/Base"}, 422, "invalid_input", "time zone"),
         ({}, 422, "invalid_input", "Say how much it hurts"),
+        ({"pain": 4, "notes": "a\u0000b"}, 422, "invalid_input", "cannot be stored"),
     ],
 )
 def test_a_bad_entry_is_one_error_shape_and_saves_nothing(

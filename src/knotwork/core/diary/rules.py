@@ -42,7 +42,18 @@ def text(value: object, field: str, limit: int = MAX_NOTES) -> str:
         raise InvalidInput(f"{field} must be text.")
     if len(value) > limit:
         raise InvalidInput(f"{field} is too long ({len(value)} characters; at most {limit}).")
+    if "\x00" in value or not value.isprintable() and not _encodable(value):
+        # A NUL or a lone surrogate cannot be stored as text (PostgreSQL refuses both).
+        raise InvalidInput(f"{field} contains a character that cannot be stored.")
     return value
+
+
+def _encodable(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def unique(values: Iterable[str], field: str) -> None:
