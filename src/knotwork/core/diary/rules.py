@@ -42,7 +42,7 @@ def text(value: object, field: str, limit: int = MAX_NOTES) -> str:
         raise InvalidInput(f"{field} must be text.")
     if len(value) > limit:
         raise InvalidInput(f"{field} is too long ({len(value)} characters; at most {limit}).")
-    if "\x00" in value or not value.isprintable() and not _encodable(value):
+    if "\x00" in value or (not value.isprintable() and not _encodable(value)):
         # A NUL or a lone surrogate cannot be stored as text (PostgreSQL refuses both).
         raise InvalidInput(f"{field} contains a character that cannot be stored.")
     return value
