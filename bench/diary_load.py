@@ -19,6 +19,7 @@ Rounds of each measurement alternate between the stores, so both see the same ma
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import tempfile
@@ -157,7 +158,8 @@ def main() -> None:
         for n in range(args.rounds):
             for m in measured:  # interleaved: each store takes its turn in every round
                 m.round(args.runs)
-            print(f"  round {n + 1}/{args.rounds} done", flush=True)
+            load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+            print(f"  round {n + 1}/{args.rounds} done (machine load average {load})", flush=True)
     report(measured)
 
 
