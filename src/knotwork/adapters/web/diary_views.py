@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date, timedelta
 from statistics import fmean
 from typing import Any
@@ -139,7 +140,7 @@ def diary_page(diary: Diary, kb: KnowledgeBase, until: date | None) -> dict[str,
         older = f"/diary?until={(shown[-1].when.day - timedelta(days=1)).isoformat()}"
     now = diary.now()
     return {
-        "records": [_record_view(r, atlas) for r in shown],
+        "records": [_record_view(r, _words(kb)) for r in shown],
         "older": older,
         "last_places": [
             {**place_view(r, atlas), "checked": list(r.qualities)} for r in diary.last_places()
@@ -165,13 +166,25 @@ def place_view(r: RegionRating, atlas: Atlas) -> dict[str, Any]:
             "qualities": list(r.qualities)}  # fmt: skip
 
 
-def _record_view(record: Record, atlas: Atlas) -> dict[str, Any]:
+def _words(kb: KnowledgeBase) -> Callable[[str], str]:
+    """A region's or a muscle's name from its id."""
+
+    def name(key: str) -> str:
+        if key in kb.atlas:
+            return kb.atlas.get(key).label
+        muscle = kb.muscles.get(key)
+        return muscle.name if muscle else key
+
+    return name
+
+
+def _record_view(record: Record, name: Callable[[str], str]) -> dict[str, Any]:
     """A record as the list shows it, with its full JSON shape under ``record``."""
     return {
         "record": to_dict(record),
         "short": record.id[:8],
         "kind": kind_of(record),
         "when": record.when.local.strftime("%a %d %b %Y, %H:%M"),
-        "summary": present_summary(record, lambda r: atlas.get(r).label),
+        "summary": present_summary(record, name),
         "editable": isinstance(record, Entry | Treatment | Impression),
     }

@@ -106,7 +106,8 @@ def week_before(day: date) -> date:
 
 
 def summary(record: Record, name: Callable[[str], str] = str) -> str:
-    """What the record says, in one short line (``name`` turns a region id into words)."""
+    """What the record says, in one short line (``name`` turns a region or muscle id into
+    words; ids stay as they are by default, as the command line takes them)."""
     if isinstance(record, Entry):
         places = ", ".join(f"{name(r.region)} {r.pain}" for r in record.regions)
         return f"pain {record.pain}/10" + (f"; {places}" if places else "")
@@ -124,7 +125,11 @@ def treatment_summary(t: Treatment, name: Callable[[str], str] = str) -> str:
         what = f"{t.medication.name} {t.medication.dose}".strip() + f" ({schedule})"
     elif t.professional:
         what = t.professional.replace("-", " ")
-    detail = [x for x in (t.muscle, t.technique, t.side, t.region and name(t.region)) if x]
+    detail = [
+        x
+        for x in (t.muscle and name(t.muscle), t.technique, t.side, t.region and name(t.region))
+        if x
+    ]
     if detail:
         what += f": {' '.join(detail)}"
     if t.relief is not None:
@@ -133,6 +138,6 @@ def treatment_summary(t: Treatment, name: Callable[[str], str] = str) -> str:
 
 
 def finding_summary(f: Finding, name: Callable[[str], str] = str) -> str:
-    muscles = ", ".join(f.muscles[:3]) or "no muscles"
+    muscles = ", ".join(name(m) for m in f.muscles[:3]) or "no muscles"
     places = ", ".join(name(m.region) for m in f.marks) or f'"{f.text[:40]}"'
     return f"finder: {places} -> {muscles}"
