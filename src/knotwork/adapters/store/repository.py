@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, date
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -281,17 +281,17 @@ class SqlDiary:
             return [RegionSum(r, int(n), int(total)) for r, n, total in conn.execute(query)]
 
     def pain_points(self, since: date, until: date) -> list[PainPoint]:
-        t = T.entry
-        query = (
-            select(t.c.at_utc, t.c.zone, t.c.pain)
-            .where(self._mine(t), t.c.day >= since, t.c.day <= until)
-            .order_by(t.c.at_utc)
+        # The longest read of the Progress page (a few hundred rows): plain SQL, so the rows
+        # skip the ORM's type processing; SQLite gives the time as text, PostgreSQL as a time.
+        query = text(
+            "SELECT entry.at_utc, entry.zone, entry.pain FROM entry "
+            "WHERE entry.person_id = :person AND entry.day >= :since AND entry.day <= :until "
+            "ORDER BY entry.at_utc"
         )
+        params = {"person": self.person, "since": since, "until": until}
         with self._read() as conn:
-            # Straight from the columns (no record is built): a long series is read often.
-            return [
-                PainPoint(r.at_utc.replace(tzinfo=UTC), r.zone, r.pain) for r in conn.execute(query)
-            ]
+            found = conn.execute(query, params).all()
+        return [PainPoint(_utc(at), zone, pain) for at, zone, pain in found]
 
     def treatment_marks(self, since: date, until: date, limit: int) -> list[TreatmentMark]:
         t = T.treatment
@@ -397,6 +397,11 @@ class SqlDiary:
                 .group_by(r.c.person_id, e.c.day, r.c.region),
             )
         )
+
+
+def _utc(value: datetime | str) -> datetime:
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return moment.replace(tzinfo=UTC)
 
 
 def _upsert(conn: Connection, table: Table, values: list[rows.Values]) -> None:
