@@ -36,8 +36,8 @@ def test_muscles_for_a_place_read_essential_first_and_press_tests_wait(
     code, out, _ = run(capsys, "muscles", "--region", "heel-right")
     assert code == 0
     assert out.startswith("Muscles that refer pain to your right heel\n" + "=" * 42 + "\n")
-    assert out.index("Usually refers pain here (essential zone):") < out.index(
-        "Sometimes refers pain here (spillover zone):"
+    assert out.index("Usually refer pain here (essential zone):") < out.index(
+        "Sometimes refer pain here (spillover zone):"
     )
     assert "Soleus (right)  [soleus]" in out
     assert "Press to check" not in out

@@ -22,6 +22,7 @@ from knotwork.core.finder.engine import find
 from knotwork.core.finder.guides import DEFAULT_INTENSITY
 from knotwork.core.finder.index import FinderIndex
 from knotwork.core.finder.query import NOTHING, Mark, Query
+from knotwork.core.finder.report import PREVALENCE_TEXT
 
 VERSION = 1
 NOTICE = (
@@ -29,9 +30,9 @@ NOTICE = (
     "refer pain to this place, not a diagnosis."
 )
 KINDS = {
-    "essential": "Usually refers pain here",
-    "spillover": "Sometimes refers pain here",
-    "local": "Its trigger points lie here",
+    "essential": "Usually refer pain here",
+    "spillover": "Sometimes refer pain here",
+    "local": "Have trigger points here",
 }
 
 
@@ -95,6 +96,7 @@ def _entry(c: dict[str, Any], kind: str) -> dict[str, Any]:
         "score": c["score"],
         "summary": e["summary"],
         "prevalence": e["prevalence"],
+        "prevalence_text": f"{PREVALENCE_TEXT[e['prevalence']].capitalize()} of such pain.",
         "trigger_points": [t["number"] for t in here],
         "press_test": {
             "trigger_point": tp["number"],
