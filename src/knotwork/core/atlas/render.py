@@ -61,6 +61,7 @@ def render_map(
     crop: bool = False,
     shades: Mapping[str, float] | None = None,
     crop_to: Iterable[str] = (),
+    link: str | None = None,
 ) -> str:
     """SVG text of the body map; unknown region ids raise ``UnknownRegion``.
 
@@ -70,7 +71,12 @@ def render_map(
     and screen-reader-operable toggle for the body-map input; ``crop=True`` zooms to the
     views and the part of the body that carry highlights, marks or markers. ``shades`` maps
     regions to an average pain 0-10: each is shaded in one of five steps (class
-    ``kw-pain-1`` to ``kw-pain-5``) and its name says the value ("Temple (left): 6.2 of 10").
+    ``kw-pain-1`` to ``kw-pain-5``) and its name says the value ("Temple (left): 6.2 of 10");
+    ``crop_to`` keeps more regions in a cropped picture (two maps compared show the same
+    part). ``link`` (a
+    pattern such as ``/places/{region}``) makes every region a link for pointer users; the
+    map is then hidden from assistive technology and out of the tab order, so the page must
+    offer the same links as a list.
     """
     highlights = highlights or {}
     shades = shades or {}
@@ -109,6 +115,8 @@ def render_map(
         if interactive:
             _make_interactive(shape, region in chosen)
     _add_markers(root, markers)
+    if link:
+        _link_regions(root, link)
     if not standalone:
         _slim(root)
     return ET.tostring(root, encoding="unicode")
@@ -128,6 +136,24 @@ def _say_value(shape: ET.Element, pain: float) -> None:
     title = shape.find(f"{NS}title")
     if title is not None:
         title.text = f"{title.text}: {pain:.1f} of 10"
+
+
+def _link_regions(root: ET.Element, pattern: str) -> None:
+    # 253 links would be 253 tab stops before the page's own list of the same places, and
+    # links inside an image are nested controls: the map is for pointers, the list for all.
+    root.set("aria-hidden", "true")
+    root.attrib.pop("role", None)
+    for parent in list(root.iter()):
+        for n, shape in enumerate(list(parent)):
+            if "kw-region" not in shape.get("class", "").split():
+                continue
+            anchor = ET.Element(
+                f"{NS}a",
+                {"href": pattern.format(region=shape.get("data-region")), "tabindex": "-1"},
+            )
+            parent.remove(shape)
+            anchor.append(shape)
+            parent.insert(n, anchor)
 
 
 # Attributes only the drawing's tools and the marker placement need; a page inlining the map
