@@ -260,14 +260,15 @@ class SqlDiary:
         return found[0] if found else None
 
     def day_pain(self, since: date, until: date) -> list[DayPain]:
-        t = T.day_pain
-        query = (
-            select(t.c.day, t.c.entries, t.c.pain_total)
-            .where(self._mine(t), t.c.day >= since, t.c.day <= until)
-            .order_by(t.c.day)
+        query = text(
+            "SELECT day_pain.day, day_pain.entries, day_pain.pain_total FROM day_pain "
+            "WHERE day_pain.person_id = :person AND day_pain.day >= :since "
+            "AND day_pain.day <= :until ORDER BY day_pain.day"
         )
+        params = {"person": self.person, "since": since, "until": until}
         with self._read() as conn:
-            return [DayPain(*r) for r in conn.execute(query)]
+            found = conn.execute(query, params).all()
+        return [DayPain(_day(day), n, total) for day, n, total in found]
 
     def region_sums(self, since: date, until: date) -> list[RegionSum]:
         t = T.day_region
@@ -294,19 +295,19 @@ class SqlDiary:
         return [PainPoint(_utc(at), zone, pain) for at, zone, pain in found]
 
     def treatment_marks(self, since: date, until: date, limit: int) -> list[TreatmentMark]:
-        t = T.treatment
-        name = func.coalesce(t.c.medication, t.c.professional, t.c.muscle, t.c.region, "")
-        query = (
-            select(t.c.id, t.c.at_utc, t.c.zone, t.c.kind, name)
-            .where(self._mine(t), t.c.day >= since, t.c.day <= until)
-            .order_by(t.c.at_utc.desc())
-            .limit(limit)
+        query = text(
+            "SELECT treatment.id, treatment.at_utc, treatment.zone, treatment.kind, "
+            "coalesce(treatment.medication, treatment.professional, treatment.muscle, "
+            "treatment.region, '') FROM treatment "
+            "WHERE treatment.person_id = :person AND treatment.day >= :since "
+            "AND treatment.day <= :until ORDER BY treatment.at_utc DESC LIMIT :limit"
         )
+        params = {"person": self.person, "since": since, "until": until, "limit": limit}
         with self._read() as conn:
-            found = conn.execute(query).all()
+            found = conn.execute(query, params).all()
         return [
-            TreatmentMark(i, at.replace(tzinfo=UTC), zone, kind, label)
-            for i, at, zone, kind, label in reversed(found)
+            TreatmentMark(i, _utc(at), zone, kind, name)
+            for i, at, zone, kind, name in reversed(found)
         ]
 
     def span(self) -> tuple[date, date] | None:
@@ -397,6 +398,10 @@ class SqlDiary:
                 .group_by(r.c.person_id, e.c.day, r.c.region),
             )
         )
+
+
+def _day(value: date | str) -> date:
+    return date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def _utc(value: datetime | str) -> datetime:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from knotwork.core.errors import InvalidInput
@@ -26,6 +27,7 @@ def fixed_clock(moment: datetime) -> Clock:
     return lambda: utc
 
 
+@lru_cache(maxsize=128)  # read for every point of a chart; a bad name raises, and is not kept
 def zone_info(name: str) -> ZoneInfo:
     """The zone named ``name`` (IANA, e.g. Europe/London); bad input otherwise."""
     if not name or len(name) > 64 or name.startswith(("/", ".")) or ".." in name:
