@@ -22,7 +22,9 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> FinderIndex:
 @pytest.fixture(scope="session")
 def client(index: FinderIndex, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     kb = load_kb(cache_dir=Path(tmp_path_factory.mktemp("kbcache")))
-    app = create_app(load_settings({}), index, kb)
+    # A diary store of its own (the default ./knotwork.db would land in the checkout).
+    store = f"sqlite:///{tmp_path_factory.mktemp('diary') / 'knotwork.db'}"
+    app = create_app(load_settings({"KNOTWORK_DATABASE_URL": store}), index, kb)
     with TestClient(app, raise_server_exceptions=False) as test_client:
         yield test_client
 
