@@ -46,12 +46,25 @@ from knotwork.core.diary.parse import region_text
 from knotwork.core.diary.present import progress_dict
 from knotwork.core.diary.repository import Record
 from knotwork.core.diary.treatment import Treatment
-from knotwork.core.errors import NotFound
+from knotwork.core.errors import InvalidInput, NotFound
 
 router = APIRouter(prefix="/api/diary", tags=["diary"])
 ERRORS: dict[int | str, dict[str, Any]] = {422: ERROR, 503: ERROR}
 ONE: dict[int | str, dict[str, Any]] = {**ERRORS, 404: ERROR}
-DayParam = Annotated[date | None, Query(description="A local day, YYYY-MM-DD")]
+# A day as text, read strictly (a number is not a day, as a lax date parser would have it).
+DayParam = Annotated[
+    str | None,
+    Query(description="A local day, YYYY-MM-DD", pattern=r"^\d{4}-\d{2}-\d{2}$", max_length=10),
+]
+
+
+def _day(value: str | None, name: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(f"{name} must be a date (YYYY-MM-DD), not '{value}'.") from None
 
 
 def _record(record: Record, status: int = 200) -> Response:
@@ -66,7 +79,7 @@ def list_records(
     until: DayParam = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
 ) -> Response:
-    records = diary(request).timeline(since, until, limit)
+    records = diary(request).timeline(_day(since, "since"), _day(until, "until"), limit)
     return json_response({"ok": True, "records": [to_dict(r) for r in records]})
 
 
