@@ -176,6 +176,44 @@ BREAKS = [
         "about 4 to 8 out of 10",
         "self_treatment.1.steps.1",
     ),
+    # The dose ceilings hold in every file (pressure 7/10, 90 s holds).
+    (
+        "KB-030",
+        "alpha-muscle",
+        "pressure: {min: 5, max: 7}",
+        "pressure: {min: 5, max: 8}",
+        "self_treatment.0.dose.pressure",
+    ),
+    (
+        "KB-030",
+        "alpha-muscle",
+        "hold_seconds: {min: 30, max: 90}",
+        "hold_seconds: {min: 30, max: 120}",
+        "self_treatment.0.dose.hold_seconds",
+    ),
+    # A heat pack: 10-15 minutes up to three times a day, with the NHS safe-use guidance cited
+    # (the old 15-20 minute packs that cited only a trial's baseline hot pack).
+    (
+        "KB-031",
+        "alpha-muscle",
+        "minutes: {min: 10, max: 15}",
+        "minutes: {min: 15, max: 20}",
+        "self_treatment.2.dose.minutes",
+    ),
+    (
+        "KB-031",
+        "alpha-muscle",
+        "times_per_day: {min: 1, max: 3}\n    stop_if:\n      - The skin",
+        "times_per_day: {min: 1, max: 4}\n    stop_if:\n      - The skin",
+        "self_treatment.2.dose.times_per_day",
+    ),
+    (
+        "KB-031",
+        "alpha-muscle",
+        "      - petrofsky-2020\n      - mpft-heat-treatment\n",
+        "      - hou-2002\n",
+        "self_treatment.2.citations",
+    ),
 ]
 
 
