@@ -201,3 +201,15 @@ def test_the_progress_page_and_its_twin(api: TestClient) -> None:
     assert twin["days"][0]["day"] == "2026-11-28" and rows["2026-11-23"]["treatments"] == "heat"
     bad = api.get("/progress.json?days=5")
     assert bad.status_code == 422 and bad.json()["error"]["code"] == "invalid_input"
+
+
+def test_the_documented_examples_fit_their_schemas() -> None:
+    from knotwork.adapters.web.diary_examples import EXAMPLES
+    from knotwork.adapters.web.diary_schemas import PlacesAnswer
+
+    for name in ("entry", "treatment", "impression"):
+        RecordAnswer.model_validate(EXAMPLES[name])
+    RecordsAnswer.model_validate(EXAMPLES["list"])
+    PlacesAnswer.model_validate(EXAMPLES["places"])
+    ProgressAnswer.model_validate(EXAMPLES["progress"])
+    assert EXAMPLES["progress"]["change"]["meaningful"] is False  # 7.0 to 5.4: 1.6 points, 23 %

@@ -28,6 +28,7 @@ from fastapi import APIRouter, Body, Query, Request
 from fastapi.responses import Response
 
 from knotwork.adapters.web.api import ERROR
+from knotwork.adapters.web.diary_examples import example
 from knotwork.adapters.web.diary_schemas import (
     EntryIn,
     ImpressionIn,
@@ -71,8 +72,12 @@ def _record(record: Record, status: int = 200) -> Response:
     return json_response({"ok": True, "record": to_dict(record)}, status=status)
 
 
-@router.get("", summary="The diary's records, newest first", response_model=RecordsAnswer,
-            responses=ERRORS)  # fmt: skip
+@router.get(
+    "",
+    summary="The diary's records, newest first",
+    response_model=RecordsAnswer,
+    responses={**ERRORS, **example("list")},
+)
 def list_records(
     request: Request,
     since: DayParam = None,
@@ -83,15 +88,24 @@ def list_records(
     return json_response({"ok": True, "records": [to_dict(r) for r in records]})
 
 
-@router.post("/entries", status_code=201, summary="Add an entry", response_model=RecordAnswer,
-             responses=ERRORS)  # fmt: skip
+@router.post(
+    "/entries",
+    status_code=201,
+    summary="Add an entry",
+    response_model=RecordAnswer,
+    responses={**ERRORS, **example("entry", 201)},
+)
 def add_entry(request: Request, body: EntryIn) -> Response:
     d = diary(request, body.zone)
     return _record(d.add_entry(body.when(d), **body.fields(d)), 201)
 
 
-@router.put("/entries/{record_id}", summary="Change an entry", response_model=RecordAnswer,
-            responses=ONE)  # fmt: skip
+@router.put(
+    "/entries/{record_id}",
+    summary="Change an entry",
+    response_model=RecordAnswer,
+    responses={**ONE, **example("entry")},
+)
 def edit_entry(request: Request, record_id: str, body: EntryIn) -> Response:
     d = diary(request, body.zone)
     old = _of_kind(d.get(record_id), Entry)
@@ -102,15 +116,24 @@ def edit_entry(request: Request, record_id: str, body: EntryIn) -> Response:
     return _record(d.edit(old.id, **fields, **({"when": when} if when else {})))
 
 
-@router.post("/treatments", status_code=201, summary="Add a treatment",
-             response_model=RecordAnswer, responses=ERRORS)  # fmt: skip
+@router.post(
+    "/treatments",
+    status_code=201,
+    summary="Add a treatment",
+    response_model=RecordAnswer,
+    responses={**ERRORS, **example("treatment", 201)},
+)
 def add_treatment(request: Request, body: TreatmentIn) -> Response:
     d = diary(request, body.zone)
     return _record(d.add_treatment(body.when(d), **body.fields(d)), 201)
 
 
-@router.put("/treatments/{record_id}", summary="Change a treatment",
-            response_model=RecordAnswer, responses=ONE)  # fmt: skip
+@router.put(
+    "/treatments/{record_id}",
+    summary="Change a treatment",
+    response_model=RecordAnswer,
+    responses={**ONE, **example("treatment")},
+)
 def edit_treatment(request: Request, record_id: str, body: TreatmentIn) -> Response:
     d = diary(request, body.zone)
     old = _of_kind(d.get(record_id), Treatment)
@@ -118,15 +141,25 @@ def edit_treatment(request: Request, record_id: str, body: TreatmentIn) -> Respo
     return _record(d.edit(old.id, **body.fields(d), **({"when": when} if when else {})))
 
 
-@router.post("/impressions", status_code=201, summary="Add the weekly impression of change",
-             response_model=RecordAnswer, responses=ERRORS)  # fmt: skip
+@router.post(
+    "/impressions",
+    status_code=201,
+    summary="Add the weekly impression of change",
+    response_model=RecordAnswer,
+    responses={**ERRORS, **example("impression", 201)},
+)
 def add_impression(request: Request, body: ImpressionIn) -> Response:
     d = diary(request, body.zone)
     return _record(d.add_impression(body.value, body.when(d), body.notes), 201)
 
 
-@router.post("/findings", status_code=201, summary="Run the finder and save what it showed",
-             response_model=RecordAnswer, responses=ERRORS)  # fmt: skip
+@router.post(
+    "/findings",
+    status_code=201,
+    summary="Run the finder and save what it showed",
+    response_model=RecordAnswer,
+    responses={**ERRORS, **example("entry", 201)},
+)
 def add_finding(request: Request, body: FindIn) -> Response:
     from knotwork.core.diary.findings import finding_fields
     from knotwork.core.finder.engine import find
@@ -137,20 +170,33 @@ def add_finding(request: Request, body: FindIn) -> Response:
     return _record(d.save_finding(**finding_fields(query, find(index, query))), 201)
 
 
-@router.get("/records/{record_id}", summary="One record", response_model=RecordAnswer,
-            responses=ONE)  # fmt: skip
+@router.get(
+    "/records/{record_id}",
+    summary="One record",
+    response_model=RecordAnswer,
+    responses={**ONE, **example("entry")},
+)
 def get_record(request: Request, record_id: str) -> Response:
     return _record(diary(request).get(record_id))
 
 
-@router.delete("/records/{record_id}", summary="Delete a record (the answer holds it, to undo)",
-               response_model=RecordAnswer, responses=ONE)  # fmt: skip
+@router.delete(
+    "/records/{record_id}",
+    summary="Delete a record (the answer holds it, to undo)",
+    response_model=RecordAnswer,
+    responses={**ONE, **example("entry")},
+)
 def delete_record(request: Request, record_id: str) -> Response:
     return _record(diary(request).delete(record_id))
 
 
-@router.post("/records", status_code=201, summary="Put a deleted record back (undo)",
-             response_model=RecordAnswer, responses=ERRORS)  # fmt: skip
+@router.post(
+    "/records",
+    status_code=201,
+    summary="Put a deleted record back (undo)",
+    response_model=RecordAnswer,
+    responses={**ERRORS, **example("entry", 201)},
+)
 def restore_record(
     request: Request,
     record: Annotated[dict[str, Any], Body(description="A record as a delete answered it")],
@@ -158,8 +204,12 @@ def restore_record(
     return _record(diary(request).undo_delete(from_dict(record)), 201)
 
 
-@router.get("/last-places", summary="The last entry's places, to repeat",
-            response_model=PlacesAnswer, responses=ERRORS)  # fmt: skip
+@router.get(
+    "/last-places",
+    summary="The last entry's places, to repeat",
+    response_model=PlacesAnswer,
+    responses={**ERRORS, **example("places")},
+)
 def last_places(request: Request) -> Response:
     places = diary(request).last_places()
     return json_response(
@@ -173,8 +223,12 @@ def last_places(request: Request) -> Response:
     )
 
 
-@router.get("/progress", summary="Pain over time, by place, and the change since the start",
-            response_model=ProgressAnswer, responses=ERRORS)  # fmt: skip
+@router.get(
+    "/progress",
+    summary="Pain over time, by place, and the change since the start",
+    response_model=ProgressAnswer,
+    responses={**ERRORS, **example("progress")},
+)
 def progress(
     request: Request,
     days: Annotated[int, Query(ge=7, le=3660, description="The last N days")] = 90,
