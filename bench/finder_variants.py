@@ -16,7 +16,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from knotwork.core.finder import FinderIndex, load_index, model
-from knotwork.core.finder.engine import Evidence, Scored, _add_extras, _sides_worth_scoring, gather
+from knotwork.core.finder.engine import (
+    Evidence,
+    Scored,
+    _add_extras,
+    _resolve,
+    _sides_worth_scoring,
+    gather,
+    touched_muscles,
+)
 from knotwork.core.finder.engine import score_all as engine_ranking
 from knotwork.core.finder.evaluate import load_cases, rank_of
 from knotwork.core.finder.guides import load_guide_queries
@@ -58,17 +66,7 @@ class Prepared:
 
 def prepare(index: FinderIndex, query: Query) -> Prepared:
     ev = gather(index, query)
-    atlas = index.kb.atlas
-    touched: set[str] = set()
-    for key in ev.marks:
-        ids = (
-            [atlas.sided(key, "left"), atlas.sided(key, "right")]
-            if key in ev.unspecified
-            else [key]
-        )
-        for rid in ids:
-            touched |= index.by_region.get(rid, set())
-    muscles = sorted(touched)
+    muscles = sorted(touched_muscles(index, ev))
     sides = _sides_worth_scoring(index, ev)
     extra, resolved = {}, {}
     for m in muscles:
@@ -76,17 +74,9 @@ def prepare(index: FinderIndex, query: Query) -> Prepared:
         _add_extras(index, scored, ev, query)
         extra[m] = scored.log_odds
         for side in sides:
-            cells = index.patterns[m][side].cells
             marks: dict[str, float] = {}
-            for key, weight in ev.marks.items():
-                region = key
-                if key in ev.unspecified:
-                    options = [
-                        atlas.sided(key, s)  # type: ignore[arg-type]
-                        for s in (("left", "right") if side == "both" else (side,))
-                    ]
-                    region = max(options, key=lambda r: cells[r].z if r in cells else 0)
-                marks[region] = max(weight, marks.get(region, 0.0))
+            for key, region in _resolve(index, ev, side, index.patterns[m][side]).items():
+                marks[region] = max(ev.marks[key], marks.get(region, 0.0))
             resolved[m, side] = marks
     return Prepared(query, ev, muscles, sides, extra, resolved)
 
