@@ -65,8 +65,9 @@ def test_a_guide_query_is_a_drawing_with_its_single_place_as_the_main_one() -> N
 def test_the_development_half_holds_its_ground(dev: GuideResult) -> None:
     single, pairs = dev.strict["single-place"], dev.strict["two-place"]
     # Before issue 18's model change: 69.7% / 33.3% single-place, 58.8% / 29.4% two-place;
-    # after the first change (a(n) = n / 6): 81.8% / 42.4% and 76.5% / 41.2%.
-    assert single.top(5) >= 0.93
+    # after the first change (a(n) = n / 6): 81.8% / 42.4% and 76.5% / 41.2% with 109 muscles,
+    # 78.8% single-place top 5 with the 13 added for coverage (branch muscles-new).
+    assert single.top(5) >= 0.90
     assert single.top(1) >= 0.42
     assert pairs.top(5) >= 0.82
     assert pairs.top(1) >= 0.58
