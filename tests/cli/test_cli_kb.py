@@ -94,7 +94,7 @@ def test_kb_stats_covers_every_area(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "kb", "stats", "--json")
     rows = {r["area"]: r for r in json.loads(out)}
     assert code == 0
-    assert rows["total"]["muscles"] == 109
+    assert rows["total"]["muscles"] == 122
     assert len(rows) == 8
     assert all(r["citations"] > 0 for r in rows.values())
 

