@@ -18,15 +18,15 @@ With `--fixed`, a hit counts as true when the fixed revision added that region t
 technique's `applied_at`: precision is the share of hits that are true, recall the share of
 the added regions that were hit.
 
-Measured in the sites pass (docs/review/sites-pass.md), 412 techniques:
-- the reviewed data: 139 hits in 98 techniques. Reading them found two places to add (the
+Measured in the sites pass (docs/review/sites-pass.md):
+- the reviewed data (122 files, 450 techniques): 144 hits in 103 techniques. Reading them found two places to add (the
   quadratus lumborum thumb "along the top of the pelvis", the adductor magnus ball "under the
   inner back of the thigh"); the rest are landmarks ("a hand's width above the wrist crease",
   "below the armpit") or contacts that are not the work ("rest the arm on the belly");
 - `--rev 4d37905` (main before the pass) `--fixed` the pass: 154 hits, 9 of the 85 regions
   the pass added (precision 5.8%, recall 10.6%; 7 of 83 without the two found by reading
   its hits);
-- `--naive` (no filters): 806 hits in 307 techniques on the reviewed data;
+- `--naive` (no filters): 889 hits in 342 techniques on the reviewed data;
 - `--rev 6b8309d^`, before the second blind review's fixes: it flags both of that review's
   errors (triceps "just above the inner elbow bump", rectus "toward the pubic bone") among
   151 hits.

@@ -4,7 +4,7 @@ trigger point the file offers to treat.
 The filter applies a caution at a site (recent surgery, a wound, varicose veins) only to the
 techniques whose `applied_at` names that site; it cannot read places from the steps. Reading
 them from the words was measured and is not precise enough to be a check (tools/site_words.py:
-139 hits on the reviewed data, nearly all landmarks such as "a hand's width above the wrist
+144 hits on the reviewed data, nearly all landmarks such as "a hand's width above the wrist
 crease"). This narrower check has no false hit on the reviewed data: the place where the
 map marks each trigger point (its first site) is pressed, rolled or stroked by one of its
 file's pressure or massage techniques, unless the rules for everyone forbid pressing there or
