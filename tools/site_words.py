@@ -21,8 +21,9 @@ the added regions that were hit.
 Measured in the sites pass (docs/review/sites-pass.md):
 - the reviewed data (122 files, 450 techniques): 144 hits in 103 techniques. Reading them
   found two places to add (the quadratus lumborum thumb "along the top of the pelvis", the
-  adductor magnus ball "under the inner back of the thigh"); the rest are landmarks ("a hand's width above the wrist crease",
-  "below the armpit") or contacts that are not the work ("rest the arm on the belly");
+  adductor magnus ball "under the inner back of the thigh"); the rest are landmarks ("a
+  hand's width above the wrist crease", "below the armpit") or contacts that are not the
+  work ("rest the arm on the belly");
 - `--rev 4d37905` (main before the pass) `--fixed` the pass: 154 hits, 9 of the 85 regions
   the pass added (precision 5.8%, recall 10.6%; 7 of 83 without the two found by reading
   its hits);
