@@ -206,8 +206,8 @@ def _nothing_message(understood: Understood) -> str:
     return " ".join(parts)
 
 
-def score_all(index: FinderIndex, ev: Evidence, query: Query) -> list[Scored]:
-    """Every muscle that explains at least one mark, at its best side, ranked."""
+def touched_muscles(index: FinderIndex, ev: Evidence) -> set[str]:
+    """The muscles whose pattern (on either side) includes at least one mark."""
     atlas = index.kb.atlas
     touched: set[str] = set()
     for region in ev.marks:
@@ -218,7 +218,12 @@ def score_all(index: FinderIndex, ev: Evidence, query: Query) -> list[Scored]:
         )
         for rid in ids:
             touched |= index.by_region.get(rid, set())
-    muscle_ids = [m for m in touched if m not in query.rule_out]
+    return touched
+
+
+def score_all(index: FinderIndex, ev: Evidence, query: Query) -> list[Scored]:
+    """Every muscle that explains at least one mark, at its best side, ranked."""
+    muscle_ids = [m for m in touched_muscles(index, ev) if m not in query.rule_out]
     sides = _sides_worth_scoring(index, ev)
     if ev.unspecified:
         readings = [
