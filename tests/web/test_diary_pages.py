@@ -5,41 +5,16 @@ twin; a bad form is the one error shape and saves nothing."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlencode
 
 import pytest
 from fastapi.testclient import TestClient
 
-from knotwork.adapters.web.app import create_app
-from knotwork.adapters.web.diary_store import DiaryStore
-from knotwork.config import load_settings
-from knotwork.core.diary.when import fixed_clock
-from knotwork.core.finder import FinderIndex
-from knotwork.core.kb.base import KnowledgeBase
-
-NOW = datetime(2026, 12, 7, 9, 30, tzinfo=UTC)
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    from knotwork.core.kb import load_kb
-
-    return load_kb()
-
 
 @pytest.fixture
-def web(store_url: str, index: FinderIndex, kb: KnowledgeBase) -> Iterator[TestClient]:
-    settings = load_settings(
-        {"KNOTWORK_DATABASE_URL": store_url, "KNOTWORK_TIMEZONE": "Europe/London"}
-    )
-    holder = DiaryStore(store_url, clock=fixed_clock(NOW))
-    app = create_app(settings, index, kb, diary=holder)
-    with TestClient(app, raise_server_exceptions=False, follow_redirects=False) as client:
-        yield client
-    holder.close()
+def web(diary_client: TestClient) -> TestClient:
+    return diary_client
 
 
 def token(html: str) -> dict[str, str]:
