@@ -13,6 +13,8 @@ from knotwork.config import load_settings
 from knotwork.core.finder import FinderIndex, load_index
 from knotwork.core.kb import load_kb
 
+BASE = "http://127.0.0.1:8000"
+
 
 @pytest.fixture(scope="session")
 def index(tmp_path_factory: pytest.TempPathFactory) -> FinderIndex:
@@ -23,7 +25,9 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> FinderIndex:
 def client(index: FinderIndex, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     kb = load_kb(cache_dir=Path(tmp_path_factory.mktemp("kbcache")))
     app = create_app(load_settings({}), index, kb)
-    with TestClient(app, raise_server_exceptions=False) as test_client:
+    # The address `knotwork serve` runs at: the app answers only the host names it is meant
+    # to be reached by (adapters/web/hosts.py), and TestClient's "testserver" is not one.
+    with TestClient(app, raise_server_exceptions=False, base_url=BASE) as test_client:
         yield test_client
 
 

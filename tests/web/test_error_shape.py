@@ -82,7 +82,7 @@ def test_the_error_page_links_only_suggested_muscles_and_offers_the_way_back(
 ) -> None:
     region = client.get(
         "/results?region=templ-right:6",
-        headers={"referer": "http://testserver/find?region=templ-right:6"},
+        headers={"referer": "http://127.0.0.1:8000/find?region=templ-right:6"},
     )
     assert region.status_code == 422
     assert "<code>temple-right</code>" in region.text

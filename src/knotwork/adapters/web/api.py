@@ -1,39 +1,34 @@
-"""The JSON API (described at /openapi.json): the finder, the screen, muscles and regions."""
+"""The JSON API (described at /openapi.json): the finder, the screen, muscles and regions.
+
+Unsafe requests take JSON only (415 otherwise, before anything reads the body: a form or text
+body from another site never reaches the finder). The documented schemas, examples and errors
+of each operation are completed in ``openapi.py``.
+"""
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
-from knotwork.adapters.web.forms import FindIn, ScreenIn, parse_body
+from knotwork.adapters.web.csrf import require_json
+from knotwork.adapters.web.forms import FindIn, ScreenIn, check_keys, parse_body
 from knotwork.adapters.web.respond import json_response
+from knotwork.adapters.web.schemas import (
+    FindOut,
+    MuscleOut,
+    MusclesOut,
+    RegionsOut,
+    SafetyOut,
+)
 from knotwork.core.finder.engine import find, screening
 from knotwork.core.finder.query import Mark
 from knotwork.core.finder.query import Query as FinderQuery
 from knotwork.core.kb.present import muscle_summary
 from knotwork.core.safety.screen import screen
 
-ERROR = {
-    "description": "Bad input: the one error shape",
-    "content": {
-        "application/json": {
-            "example": {
-                "ok": False,
-                "status": 422,
-                "error": {
-                    "code": "unknown_region",
-                    "message": "Unknown body region 'templ-left'. Did you mean: temple-left?",
-                    "suggestions": ["temple-left"],
-                    "details": [],
-                },
-            }
-        }
-    },
-}
-
-router = APIRouter(prefix="/api", tags=["api"])
+router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(require_json)])
 
 
 def _index(request: Request) -> Any:
@@ -44,16 +39,15 @@ def _kb(request: Request) -> Any:
     return request.app.state.knotwork.kb
 
 
+def _max_keys(request: Request) -> int:
+    return int(request.app.state.knotwork.settings.limits.max_answers)
+
+
 @router.post(
     "/find",
-    responses={422: ERROR},
     summary="Rank the muscles that may refer pain to the marked places",
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {"application/json": {"schema": FindIn.model_json_schema()}},
-        }
-    },
+    responses={200: {"model": FindOut, "description": "The finder's document"}},
+    openapi_extra={"x-knotwork-body": "FindIn"},
 )
 async def api_find(request: Request) -> Response:
     """The same document as `knotwork find --json` (see docs/finder.md): `safety`,
@@ -61,13 +55,21 @@ async def api_find(request: Request) -> Response:
     # The body is validated by pydantic's JSON parser directly: the busiest endpoint skips
     # the framework's request-model machinery (see bench/web_load.py).
     body = parse_body(FindIn, await request.body())
+    check_keys(_max_keys(request), answers=body.answers, press=body.press)
     index = _index(request)
     return json_response(find(index, body.to_query(index.kb)))
 
 
-@router.post("/screen", responses={422: ERROR}, summary="Screen for red flags")
-async def api_screen(request: Request, body: ScreenIn) -> Response:
+@router.post(
+    "/screen",
+    summary="Screen for red flags",
+    responses={200: {"model": SafetyOut, "description": "The safety block"}},
+    openapi_extra={"x-knotwork-body": "ScreenIn"},
+)
+async def api_screen(request: Request) -> Response:
     """The questions for the places marked or named in `text`, and any flag raised."""
+    body = parse_body(ScreenIn, await request.body())
+    check_keys(_max_keys(request), answers=body.answers)
     index = _index(request)
     marks = tuple(Mark(r) for r in body.region_ids())
     places, text, _ = screening(index, FinderQuery(marks=marks, text=body.text))
@@ -75,14 +77,25 @@ async def api_screen(request: Request, body: ScreenIn) -> Response:
     return json_response(screen(kb.safety, kb.atlas, places, text, body.answers).as_dict())
 
 
-@router.get("/muscles", summary="List muscles")
-async def api_muscles(request: Request, area: str | None = Query(None)) -> Response:
+@router.get(
+    "/muscles",
+    summary="List muscles",
+    responses={200: {"model": MusclesOut, "description": "Every muscle, or one area's"}},
+)
+async def api_muscles(
+    request: Request,
+    area: Annotated[str | None, Query(description="Only this body area's muscles")] = None,
+) -> Response:
     kb = _kb(request)
-    muscles = kb.in_area(area) if area else list(kb)
+    muscles = kb.in_area(area) if area is not None else list(kb)
     return json_response({"ok": True, "muscles": [muscle_summary(m) for m in muscles]})
 
 
-@router.get("/muscles/{muscle_id}", responses={404: ERROR}, summary="One muscle, in full")
+@router.get(
+    "/muscles/{muscle_id}",
+    summary="One muscle, in full",
+    responses={200: {"model": MuscleOut, "description": "The muscle for the person asking"}},
+)
 async def api_muscle(
     request: Request,
     muscle_id: str,
@@ -112,7 +125,11 @@ async def api_muscle(
     return json_response({"ok": True, "muscle": data})
 
 
-@router.get("/regions", summary="The body atlas regions")
+@router.get(
+    "/regions",
+    summary="The body atlas regions",
+    responses={200: {"model": RegionsOut, "description": "Every sided region"}},
+)
 async def api_regions(request: Request) -> Response:
     from knotwork.adapters.cli.atlas_cmd import region_json
 
