@@ -12,6 +12,7 @@ from knotwork.adapters.web.app import create_app
 from knotwork.config import load_settings
 from knotwork.core.finder import FinderIndex, load_index
 from knotwork.core.kb import load_kb
+from knotwork.core.kb.base import KnowledgeBase
 
 BASE = "http://127.0.0.1:8000"
 
@@ -22,8 +23,13 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> FinderIndex:
 
 
 @pytest.fixture(scope="session")
-def client(index: FinderIndex, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    kb = load_kb(cache_dir=Path(tmp_path_factory.mktemp("kbcache")))
+def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
+    """The full knowledge base (the finder's index holds a slimmer one)."""
+    return load_kb(cache_dir=Path(tmp_path_factory.mktemp("kbcache")))
+
+
+@pytest.fixture(scope="session")
+def client(index: FinderIndex, kb: KnowledgeBase) -> Iterator[TestClient]:
     app = create_app(load_settings({}), index, kb)
     # The address `knotwork serve` runs at: the app answers only the host names it is meant
     # to be reached by (adapters/web/hosts.py), and TestClient's "testserver" is not one.

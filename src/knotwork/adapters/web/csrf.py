@@ -39,10 +39,15 @@ import hmac
 import secrets
 from typing import Any
 
-from fastapi import Request
+from fastapi import FastAPI, Request
+from fastapi.dependencies.models import Dependant
 from fastapi.responses import Response
+from fastapi.routing import APIRoute
+from fastapi.staticfiles import StaticFiles
+from starlette.routing import Mount
 
 from knotwork.adapters.web.errors import Refused
+from knotwork.adapters.web.respond import ENV
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 FIELD = "csrf_token"
@@ -78,6 +83,9 @@ def csrf_token(request: Request) -> str:
     mask = secrets.token_bytes(SIZE)
     masked = bytes(a ^ b for a, b in zip(mask, secret, strict=True))
     return base64.urlsafe_b64encode(mask + masked).decode()
+
+
+ENV.globals["csrf_token"] = csrf_token  # for templates: {{ csrf_field(request) }} uses it
 
 
 def token_matches(token: str, secret: bytes) -> bool:
@@ -185,3 +193,30 @@ def forbidden(code: str, message: str) -> Refused:
 def unsupported(kind: str, wanted: str) -> Refused:
     said = f"'{kind}'" if kind else "no Content-Type"
     return Refused(415, "unsupported_media_type", f"This takes {wanted}, not {said}.")
+
+
+def unprotected_routes(app: FastAPI) -> list[str]:
+    """Routes that could change something without ``require_csrf`` (tests/web/test_csrf.py
+    asserts there are none): an unsafe method on a route without the dependency, a raw
+    Starlette route, or a mounted app other than the static files (a mount answers every
+    method)."""
+    found = []
+    for route in app.routes:
+        methods = set(getattr(route, "methods", None) or ()) - SAFE_METHODS
+        if isinstance(route, APIRoute):
+            if methods and require_csrf not in _dependencies(route.dependant):
+                found.append(f"{'/'.join(sorted(methods))} {route.path}")
+        elif isinstance(route, Mount):
+            if not isinstance(route.app, StaticFiles):
+                found.append(f"mount {route.path}")
+        elif methods:
+            found.append(f"{'/'.join(sorted(methods))} {getattr(route, 'path', route)}")
+    return found
+
+
+def _dependencies(dependant: Dependant) -> set[Any]:
+    calls: set[Any] = set()
+    for sub in dependant.dependencies:
+        calls.add(sub.call)
+        calls |= _dependencies(sub)
+    return calls
