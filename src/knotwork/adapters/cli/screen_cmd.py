@@ -75,7 +75,7 @@ def interactive(args: argparse.Namespace) -> bool:
 def _ask(question: str) -> bool:
     while True:
         try:
-            reply = input(f"{question} [y/n] ").strip().lower()
+            typed = input(f"{question} [y/n] ").strip()
         except EOFError:  # Ctrl+D, or the input ended
             sys.stdout.write("\n")
             raise InvalidInput(
@@ -85,9 +85,10 @@ def _ask(question: str) -> bool:
         except KeyboardInterrupt:
             sys.stdout.write("\n")  # off the prompt's line before the CLI says so
             raise
+        reply = typed.lower()
         if reply in ("y", "yes", "n", "no"):
             return reply.startswith("y")
-        echo(f"Please answer y or n, not '{printable(reply)}'.")
+        echo(f"Please answer y or n, not '{printable(typed)}'.")
 
 
 def render_safety(doc: dict[str, Any], full: bool = False) -> list[str]:

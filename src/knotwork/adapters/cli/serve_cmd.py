@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import sys
 
 from knotwork.adapters.cli.context import Context
 from knotwork.adapters.cli.output import echo
@@ -45,7 +47,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         gc.collect()
         gc.freeze()
         echo(f"Knotwork is running at {url(host, port)} (press Ctrl+C to stop)")
-        serve(app, sock, settings.limits, settings.log_level)
+        sys.stdout.flush()  # seen now, also when the output is a pipe or a log file
+        with contextlib.suppress(KeyboardInterrupt):  # uvicorn stops, then passes Ctrl+C on
+            serve(app, sock, settings.limits, settings.log_level)
+        echo("Knotwork stopped.")
     finally:
         sock.close()
     return 0

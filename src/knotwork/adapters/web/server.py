@@ -24,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import copy
 import http
+import re
 import socket
 from collections.abc import Callable
 from typing import Any
@@ -66,11 +67,15 @@ def refusal(status: int, message: str, extra: tuple[tuple[bytes, bytes], ...] = 
     return b"HTTP/1.1 %d %s\r\n%s\r\n%s" % (status, reason, head, body)
 
 
-def _parser_refusal(error: httptools.HttpParserError) -> tuple[int, str]:
+METHOD = re.compile(rb"[A-Z]{1,20} ")  # a word that could be a method, then a space
+
+
+def _parser_refusal(error: httptools.HttpParserError, start: bytes) -> tuple[int, str]:
+    """What to answer bytes the parser refused; ``start`` is how the request began."""
     cause = error.__context__
     if isinstance(cause, HeadRefused):
         return cause.status, cause.message
-    if isinstance(error, httptools.HttpParserInvalidMethodError):
+    if isinstance(error, httptools.HttpParserInvalidMethodError) and METHOD.match(start):
         return 501, "This server does not know that HTTP method."
     return 400, "The request could not be read as HTTP."
 
@@ -85,6 +90,7 @@ class GuardedProtocol(HttpToolsProtocol):
         self.in_message = False  # a request has begun and has not all arrived
         self.head_open = False  # a request has begun and its headers are not all in
         self.head_bytes = 0
+        self.start = b""  # the first bytes of the request being read, to say what was wrong
         self.url_bytes = 0
         self.header_bytes = 0
         self.header_count = 0
@@ -128,6 +134,8 @@ class GuardedProtocol(HttpToolsProtocol):
 
     def data_received(self, data: bytes) -> None:
         self._unset_keepalive_if_required()
+        if not self.in_message:
+            self.start = data[:32]
         if self.head_open or not self.in_message:
             self.head_bytes += len(data)  # a request's head, or the start of the next one
         try:
@@ -135,7 +143,7 @@ class GuardedProtocol(HttpToolsProtocol):
         except httptools.HttpParserUpgrade:
             return  # served as plain HTTP/1.1 (no WebSocket or h2c here), as uvicorn does
         except httptools.HttpParserError as error:
-            self._refuse(*_parser_refusal(error))
+            self._refuse(*_parser_refusal(error, self.start))
             return
         limit = self.limits.max_url_bytes + self.limits.max_header_bytes + HEAD_SLACK
         if self.head_open and self.head_bytes > limit:
@@ -199,8 +207,9 @@ def log_config(level: str) -> dict[str, Any]:
     return config
 
 
-def serve(app: Any, sock: socket.socket, limits: Limits, log_level: str) -> None:
-    """Run the app on a socket ``listen`` bound, until Ctrl+C or SIGTERM."""
+def build(app: Any, limits: Limits, log_level: str, own_logging: bool = True) -> Any:
+    """The uvicorn server for ``app`` with these limits (``own_logging=False`` leaves the
+    process's logging as it is, as tests want)."""
     import uvicorn
 
     config = uvicorn.Config(
@@ -212,10 +221,15 @@ def serve(app: Any, sock: socket.socket, limits: Limits, log_level: str) -> None
         proxy_headers=False,
         server_header=False,
         log_level=log_level,
-        log_config=log_config(log_level),
+        log_config=log_config(log_level) if own_logging else None,
         access_log=log_level == "debug",
     )
-    uvicorn.Server(config).run(sockets=[sock])
+    return uvicorn.Server(config)
+
+
+def serve(app: Any, sock: socket.socket, limits: Limits, log_level: str) -> None:
+    """Run the app on a socket ``listen`` bound, until Ctrl+C or SIGTERM."""
+    build(app, limits, log_level).run(sockets=[sock])
 
 
 def listen(host: str, port: int) -> socket.socket:
