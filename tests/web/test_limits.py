@@ -229,3 +229,22 @@ def test_errors_in_middleware_are_logged_quietly(
         client.get("/healthz", headers={"host": "evil.example"})
         client.post("/api/find", content=b"x" * 70_000, headers=JSON)
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+def test_heavy_work_leaves_the_event_loop_and_light_work_stays() -> None:
+    """A large request is worked out in a thread, so the event loop keeps answering others
+    (the effect is measured by bench/web_hardening.py)."""
+    import threading
+
+    from knotwork.adapters.web.work import INLINE_BYTES, sized
+
+    def where() -> int:
+        return threading.get_ident()
+
+    async def both() -> tuple[int, int, int]:
+        loop = threading.get_ident()
+        return loop, await sized(INLINE_BYTES, where), await sized(INLINE_BYTES + 1, where)
+
+    loop, light, heavy = anyio.run(both)
+    assert light == loop
+    assert heavy != loop

@@ -22,6 +22,7 @@ from knotwork.adapters.web.schemas import (
     RegionsOut,
     SafetyOut,
 )
+from knotwork.adapters.web.work import sized
 from knotwork.core.finder.engine import find, screening
 from knotwork.core.finder.query import Mark
 from knotwork.core.finder.query import Query as FinderQuery
@@ -54,10 +55,15 @@ async def api_find(request: Request) -> Response:
     `understood`, `candidates`, `explains_all`. A red flag is an answer: still 200."""
     # The body is validated by pydantic's JSON parser directly: the busiest endpoint skips
     # the framework's request-model machinery (see bench/web_load.py).
-    body = parse_body(FindIn, await request.body())
-    check_keys(_max_keys(request), answers=body.answers, press=body.press)
-    index = _index(request)
-    return json_response(find(index, body.to_query(index.kb)))
+    raw = await request.body()
+    index, limit = _index(request), _max_keys(request)
+
+    def answer() -> Response:
+        body = parse_body(FindIn, raw)
+        check_keys(limit, answers=body.answers, press=body.press)
+        return json_response(find(index, body.to_query(index.kb)))
+
+    return await sized(len(raw), answer)
 
 
 @router.post(
@@ -68,13 +74,18 @@ async def api_find(request: Request) -> Response:
 )
 async def api_screen(request: Request) -> Response:
     """The questions for the places marked or named in `text`, and any flag raised."""
-    body = parse_body(ScreenIn, await request.body())
-    check_keys(_max_keys(request), answers=body.answers)
-    index = _index(request)
-    marks = tuple(Mark(r) for r in body.region_ids())
-    places, text, _ = screening(index, FinderQuery(marks=marks, text=body.text))
-    kb = index.kb
-    return json_response(screen(kb.safety, kb.atlas, places, text, body.answers).as_dict())
+    raw = await request.body()
+    index, limit = _index(request), _max_keys(request)
+
+    def answer() -> Response:
+        body = parse_body(ScreenIn, raw)
+        check_keys(limit, answers=body.answers)
+        marks = tuple(Mark(r) for r in body.region_ids())
+        places, text, _ = screening(index, FinderQuery(marks=marks, text=body.text))
+        kb = index.kb
+        return json_response(screen(kb.safety, kb.atlas, places, text, body.answers).as_dict())
+
+    return await sized(len(raw), answer)
 
 
 @router.get(
