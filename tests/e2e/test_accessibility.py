@@ -29,6 +29,8 @@ PAGES = {
     "muscle-no-press": "/muscles/gastrocnemius?caution=known-or-suspected-clot:calf",
     "evidence": "/evidence",
     "error": "/muscles/nothing-like-this",
+    "error-limit": "/results?text=my+heel+hurts&limit=%C2%B2",  # once a 500 without headers
+    "error-offsite": "/%2F/evil.example/x",  # its "this page as JSON" link stays on the site
 }
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

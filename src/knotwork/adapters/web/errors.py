@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from http import HTTPStatus
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -44,6 +45,13 @@ STATUS_CODES = {
     500: "internal_error",
     501: "not_implemented",
     503: "unavailable",
+}
+
+
+# Said to a person in place of a bare HTTP reason phrase ("Not Found").
+PLAIN = {
+    404: "There is nothing at this address.",
+    405: "This address does not take that kind of request.",
 }
 
 
@@ -88,9 +96,12 @@ def from_knotwork(error: KnotworkError, path: str = "") -> dict[str, Any]:
 
 
 def from_http(error: StarletteHTTPException) -> dict[str, Any]:
-    code = getattr(error, "code", None) or STATUS_CODES.get(error.status_code, "error")
-    message = str(error.detail) if error.detail else code.replace("_", " ").capitalize() + "."
-    return error_body(error.status_code, code, message)
+    status = error.status_code
+    code = getattr(error, "code", None) or STATUS_CODES.get(status, "error")
+    message = str(error.detail or "")
+    if not message or message in {s.phrase for s in HTTPStatus if s.value == status}:
+        message = PLAIN.get(status) or code.replace("_", " ").capitalize() + "."
+    return error_body(status, code, message)
 
 
 def from_validation(error: RequestValidationError) -> dict[str, Any]:
