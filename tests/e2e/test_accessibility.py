@@ -26,6 +26,8 @@ PAGES = {
     "muscles": "/muscles",
     "muscle": "/muscles/infraspinatus",
     "muscle-cautions": "/muscles/upper-trapezius?caution=pregnancy",
+    # A muscle's own cautions: a posture ruled out, a capped pressure restated in the steps.
+    "muscle-own-cautions": "/muscles/soleus?caution=pregnancy",
     "muscle-no-press": "/muscles/gastrocnemius?caution=known-or-suspected-clot:calf",
     "evidence": "/evidence",
     "error": "/muscles/nothing-like-this",

@@ -72,12 +72,100 @@ BREAKS = [
         "region: temple",
         "trigger_points.0.referral",
     ),
+    # One zone on each side is allowed; two on the same side are not.
+    (
+        "KB-016",
+        "alpha-muscle",
+        "region: side-of-neck, kind: spillover",
+        "region: temple, kind: spillover, side: both",
+        "trigger_points.0.referral",
+    ),
     (
         "KB-018",
         "alpha-muscle",
         "area: head-neck",
         "area: head-neck\npart_of: beta-muscle",
         "part_of",
+    ),
+    # A caution's factor is `always` or a personal factor of the safety data.
+    ("KB-021", "alpha-muscle", "factors: [pregnancy]", "factors: [pregnant]", "cautions.1.factors"),
+    (
+        "KB-021",
+        "alpha-muscle",
+        "factors: [always]",
+        "factors: [always, pregnancy]",
+        "cautions.0.factors",
+    ),
+    # A caution naming a technique the file does not have (the old quadratus lumborum).
+    (
+        "KB-022",
+        "alpha-muscle",
+        "    tools: [tennis-ball]\n    postures",
+        "    techniques: [ball-against-wall]\n    tools: [tennis-ball]\n    postures",
+        "cautions.1.techniques",
+    ),
+    ("KB-023", "alpha-muscle", "sites: [side-of-neck]", "sites: [side-of-nek]", "cautions.0.sites"),
+    # Lying on your back in the words, but listed as sitting: a rule about lying on your back
+    # would never reach it.
+    (
+        "KB-024",
+        "alpha-muscle",
+        "postures: [face-up]",
+        "postures: [sitting]",
+        "self_treatment.1.postures",
+    ),
+    (
+        "KB-024",
+        "alpha-muscle",
+        "      - Let your weight sink onto it",
+        "      - Or lie face down on it. Let your weight sink onto it",
+        "self_treatment.1.postures",
+    ),
+    (
+        "KB-025",
+        "alpha-muscle",
+        "    sites: [side-of-neck]\n    kinds: [pressure, massage]\n",
+        "",
+        "cautions.0",
+    ),
+    (
+        "KB-025",
+        "alpha-muscle",
+        "    kinds: [pressure, massage]\n    note: The carotid",
+        "    kinds: [pressure, massage]\n    max_pressure: 3\n    note: The carotid",
+        "cautions.0.max_pressure",
+    ),
+    # A caution about lying on a ball in a file with no such technique restricts nothing.
+    (
+        "KB-026",
+        "alpha-muscle",
+        "postures: [face-up]\n    note",
+        "postures: [kneeling]\n    note",
+        "cautions.1",
+    ),
+    # Its own caution blocks a technique for everyone: the file offers what no one may do.
+    (
+        "KB-027",
+        "alpha-muscle",
+        "sites: [side-of-neck]",
+        "sites: [top-of-shoulder]",
+        "self_treatment.0",
+    ),
+    # The global pregnancy rule blocks pressure on the top of the shoulder; a caution of the
+    # file that only caps it says less than what the filter does (the old rectus abdominis).
+    (
+        "KB-028",
+        "alpha-muscle",
+        "    action: block\n    tools: [tennis-ball]\n    postures: [face-up]\n",
+        "    action: cap-pressure\n    tools: [tennis-ball]\n    max_pressure: 3\n",
+        "self_treatment.1",
+    ),
+    (
+        "KB-029",
+        "alpha-muscle",
+        "about 4 to 6 out of 10",
+        "about 4 to 8 out of 10",
+        "self_treatment.1.steps.1",
     ),
 ]
 
@@ -126,6 +214,11 @@ def test_a_vocabulary_region_must_exist(kb_dir: Path) -> None:
 def test_an_evidence_citation_must_exist(kb_dir: Path) -> None:
     replace_in(kb_dir / "evidence.yaml", "kellgren-1938", "kellgren-1939")
     assert ("evidence.yaml", "sections.1.citations", "KB-020") in problems(kb_dir)
+
+
+def test_a_region_on_each_side_is_not_a_repeat(kb_dir: Path, edit: Edit) -> None:
+    edit("alpha-muscle", "region: side-of-neck,", "region: temple, side: opposite,")
+    assert problems(kb_dir) == []
 
 
 def test_every_rule_is_exercised_by_a_test() -> None:

@@ -225,3 +225,100 @@ def test_an_operation_or_illness_said_as_long_ago_is_not_a_caution() -> None:
     assert factors_in_text(real.safety, "I had a clot in my leg years ago") == [
         "known-or-suspected-clot"
     ]
+
+
+def test_a_muscles_own_caution_is_enforced_by_the_same_filter(kb: KnowledgeBase) -> None:
+    alpha = kb.muscle("alpha-muscle")
+    ball = alpha.self_treatment[1]  # a tennis ball, lying on your back
+    pregnant = Personal({"pregnancy": ()})
+    held = filter_technique(kb.safety, kb.atlas, ball, pregnant, alpha.cautions)
+    assert held.blocked
+    assert [c.reason for c in held.changes if c.factor == "pregnancy"][-1] == (
+        "If you are pregnant: no self-treatment with a tennis ball while lying on your back. "
+        "Lying on your back becomes unwise later in pregnancy."
+    )
+    # Not pregnant, or not given the muscle's cautions: as written.
+    assert not filter_technique(kb.safety, kb.atlas, ball, Personal(), alpha.cautions).changes
+    # Its caution for everyone blocks pressing the side of the neck.
+    neck = alpha.self_treatment[0]._replace(applied_at=("side-of-neck",))
+    shown = filter_technique(kb.safety, kb.atlas, neck, Personal(), alpha.cautions)
+    assert shown.blocked and shown.changes[0].reason.startswith("For everyone: no pressure or")
+
+
+def test_a_ruled_out_posture_changes_a_technique_that_offers_another(kb: KnowledgeBase) -> None:
+    alpha = kb.muscle("alpha-muscle")
+    ball = alpha.self_treatment[1]._replace(applied_at=("calf",))  # clear of the global rules
+    either_way = ball._replace(postures=("face-up", "standing"))
+    pregnant = Personal({"pregnancy": ()})
+    shown = filter_technique(kb.safety, kb.atlas, either_way, pregnant, alpha.cautions)
+    assert not shown.blocked
+    assert shown.postures == ("standing",)
+    assert shown.changes[-1].action == "posture"
+    assert shown.changes[-1].reason.endswith("Do it standing instead.")
+    only_lying = filter_technique(kb.safety, kb.atlas, ball, pregnant, alpha.cautions)
+    assert only_lying.blocked and only_lying.postures == ()
+
+
+def test_the_press_test_respects_a_muscles_own_caution() -> None:
+    from knotwork.core.kb import load_kb
+    from knotwork.core.safety.cautions import pressing_withheld
+
+    real = load_kb()
+    psoas = real.muscle("iliopsoas")
+    iliacus = psoas.trigger_points[1]
+    pregnant = Personal({"pregnancy": ()})
+    held = pressing_withheld(
+        real.safety, real.atlas, pregnant, iliacus.location.site, iliacus.palpation, psoas.cautions
+    )
+    assert held is not None and held.factor == "pregnancy"
+    assert pressing_withheld(real.safety, real.atlas, Personal(), iliacus.location.site) is None
+
+
+def shown_for(muscle: str, *cautions: str) -> dict[str, dict[str, object]]:
+    from knotwork.core.kb import load_kb
+    from knotwork.core.kb.present import muscle_dict
+    from knotwork.core.safety.cautions import parse_personal
+
+    real = load_kb()
+    data = muscle_dict(real, real.muscle(muscle), parse_personal(cautions))
+    return {t["id"]: t for t in data["self_treatment"]}
+
+
+def test_the_known_pregnancy_cases_are_enforced() -> None:
+    """Issue 19: each caution a person read beside the technique it forbade."""
+    # Iliopsoas: no pressure inside the pelvic rim (the lower belly).
+    assert shown_for("iliopsoas", "pregnancy")["iliacus-rim-press"]["blocked"]
+    # Soleus: the thumb reaches the inner shin; pressure there stays light, and the steps
+    # no longer ask for more.
+    thumb = shown_for("soleus", "pregnancy")["thumb-pressure-lower-calf"]
+    assert thumb["dose"]["pressure"] == {"min": 3, "max": 3}  # type: ignore[index]
+    assert not any("5 to 7" in s for s in thumb["steps"])  # type: ignore[attr-defined]
+    assert any("3 out of 10" in s for s in thumb["steps"])  # type: ignore[attr-defined]
+    # Rectus abdominis: nothing on the belly, and no caution says stroking is fine.
+    belly = shown_for("rectus-abdominis", "pregnancy")
+    assert [t for t, v in belly.items() if not v["blocked"]] == ["belly-breathing"]
+    # Lying on your back on a ball, later in pregnancy: the gluteals and piriformis.
+    for muscle in ("gluteus-maximus", "gluteus-medius", "piriformis"):
+        assert shown_for(muscle, "pregnancy")["ball-on-floor"]["blocked"], muscle
+        assert not shown_for(muscle, "pregnancy")["ball-on-wall"]["blocked"], muscle
+    assert not shown_for("gluteus-medius")["ball-on-floor"]["blocked"]
+
+
+def test_a_caution_reads_as_its_data_says() -> None:
+    from knotwork.core.kb import load_kb
+
+    real = load_kb()
+    texts = {m.id: [c.text for c in m.cautions] for m in real}
+    assert (
+        "If you are pregnant: pressure at most 3 out of 10 on the inside of the lower leg"
+        in (texts["soleus"][1])
+    )
+    assert texts["sternocleidomastoid-sternal"][0].startswith(
+        "For everyone: no pressure with anything but a pinch grip on the front of the neck"
+    )
+    assert texts["gastrocnemius"][0].startswith(
+        "If you have varicose or inflamed veins, or if you have a known or suspected clot in "
+        "that limb: no pressure or massage on the calf."
+    )
+    # The quadratus lumborum names no ball or wall technique it no longer has.
+    assert not any("ball" in t and "pregnan" in t for t in texts["quadratus-lumborum"])

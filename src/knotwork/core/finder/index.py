@@ -103,7 +103,8 @@ def _trigger_points(kb: KnowledgeBase, muscle: Muscle, side: str) -> list[dict[s
 
 def slim(kb: KnowledgeBase) -> KnowledgeBase:
     """The knowledge base as the finder needs it: names, trigger points, patterns, symptoms,
-    context and the safety data, without techniques and texts it never shows. It halves
+    context, cautions (a muscle's own can withhold its press test) and the safety data, without
+    techniques and texts it never shows. It halves
     what a command has to load before it can answer."""
     muscles = {
         mid: m._replace(
@@ -111,7 +112,6 @@ def slim(kb: KnowledgeBase) -> KnowledgeBase:
             self_treatment=(),
             professional=(),
             source_notes=(),
-            cautions=(),
             perpetuating_factors=tuple(
                 f._replace(factor="", correction="") for f in m.perpetuating_factors if f.activities
             ),

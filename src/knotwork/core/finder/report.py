@@ -73,11 +73,12 @@ def _withhold_pressing(
     hurts) also rules out the press test at those places: no instruction, and the reason."""
     kb = index.kb
     for c in candidates:
+        own = kb.muscles[c["muscle"]["id"]].cautions
         points = c["explanation"]["trigger_points"]
         for n, tp in enumerate(points):
             sites = (kb.atlas.regions[r].base for r in tp["site"])
             how = tp["how_to_check"] or ""
-            held = pressing_withheld(kb.safety, kb.atlas, personal, sites, how)
+            held = pressing_withheld(kb.safety, kb.atlas, personal, sites, how, own)
             if held is not None:
                 points[n] = {**tp, "how_to_check": None, "withheld_because": held.reason}
 

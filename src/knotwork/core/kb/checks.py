@@ -12,8 +12,11 @@ from dataclasses import dataclass
 
 from knotwork.core.atlas.model import Atlas
 from knotwork.core.kb.base import normalise_name
+from knotwork.core.kb.caution_checks import RULES as CAUTION_RULES
+from knotwork.core.kb.caution_checks import caution_problems
 from knotwork.core.kb.schema import Dose, MuscleFile, Range, Technique
 from knotwork.core.problems import Problem
+from knotwork.core.safety.model import SafetyData
 
 RULES: dict[str, str] = {
     "KB-001": "file matches the schema (no unknown keys, closed vocabularies, required fields)",
@@ -31,11 +34,13 @@ RULES: dict[str, str] = {
     "KB-013": "technique ids are unique within a muscle",
     "KB-014": "every symptom id exists in data/vocab/symptoms.yaml",
     "KB-015": "every activity id exists in data/vocab/contexts.yaml",
-    "KB-016": "a region appears at most once in one trigger point's referral pattern",
+    "KB-016": "a region appears at most once in one trigger point's referral pattern (twice "
+    "only as one zone on the same side and one on the opposite side)",
     "KB-017": "bibliography ids are unique",
     "KB-018": "part_of names no muscle id (parts are named, not filed)",
     "KB-019": "every region in the body-word and path vocabularies exists in the atlas",
     "KB-020": "every citation on the evidence page exists in the bibliography",
+    **CAUTION_RULES,
 }
 
 # Which dose field each technique kind must carry (movement may use either).
@@ -54,6 +59,8 @@ class Context:
     references: frozenset[str]
     symptoms: frozenset[str]
     contexts: frozenset[str]
+    factors: frozenset[str] = frozenset()  # personal factors of data/safety/cautions.yaml
+    safety: SafetyData | None = None  # the global rules, when the safety data is sound
 
 
 Rule = Callable[[str, MuscleFile, Context], Iterator[Problem]]
@@ -221,7 +228,8 @@ def _vocab(file: str, mf: MuscleFile, ctx: Context) -> Iterator[Problem]:
 def _zone_repeats(file: str, mf: MuscleFile, ctx: Context) -> Iterator[Problem]:
     for i, tp in enumerate(mf.trigger_points):
         for region, count in Counter(z.region for z in tp.referral).items():
-            if count > 1:
+            sides = {z.side for z in tp.referral if z.region == region}
+            if count > 1 and not (count == 2 and sides == {"same", "opposite"}):
                 yield Problem(
                     file,
                     f"trigger_points.{i}.referral",
@@ -256,4 +264,5 @@ PER_FILE: tuple[Rule, ...] = (
     _vocab,
     _zone_repeats,
     _part_of,
+    caution_problems,
 )

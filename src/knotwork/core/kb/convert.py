@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from knotwork.core.kb import model as m
 from knotwork.core.kb import schema as s
 
@@ -10,7 +12,10 @@ def span(value: s.Range | None) -> m.Span | None:
     return None if value is None else m.Span(value.min, value.max)
 
 
-def muscle(f: s.MuscleFile) -> m.Muscle:
+def muscle(f: s.MuscleFile, caution_texts: Sequence[str] = ()) -> m.Muscle:
+    """The runtime muscle; ``caution_texts`` are its cautions' sentences (caution_text.py),
+    in order."""
+    texts = list(caution_texts) or [""] * len(f.cautions)
     return m.Muscle(
         id=f.id,
         name=f.name,
@@ -35,9 +40,25 @@ def muscle(f: s.MuscleFile) -> m.Muscle:
             )
             for p in f.professional
         ),
-        cautions=tuple(m.Caution(c.zone, c.text) for c in f.cautions),
+        cautions=tuple(caution(c, text) for c, text in zip(f.cautions, texts, strict=True)),
         source_notes=tuple(m.SourceNote(n.text, tuple(n.citations)) for n in f.source_notes),
         citations=tuple(f.citations),
+    )
+
+
+def caution(c: s.Caution, text: str) -> m.Caution:
+    return m.Caution(
+        zone=c.zone,
+        factors=tuple(c.factors),
+        action=c.action,
+        text=text,
+        sites=tuple(c.sites),
+        techniques=tuple(c.techniques),
+        postures=tuple(c.postures),
+        kinds=tuple(c.kinds),
+        tools=tuple(c.tools),
+        max_pressure=c.max_pressure,
+        note=c.note,
     )
 
 
@@ -69,6 +90,7 @@ def technique(t: s.Technique) -> m.Technique:
         name=t.name,
         tool=t.tool,
         position=t.position,
+        postures=tuple(t.postures),
         applied_at=tuple(t.applied_at),
         steps=tuple(t.steps),
         dose=dose,

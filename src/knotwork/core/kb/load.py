@@ -6,6 +6,7 @@ once; ``load_kb`` adds a compiled cache so later starts skip that work until a f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from knotwork.core.atlas.model import Atlas
 from knotwork.core.datafile import parse
 from knotwork.core.kb import convert
 from knotwork.core.kb.base import KnowledgeBase, build_indexes, part_index
+from knotwork.core.kb.caution_text import caution_text
 from knotwork.core.kb.checks import Context, check_across, check_muscle, check_vocab_regions
 from knotwork.core.kb.files import (
     BIBLIOGRAPHY,
@@ -29,6 +31,7 @@ from knotwork.core.kb.files import (
 from knotwork.core.kb.schema import (
     Bibliography,
     BodyWords,
+    Caution,
     EverydayWords,
     EvidenceFile,
     MuscleFile,
@@ -38,6 +41,7 @@ from knotwork.core.kb.schema import (
 from knotwork.core.paths import DATA_DIR
 from knotwork.core.problems import Problem, raise_if_any
 from knotwork.core.safety.load import build_safety, check_safety, read_safety
+from knotwork.core.safety.model import SafetyData
 from knotwork.core.safety.schema import AreaMap, CautionsFile, RedFlagFile
 
 
@@ -83,6 +87,13 @@ def read_sources(data_dir: Path = DATA_DIR) -> Sources:
     )
 
 
+def _global_rules(src: Sources) -> SafetyData | None:
+    """The safety rules the muscles' techniques are checked against, if they read cleanly."""
+    if src.cautions is None or src.areas is None:
+        return None
+    return build_safety({}, src.areas, src.cautions)
+
+
 def _safety_sources(data_dir: Path, problems: list[Problem]) -> dict[str, Any]:
     flags, areas, cautions = read_safety(data_dir, problems)
     return {"flags": flags, "areas": areas, "cautions": cautions}
@@ -97,6 +108,8 @@ def check_sources(src: Sources) -> list[Problem]:
         references=frozenset(refs),
         symptoms=frozenset(t.id for t in src.symptoms.terms) if src.symptoms else frozenset(),
         contexts=frozenset(t.id for t in src.contexts.terms) if src.contexts else frozenset(),
+        factors=frozenset(f.id for f in src.cautions.factors) if src.cautions else frozenset(),
+        safety=_global_rules(src),
     )
     problems = list(src.problems)
     for file, muscle in src.muscles.items():
@@ -133,6 +146,18 @@ def _vocab_region_problems(src: Sources) -> list[Problem]:
     return found
 
 
+def caution_writer(atlas: Atlas, cautions: CautionsFile) -> Callable[[MuscleFile, Caution], str]:
+    """Writes the sentence of a muscle's caution from its fields (caution_text.py)."""
+    places = {base: atlas.regions[ids[0]].lay for base, ids in atlas.bases.items()}
+    who = {f.id: f.when for f in cautions.factors}
+
+    def write(muscle: MuscleFile, c: Caution) -> str:
+        names = {t.id: t.name for t in muscle.self_treatment}
+        return caution_text(c, places, who, names)
+
+    return write
+
+
 def compile_kb(data_dir: Path = DATA_DIR) -> KnowledgeBase:
     """Full validation and build; raises ``DataError`` listing every problem found."""
     src = read_sources(data_dir)
@@ -140,7 +165,11 @@ def compile_kb(data_dir: Path = DATA_DIR) -> KnowledgeBase:
     # Guaranteed by the check above: every file parsed.
     assert src.bibliography and src.symptoms and src.contexts
     assert src.body_words and src.paths and src.areas and src.cautions
-    muscles = {m.id: convert.muscle(m) for m in sorted(src.muscles.values(), key=lambda m: m.id)}
+    texts = caution_writer(src.atlas, src.cautions)
+    muscles = {
+        m.id: convert.muscle(m, [texts(m, c) for c in m.cautions])
+        for m in sorted(src.muscles.values(), key=lambda m: m.id)
+    }
     by_name, by_region, by_area = build_indexes(muscles)
     return KnowledgeBase(
         atlas=src.atlas,

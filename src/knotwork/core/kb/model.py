@@ -22,6 +22,7 @@ AREAS = (
     "leg-foot",
 )
 ZoneSide = Literal["same", "opposite", "both"]
+ALWAYS = "always"  # a caution's factor for everyone, not for a personal factor
 
 
 class Span(NamedTuple):
@@ -94,6 +95,7 @@ class Technique(NamedTuple):
     name: str
     tool: str
     position: str
+    postures: tuple[str, ...]
     applied_at: tuple[str, ...]
     steps: tuple[str, ...]
     dose: Dose
@@ -111,8 +113,20 @@ class ProfessionalOption(NamedTuple):
 
 
 class Caution(NamedTuple):
+    """A restriction on this muscle's techniques (see schema.Caution); ``text`` is the
+    sentence a person reads, written from the other fields when the data is compiled."""
+
     zone: str
+    factors: tuple[str, ...]
+    action: str
     text: str
+    sites: tuple[str, ...] = ()
+    techniques: tuple[str, ...] = ()
+    postures: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    tools: tuple[str, ...] = ()
+    max_pressure: int | None = None
+    note: str = ""
 
 
 class SourceNote(NamedTuple):

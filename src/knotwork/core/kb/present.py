@@ -6,10 +6,11 @@ from typing import TYPE_CHECKING, Any
 
 from knotwork.core.kb.base import KnowledgeBase
 from knotwork.core.kb.model import Muscle, Reference
+from knotwork.core.kb.technique_words import STATED_PRESSURE
 from knotwork.core.plain import plain
 
 if TYPE_CHECKING:
-    from knotwork.core.safety.cautions import Personal
+    from knotwork.core.safety.cautions import Filtered, Personal
 
 EVIDENCE_TEXT = {
     "moderate": "Moderate: several trials agree",
@@ -61,13 +62,13 @@ def muscle_dict(
     # the techniques withhold it here, as the finder withholds its press test.
     for tp, point in zip(data["trigger_points"], m.trigger_points, strict=True):
         held = pressing_withheld(
-            kb.safety, kb.atlas, personal, point.location.site, point.palpation
+            kb.safety, kb.atlas, personal, point.location.site, point.palpation, m.cautions
         )
         tp["withheld_because"] = held.reason if held else None
         if held:
             tp["palpation"] = None  # as the finder's how_to_check: no instruction to press
     data["self_treatment"] = [
-        {**t, **filter_technique(kb.safety, kb.atlas, tech, personal).as_dict()}
+        shown(t, filter_technique(kb.safety, kb.atlas, tech, personal, m.cautions))
         for t, tech in zip(data["self_treatment"], m.self_treatment, strict=True)
     ]
     data["area_name"] = AREA_NAMES[m.area]
@@ -87,6 +88,17 @@ def muscle_dict(
             tp["withheld_because"] = hold
             tp["palpation"] = None
     return data
+
+
+def shown(data: dict[str, Any], filtered: Filtered) -> dict[str, Any]:
+    """A technique as the filter lets this person do it. Where a caution capped the pressure,
+    the steps say the capped pressure too ("about 5 to 7 out of 10" becomes "about 3 out of
+    10"), so no step asks for more than the dose allows."""
+    out = {**data, **filtered.as_dict()}
+    old, new = filtered.technique.dose.pressure, filtered.dose.pressure
+    if old and new and old != new:
+        out["steps"] = [STATED_PRESSURE.sub(f"{new} out of 10", step) for step in out["steps"]]
+    return out
 
 
 def cited_ids(m: Muscle) -> list[str]:

@@ -24,6 +24,10 @@ Evidence = Literal["moderate", "low-moderate", "low", "very-low", "expert-opinio
 FactorClass = Literal["mechanical", "systemic", "psychological"]
 Relation = Literal["satellite", "synergist", "antagonist", "functional-unit", "key"]
 TechniqueKind = Literal["pressure", "massage", "stretch", "heat", "movement"]
+# How the body is placed (core/kb/postures.py reads the same words from text).
+Posture = Literal["face-down", "face-up", "side-lying", "sitting", "standing", "kneeling"]
+# What a caution does to the techniques it applies to (the safety filter's actions).
+CautionAction = Literal["block", "cap-pressure", "no-tool", "no-heat", "lighter-dose"]
 Tool = Literal[
     "thumb",
     "fingers",
@@ -164,7 +168,14 @@ class Technique(Strict):
     kind: TechniqueKind
     name: str = Field(min_length=5)
     tool: Tool
-    position: str = Field(min_length=10, description="Body position, e.g. lying on your back")
+    position: str = Field(
+        min_length=10, description="Body position in words, e.g. lying on your back"
+    )
+    postures: list[Posture] = Field(
+        min_length=1,
+        description="Every posture the position and steps offer (the safety filter acts on "
+        "these; rule KB-024 checks them against the words)",
+    )
     applied_at: list[str] = Field(min_length=1, description="Atlas base regions touched/pressed")
     steps: list[str] = Field(min_length=2)
     dose: Dose
@@ -182,8 +193,60 @@ class ProfessionalOption(Strict):
 
 
 class Caution(Strict):
-    zone: NoGoZone
-    text: str = Field(min_length=10)
+    """A restriction the safety filter enforces on this muscle's techniques, for everyone
+    (``always``) or for people with a personal factor. It applies to a technique that matches
+    every selector given (sites, techniques, postures, kinds, tools; an empty one matches
+    all); the sentence a person reads is written from these fields, plus the short note."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        strict=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "zone": "pregnancy",
+                    "factors": ["pregnancy"],
+                    "action": "cap-pressure",
+                    "kinds": ["pressure"],
+                    "sites": ["inner-leg"],
+                    "max_pressure": 3,
+                    "note": "A traditional point to avoid lies four finger-widths above the "
+                    "inner ankle bone.",
+                }
+            ]
+        },
+    )
+
+    zone: NoGoZone = Field(description="What it guards: a danger zone, or the condition")
+    factors: list[str] = Field(
+        min_length=1,
+        description="`always` (everyone), or ids of personal factors from "
+        "data/safety/cautions.yaml (pregnancy, varicose-veins, ...)",
+    )
+    action: CautionAction = Field(
+        description="block, cap-pressure (with max_pressure), no-tool, no-heat or lighter-dose"
+    )
+    sites: list[str] = Field(
+        default_factory=list, description="Atlas base regions it covers (a technique touching one)"
+    )
+    techniques: list[str] = Field(
+        default_factory=list, description="Ids of this file's techniques it covers"
+    )
+    postures: list[Posture] = Field(
+        default_factory=list,
+        description="Postures it rules out; a technique offering another posture too is "
+        "changed to that one, not blocked",
+    )
+    kinds: list[TechniqueKind] = Field(default_factory=list, description="Technique kinds")
+    tools: list[Tool] = Field(default_factory=list, description="Tools")
+    max_pressure: int | None = Field(None, ge=0, le=10, description="With cap-pressure: 0-10")
+    note: str = Field(
+        "",
+        max_length=240,
+        description="What the fields cannot say (why; the exact spot), in a sentence or two; "
+        "never a permission the fields do not give",
+    )
 
 
 class SourceNote(Strict):

@@ -8,14 +8,14 @@ limb...). Every technique a surface shows has passed through ``filter_technique`
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from knotwork.core.atlas.model import Atlas
 from knotwork.core.errors import InvalidInput
-from knotwork.core.kb.model import Dose, Span, Technique
+from knotwork.core.kb.model import ALWAYS, Caution, Dose, Span, Technique
+from knotwork.core.kb.technique_words import posture_words, postures_in_text
 from knotwork.core.plain import plain
 from knotwork.core.safety.model import Effect, SafetyData
 from knotwork.core.safety.textmatch import Clauses, match_groups, words
@@ -45,6 +45,7 @@ class Filtered(NamedTuple):
     dose: Dose
     blocked: bool
     changes: tuple[Change, ...]
+    postures: tuple[str, ...] = ()  # the postures it may still be done in
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -53,6 +54,7 @@ class Filtered(NamedTuple):
             "status": "blocked" if self.blocked else ("changed" if self.changes else "ok"),
             "changes": [c._asdict() for c in self.changes],
             "dose": plain(self.dose),
+            "postures": list(self.postures),
         }
 
 
@@ -157,21 +159,46 @@ def _named_with(
     )
 
 
+class Target(NamedTuple):
+    """What a rule looks at: a technique, or a press test (pressure with the fingers)."""
+
+    id: str
+    kind: str
+    tool: str
+    touched: frozenset[str]  # base regions
+    postures: frozenset[str]
+
+
 def filter_technique(
-    data: SafetyData, atlas: Atlas, technique: Technique, personal: Personal
+    data: SafetyData,
+    atlas: Atlas,
+    technique: Technique,
+    personal: Personal,
+    own: Sequence[Caution] = (),
 ) -> Filtered:
-    dose = technique.dose
+    """The technique as this person may do it: the rules for everyone, their factors' rules
+    and the muscle's ``own`` cautions (for everyone or for one of their factors), each
+    blocking it, capping or lightening its dose, or ruling out a posture it offers."""
+    target = Target(
+        technique.id,
+        technique.kind,
+        technique.tool,
+        frozenset(technique.applied_at),
+        frozenset(technique.postures),
+    )
+    dose, allowed = technique.dose, list(technique.postures)
     changes: list[Change] = []
     blocked = False
-    for factor, effect in _effects(data, personal):
-        sites = personal.factors.get(factor, ())
-        touched = set(technique.applied_at)
-        # The position, and the steps: "for the high point, lie face down" counts too.
-        position = " ".join((technique.position, *technique.steps))
-        kind, tool = technique.kind, technique.tool
-        if not _applies(atlas, effect, kind, tool, touched, sites, position):
+    for factor, effect in _effects(data, personal, own):
+        if not _applies(atlas, effect, target, personal.factors.get(factor, ())):
             continue
         change = Change(effect.action, effect.reason, factor)
+        if effect.action == "block" and effect.positions:
+            allowed = [p for p in allowed if p not in effect.positions]
+            if allowed:  # another posture it offers is still fine: do it that way
+                how = posture_words(allowed)
+                changes.append(Change("posture", f"{effect.reason} Do it {how} instead.", factor))
+                continue
         if effect.action in ("block", "no-tool", "no-heat"):
             blocked = True
             changes.append(change)
@@ -180,68 +207,85 @@ def filter_technique(
             if new != dose:
                 dose = new
                 changes.append(change)
-    return Filtered(technique, dose, blocked, tuple(changes))
+    return Filtered(technique, dose, blocked, tuple(changes), tuple(allowed))
 
 
-def _effects(data: SafetyData, personal: Personal) -> Iterable[tuple[str, Effect]]:
-    yield from (("always", e) for e in data.always)
+def _effects(
+    data: SafetyData, personal: Personal, own: Sequence[Caution] = ()
+) -> Iterable[tuple[str, Effect]]:
+    """Every rule that can apply to this person: for everyone, then per factor, the global
+    ones and the muscle's own."""
+    yield from ((ALWAYS, e) for e in data.always)
+    yield from ((ALWAYS, own_effect(data, c, ALWAYS)) for c in own if ALWAYS in c.factors)
     for factor in personal.factors:
         yield from ((factor, e) for e in data.factors[factor].effects)
+        yield from ((factor, own_effect(data, c, factor)) for c in own if factor in c.factors)
+
+
+def own_effect(data: SafetyData, c: Caution, factor: str) -> Effect:
+    """A muscle's caution as a rule of the filter. For a factor that applies at a site (a
+    clot, varicose veins) it acts where the person named, over the same reach as the
+    factor's own rules (a clot: the whole limb)."""
+    at_site = factor != ALWAYS and data.factors[factor].needs_site
+    limb = at_site and any(e.site_scope == "limb" for e in data.factors[factor].effects)
+    return Effect(
+        action=c.action,
+        kinds=c.kinds,
+        tools=c.tools,
+        regions=c.sites,
+        at_site=at_site,
+        max_pressure=c.max_pressure,
+        reason=c.text,
+        site_scope="limb" if limb else "region",
+        positions=c.postures,
+        techniques=c.techniques,
+    )
 
 
 def pressing_withheld(
-    data: SafetyData, atlas: Atlas, personal: Personal, sites: Iterable[str], how: str = ""
+    data: SafetyData,
+    atlas: Atlas,
+    personal: Personal,
+    sites: Iterable[str],
+    how: str = "",
+    own: Sequence[Caution] = (),
 ) -> Change | None:
     """Whether the person's own cautions rule out pressing with the fingers at these base
     regions, as the finder's press test asks ("press here; is it your pain?"). Only the
-    personal factors count: the knowledge base writes each check to respect the rules for
-    everyone (a check on the neck says to keep away from the pulse). ``how`` is the check's
-    own instruction, for rules about position ("lie face down")."""
-    touched = set(sites)
-    for factor, sited in personal.factors.items():
-        for effect in data.factors[factor].effects:
-            if effect.action == "block" and _applies(
-                atlas, effect, "pressure", "fingers", touched, sited, how
-            ):
-                return Change(effect.action, effect.reason, factor)
+    personal factors count (their global rules and the muscle's ``own`` cautions for them):
+    the knowledge base writes each check to respect the rules for everyone (a check on the
+    neck says to keep away from the pulse). ``how`` is the check's own instruction, read
+    for its posture ("lie face down")."""
+    target = Target("", "pressure", "fingers", frozenset(sites), postures_in_text(how))
+    for factor, effect in _effects(data, personal, own):
+        if factor == ALWAYS or effect.action != "block" or effect.techniques:
+            continue
+        if _applies(atlas, effect, target, personal.factors.get(factor, ())):
+            return Change(effect.action, effect.reason, factor)
     return None
 
 
-def _applies(
-    atlas: Atlas,
-    effect: Effect,
-    kind: str,
-    tool: str,
-    touched: set[str],
-    sites: tuple[str, ...],
-    position: str,
-) -> bool:
-    """Does this effect apply to a technique of this kind, tool and position at these base
-    regions?"""
-    if effect.kinds and kind not in effect.kinds:
+def _applies(atlas: Atlas, effect: Effect, target: Target, sites: tuple[str, ...]) -> bool:
+    """Does this effect apply to this technique (or press test), for a person whose factor
+    names these sites?"""
+    if effect.techniques and target.id not in effect.techniques:
         return False
-    if effect.positions and not any(_in_position(position, p) for p in effect.positions):
+    if effect.kinds and target.kind not in effect.kinds:
         return False
-    if effect.tools and tool not in effect.tools:
+    if effect.positions and not target.postures & set(effect.positions):
         return False
-    if effect.action == "no-heat" and kind != "heat":
+    if effect.tools and target.tool not in effect.tools:
         return False
-    if effect.regions and not touched & set(effect.regions):
+    if effect.action == "no-heat" and target.kind != "heat":
+        return False
+    if effect.regions and not target.touched & set(effect.regions):
         return False
     if effect.at_site:
-        return _at_site(atlas, effect, touched, sites)
+        return _at_site(atlas, effect, target.touched, sites)
     return True
 
 
-FACE_DOWN = re.compile(r"\b(face[- ]down|on your (front|stomach|tummy|belly)|prone)\b")
-
-
-def _in_position(position: str, named: str) -> bool:
-    """Is a technique's position (free text, "Lying face down on the floor...") the named one?"""
-    return named == "face-down" and FACE_DOWN.search(position.lower()) is not None
-
-
-def _at_site(atlas: Atlas, effect: Effect, touched: set[str], sites: tuple[str, ...]) -> bool:
+def _at_site(atlas: Atlas, effect: Effect, touched: frozenset[str], sites: tuple[str, ...]) -> bool:
     if touched & set(sites):
         return True
     if effect.site_scope != "limb":

@@ -53,7 +53,8 @@ class Effect(NamedTuple):
     max_pressure: int | None
     reason: str
     site_scope: str = "region"
-    positions: tuple[str, ...] = ()  # "face-down": only techniques done lying face down
+    positions: tuple[str, ...] = ()  # postures ("face-down"): only techniques done so
+    techniques: tuple[str, ...] = ()  # a muscle's own caution: only these technique ids
 
 
 class CautionFactor(NamedTuple):

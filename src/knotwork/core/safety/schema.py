@@ -6,6 +6,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from knotwork.core.kb.schema import Posture
+
 ID = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 Urgency = Literal["emergency", "urgent", "soon"]
 ScreenArea = Literal[
@@ -89,10 +91,10 @@ class Effect(Strict):
         "region", description="At a named site: that region only, or the whole limb it is on"
     )
     max_pressure: int | None = Field(None, ge=0, le=10)
-    positions: list[Literal["face-down"]] = Field(
+    positions: list[Posture] = Field(
         default_factory=list,
-        description="Only techniques done in this position, as their position says "
-        "(empty: any position)",
+        description="Only techniques done in these postures (a technique's `postures`); one "
+        "that offers another posture too is changed to it, not blocked (empty: any posture)",
     )
     reason: str = Field(min_length=10, description="Why, in plain words, shown with the change")
 
@@ -100,6 +102,10 @@ class Effect(Strict):
 class CautionEntry(Strict):
     id: str = Field(pattern=ID)
     label: str = Field(min_length=5, description="As a person would tick it")
+    when: str = Field(
+        min_length=5,
+        description='How a muscle\'s caution for this factor begins: "If you are pregnant"',
+    )
     needs_site: bool = Field(False, description="The person says where (a limb, a scar...)")
     text: list[list[str]] = Field(default_factory=list, description="Free-text signals")
     recent: bool = Field(
