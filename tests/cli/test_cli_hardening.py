@@ -138,6 +138,9 @@ def in_terminal(args: list[str], keys: list[bytes]) -> tuple[int, str]:
                 break
             out += chunk
         if not typed and b"[y/n]" in out:
+            # As a person would, a moment after the question shows: a signal that lands in the
+            # instant before Python starts reading the line waits for that line to end.
+            time.sleep(0.5)
             for key in keys:
                 os.write(fd, key)
                 time.sleep(0.3)
