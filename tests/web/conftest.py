@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 from fastapi.testclient import TestClient
@@ -15,6 +17,7 @@ from knotwork.core.kb import load_kb
 from knotwork.core.kb.base import KnowledgeBase
 
 BASE = "http://127.0.0.1:8000"
+T = TypeVar("T")
 
 
 @pytest.fixture(scope="session")
@@ -44,3 +47,12 @@ def answered(client: TestClient, text: str) -> str:
     data = client.get("/check.json?" + urlencode({"text": text})).json()
     pairs = [("text", text)] + [(f"a_{q['id']}", "no") for q in data["questions"]]
     return "/results?" + urlencode(pairs)
+
+
+def run_async(func: Callable[..., Awaitable[T]], *args: Any) -> T:
+    """``anyio.run(func, *args)`` in a thread of its own: the browser tests' session keeps an
+    event loop running in this one."""
+    import anyio
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(anyio.run, func, *args).result()

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from knotwork.core.finder import FinderIndex
 from knotwork.core.kb.base import KnowledgeBase
-from tests.web.conftest import BASE
+from tests.web.conftest import BASE, run_async
 
 JSON_ERRORS = [
     ("GET", "/muscles/nope.json", None, 404, "unknown_muscle"),
@@ -242,7 +242,6 @@ def test_a_client_that_goes_away_is_not_an_error(
     index: FinderIndex, kb: KnowledgeBase, caplog: pytest.LogCaptureFixture
 ) -> None:
     """An upload dropped half way: no traceback at ERROR, no response needed."""
-    import anyio
 
     from knotwork.adapters.web.app import create_app
     from knotwork.config import load_settings
@@ -274,7 +273,7 @@ def test_a_client_that_goes_away_is_not_an_error(
         sent.append(message)
 
     with caplog.at_level(logging.DEBUG, logger="knotwork.web"):
-        anyio.run(app, scope, receive, send)
+        run_async(app, scope, receive, send)
     assert sent == []
     assert [r.levelname for r in caplog.records] == ["DEBUG"]
     assert "went away" in caplog.records[0].getMessage()

@@ -15,7 +15,7 @@ from knotwork.adapters.web.app import create_app
 from knotwork.config import load_settings
 from knotwork.core.finder import FinderIndex
 from knotwork.core.kb.base import KnowledgeBase
-from tests.web.conftest import BASE
+from tests.web.conftest import BASE, run_async
 from tests.web.test_error_shape import shaped
 
 JSON = {"content-type": "application/json"}
@@ -45,7 +45,7 @@ def test_a_streamed_body_is_counted_as_it_arrives(index: FinderIndex, kb: Knowle
     async def send(message: dict[str, Any]) -> None:
         sent.append(message)
 
-    anyio.run(app, _scope("POST", "/api/find", JSON), receive, send)
+    run_async(app, _scope("POST", "/api/find", JSON), receive, send)
     assert sent[0]["status"] == 413
     assert json.loads(sent[1]["body"])["error"]["code"] == "too_large"
     assert pulled == limit // 16384 + 1  # the chunk that passed the limit, and no more
@@ -72,7 +72,7 @@ def test_a_body_that_does_not_arrive_in_time_gets_408(
     async def send(message: dict[str, Any]) -> None:
         sent.append(message)
 
-    anyio.run(app, _scope("POST", "/api/find", JSON), receive, send)
+    run_async(app, _scope("POST", "/api/find", JSON), receive, send)
     start = sent[0]
     assert start["status"] == 408
     headers = dict(start["headers"])
@@ -245,6 +245,6 @@ def test_heavy_work_leaves_the_event_loop_and_light_work_stays() -> None:
         loop = threading.get_ident()
         return loop, await sized(INLINE_BYTES, where), await sized(INLINE_BYTES + 1, where)
 
-    loop, light, heavy = anyio.run(both)
+    loop, light, heavy = run_async(both)
     assert light == loop
     assert heavy != loop
