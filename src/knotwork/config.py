@@ -47,7 +47,7 @@ class Limits(NamedTuple):
     max_connections: int = 100  # open connections and requests in flight; 503 past it
 
 
-# (name, default, lowest, highest) for each limit, read from KNOTWORK_<NAME upper-cased>.
+# (lowest, highest) accepted for each limit, read from KNOTWORK_<NAME upper-cased>.
 LIMIT_RANGES = {
     "max_body_bytes": (1024, 16 * 1024 * 1024),
     "max_answers": (1, 100_000),

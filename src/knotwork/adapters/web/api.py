@@ -7,7 +7,8 @@ of each operation are completed in ``openapi.py``.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
@@ -40,8 +41,23 @@ def _kb(request: Request) -> Any:
     return request.app.state.knotwork.kb
 
 
-def _max_keys(request: Request) -> int:
-    return int(request.app.state.knotwork.settings.limits.max_answers)
+B = TypeVar("B", FindIn, ScreenIn)
+
+
+async def answer_body(
+    request: Request, model: type[B], work: Callable[[B], dict[str, Any]]
+) -> Response:
+    """Read the JSON body, check it against ``model`` and the limit on answers, and answer
+    ``work(body)``: inline for a small body, in a thread for a large one (work.py)."""
+    raw = await request.body()
+    limit = int(request.app.state.knotwork.settings.limits.max_answers)
+
+    def answer() -> Response:
+        body = parse_body(model, raw)
+        check_keys(limit, **body.keyed())
+        return json_response(work(body))
+
+    return await sized(len(raw), answer)
 
 
 @router.post(
@@ -55,15 +71,8 @@ async def api_find(request: Request) -> Response:
     `understood`, `candidates`, `explains_all`. A red flag is an answer: still 200."""
     # The body is validated by pydantic's JSON parser directly: the busiest endpoint skips
     # the framework's request-model machinery (see bench/web_load.py).
-    raw = await request.body()
-    index, limit = _index(request), _max_keys(request)
-
-    def answer() -> Response:
-        body = parse_body(FindIn, raw)
-        check_keys(limit, answers=body.answers, press=body.press)
-        return json_response(find(index, body.to_query(index.kb)))
-
-    return await sized(len(raw), answer)
+    index = _index(request)
+    return await answer_body(request, FindIn, lambda body: find(index, body.to_query(index.kb)))
 
 
 @router.post(
@@ -74,18 +83,15 @@ async def api_find(request: Request) -> Response:
 )
 async def api_screen(request: Request) -> Response:
     """The questions for the places marked or named in `text`, and any flag raised."""
-    raw = await request.body()
-    index, limit = _index(request), _max_keys(request)
+    index = _index(request)
 
-    def answer() -> Response:
-        body = parse_body(ScreenIn, raw)
-        check_keys(limit, answers=body.answers)
+    def safety(body: ScreenIn) -> dict[str, Any]:
         marks = tuple(Mark(r) for r in body.region_ids())
         places, text, _ = screening(index, FinderQuery(marks=marks, text=body.text))
         kb = index.kb
-        return json_response(screen(kb.safety, kb.atlas, places, text, body.answers).as_dict())
+        return screen(kb.safety, kb.atlas, places, text, body.answers).as_dict()
 
-    return await sized(len(raw), answer)
+    return await answer_body(request, ScreenIn, safety)
 
 
 @router.get(

@@ -13,6 +13,8 @@ from urllib.parse import parse_qs
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from knotwork.adapters.web.asgi import HttpMiddleware
+
 NO_STORE = b"no-store"
 REVALIDATE = b"no-cache"
 FOREVER = b"public, max-age=31536000, immutable"
@@ -29,15 +31,12 @@ def policy(scope: Scope, version: str) -> bytes:
     return FOREVER if query.get("v") == [version] else REVALIDATE
 
 
-class CachePolicy:
+class CachePolicy(HttpMiddleware):
     def __init__(self, app: ASGIApp, version: str) -> None:
-        self.app = app
+        super().__init__(app)
         self.version = version
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         value = policy(scope, self.version)
 
         async def with_policy(message: Message) -> None:

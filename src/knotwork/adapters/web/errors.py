@@ -23,8 +23,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
+from knotwork.adapters.web.asgi import HttpMiddleware
 from knotwork.adapters.web.respond import json_response, same_site_path, wants_json
 from knotwork.core.errors import InvalidInput, KnotworkError, UnknownId, UnknownMuscle
 
@@ -193,7 +194,7 @@ def _same_site_referer(request: Request) -> str | None:
     return same_site_path(referer.path) + (f"?{referer.query}" if referer.query else "")
 
 
-class ErrorBoundary:
+class ErrorBoundary(HttpMiddleware):
     """The last line: whatever escapes the app becomes a response in the one shape.
 
     An ``HTTPException`` or ``KnotworkError`` raised by the app's middleware (a refused host,
@@ -201,13 +202,7 @@ class ErrorBoundary:
     logged once with its traceback and answered 500; a client that went away mid-request is
     logged at debug level and needs no answer."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = False
 
         async def watch(message: Message) -> None:

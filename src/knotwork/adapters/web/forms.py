@@ -165,6 +165,10 @@ class FindIn(BaseModel):
     )
     limit: int = Field(PAGE_LIMIT, ge=1, le=MAX_LIMIT)
 
+    def keyed(self) -> dict[str, Mapping[str, object]]:
+        """The fields whose keys ``KNOTWORK_MAX_ANSWERS`` caps."""
+        return {"answers": self.answers, "press": self.press}
+
     def to_query(self, kb: KnowledgeBase) -> Query:
         return Query(
             marks=tuple(Mark(r.id, r.intensity, r.main) for r in self.regions),
@@ -188,6 +192,9 @@ class ScreenIn(BaseModel):
         description="Sided region ids, or the same region objects as POST /api/find takes",
     )
     answers: dict[str, bool] = Field(default_factory=dict)
+
+    def keyed(self) -> dict[str, Mapping[str, object]]:
+        return {"answers": self.answers}
 
     def region_ids(self) -> list[str]:
         return [r if isinstance(r, str) else r.id for r in self.regions]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from knotwork.adapters.web.asgi import HttpMiddleware
 from knotwork.adapters.web.errors import Refused
 from knotwork.config import Settings
 
@@ -39,13 +40,13 @@ def host_name(value: str) -> str:
     return (name if colon and port.isdigit() else value).rstrip(".")
 
 
-class HostCheck:
+class HostCheck(HttpMiddleware):
     def __init__(self, app: ASGIApp, allowed: frozenset[str] | None) -> None:
-        self.app = app
+        super().__init__(app)
         self.allowed = allowed
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and self.allowed is not None:
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.allowed is not None:
             raw = next((v for k, v in scope["headers"] if k == b"host"), b"")
             name = host_name(raw.decode("latin-1"))
             if name not in self.allowed:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import anyio
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from knotwork.adapters.web.asgi import HttpMiddleware
 from knotwork.adapters.web.errors import Refused
 
 CLOSE = {"connection": "close"}
@@ -41,16 +42,13 @@ def declared_length(scope: Scope) -> int | None:
     return None
 
 
-class BodyLimit:
+class BodyLimit(HttpMiddleware):
     def __init__(self, app: ASGIApp, max_bytes: int, timeout: float) -> None:
-        self.app = app
+        super().__init__(app)
         self.max_bytes = max_bytes
         self.timeout = timeout
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         declared = declared_length(scope)
         if declared is not None and declared > self.max_bytes:
             raise too_large(self.max_bytes)
