@@ -7,7 +7,6 @@ import json
 import logging
 from typing import Any
 
-import anyio
 import pytest
 from fastapi.testclient import TestClient
 
@@ -57,29 +56,6 @@ def test_a_body_up_to_the_limit_is_read(client: TestClient) -> None:
     padded = body[:-1] + " " * (limit - len(body)) + "}"
     assert len(padded.encode()) == limit
     assert client.post("/api/find", content=padded, headers=JSON).status_code == 200
-
-
-def test_a_body_that_does_not_arrive_in_time_gets_408(
-    index: FinderIndex, kb: KnowledgeBase
-) -> None:
-    app = create_app(load_settings({"KNOTWORK_BODY_TIMEOUT": "1"}), index, kb)
-    sent: list[dict[str, Any]] = []
-
-    async def receive() -> dict[str, Any]:
-        await anyio.sleep(30)  # a client that sent its headers and then nothing
-        return {"type": "http.request", "body": b"{}", "more_body": False}
-
-    async def send(message: dict[str, Any]) -> None:
-        sent.append(message)
-
-    run_async(app, _scope("POST", "/api/find", JSON), receive, send)
-    start = sent[0]
-    assert start["status"] == 408
-    headers = dict(start["headers"])
-    assert headers[b"connection"] == b"close"
-    assert b"content-security-policy" in headers
-    body = json.loads(sent[1]["body"])
-    assert body["error"]["code"] == "request_timeout"
 
 
 def _scope(method: str, path: str, headers: dict[str, str]) -> dict[str, Any]:

@@ -148,14 +148,22 @@ def test_an_idle_connection_is_closed(address: tuple[str, int]) -> None:
     assert 0.5 < time.monotonic() - start < 5
 
 
-def test_a_body_that_stops_arriving_gets_408_from_the_app(address: tuple[str, int]) -> None:
+def test_a_body_that_stops_arriving_gets_408(
+    address: tuple[str, int], caplog: pytest.LogCaptureFixture
+) -> None:
     head = (
         b"POST /api/find HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
         b"Content-Length: 100\r\n\r\n"
     )
-    with socket.create_connection(address, timeout=10) as conn:
+    start = time.monotonic()
+    with caplog.at_level(logging.DEBUG), socket.create_connection(address, timeout=10) as conn:
         conn.sendall(head + b'{"text": ')
-        refusal(read_all(conn), 408, "request_timeout")
+        raw = read_all(conn)
+    refusal(raw, 408, "request_timeout")
+    assert b"The request body did not arrive within 1s." in raw
+    assert raw.count(b"HTTP/1.1") == 1  # the app's own answer, had it made one, is dropped
+    assert time.monotonic() - start < 5
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
 def test_past_the_connection_cap_the_answer_is_503(address: tuple[str, int]) -> None:

@@ -1,8 +1,8 @@
 """The JSON API (described at /openapi.json): the finder, the screen, muscles and regions.
 
 Unsafe requests take JSON only (415 otherwise, before anything reads the body: a form or text
-body from another site never reaches the finder). The documented schemas, examples and errors
-of each operation are completed in ``openapi.py``.
+body from another site never reaches the finder; csrf.py). The documented schemas, examples
+and errors of each operation are completed in ``openapi.py``.
 """
 
 from __future__ import annotations
@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from knotwork.adapters.web.csrf import require_json
 from knotwork.adapters.web.forms import FindIn, ScreenIn, check_keys, parse_body
 from knotwork.adapters.web.respond import json_response
 from knotwork.adapters.web.schemas import (
@@ -30,7 +29,8 @@ from knotwork.core.finder.query import Query as FinderQuery
 from knotwork.core.kb.present import muscle_summary
 from knotwork.core.safety.screen import screen
 
-router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(require_json)])
+# Unsafe requests here take JSON only (csrf.JSON_ONLY): 415 otherwise, before the body is read.
+router = APIRouter(prefix="/api", tags=["api"])
 
 
 def _index(request: Request) -> Any:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import Depends, FastAPI
+from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from knotwork import __version__
 from knotwork.adapters.web import api, errors, maps, openapi, pages
 from knotwork.adapters.web.caching import CachePolicy
-from knotwork.adapters.web.csrf import require_csrf
+from knotwork.adapters.web.csrf import CsrfGuard
 from knotwork.adapters.web.head import HeadAsGet
 from knotwork.adapters.web.hosts import HostCheck, allowed_hosts
 from knotwork.adapters.web.limits import BodyLimit
@@ -40,9 +40,6 @@ def create_app(
         "Knotwork informs; it does not diagnose.",
         docs_url=None,
         redoc_url=None,  # their pages load scripts from another host
-        # Every route, now and to come, checks unsafe requests for forgery (csrf.py);
-        # tests/web/test_csrf.py fails if an unsafe route escapes it.
-        dependencies=[Depends(require_csrf)],
     )
     app.state.knotwork = AppState(settings, index, kb)
     errors.install(app)
@@ -58,9 +55,11 @@ def create_app(
     openapi.install(app)
     limits = settings.limits
     # Outermost last: headers on every response (500s included), then errors caught, then
-    # the host, then the body's limits; HEAD runs the GET inside all of them.
+    # the host, the body's size and forgery, around every route there is or will be; HEAD
+    # runs the GET inside all of them.
     app.add_middleware(HeadAsGet)
-    app.add_middleware(BodyLimit, max_bytes=limits.max_body_bytes, timeout=limits.body_timeout)
+    app.add_middleware(CsrfGuard)
+    app.add_middleware(BodyLimit, max_bytes=limits.max_body_bytes)
     app.add_middleware(HostCheck, allowed=allowed_hosts(settings))
     app.add_middleware(errors.ErrorBoundary)
     app.add_middleware(CachePolicy, version=__version__)

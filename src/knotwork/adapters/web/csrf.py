@@ -1,6 +1,8 @@
 """Cross-site request forgery: no other site can make a person's browser change anything here.
 
-Two checks, on every unsafe method (POST, PUT, PATCH, DELETE), for every route:
+``CsrfGuard`` is middleware around the whole app, so every route gets it, the ones to come
+included, with nothing to remember: a route, a raw Starlette route or a mounted app all sit
+inside it. On every unsafe method (POST, PUT, PATCH, DELETE) it checks:
 
 1. **Where the request comes from.** A browser says it: ``Sec-Fetch-Site`` (every current
    browser) and ``Origin`` (on every cross-origin request and every POST). A request another
@@ -8,16 +10,19 @@ Two checks, on every unsafe method (POST, PUT, PATCH, DELETE), for every route:
    server's own, or the ``null`` origin of a sandboxed page) is refused with 403. A request
    with neither header is not a browser's and cannot be forged by one (the command line,
    scripts); it passes this check.
-2. **A synchronizer token on form posts.** Each browser gets a random secret in a cookie that
-   scripts cannot read (``HttpOnly``) and that no other site's request carries
-   (``SameSite=Strict``). Every form carries a token made from that secret
-   (``{{ csrf_field(request) }}`` in a template, or ``csrf_token(request)``), masked afresh on
-   each page so it never repeats; a form post must send it back (field ``csrf_token``, or the
-   ``X-CSRF-Token`` header from a script) and it must match the cookie's secret.
+2. **What it carries.** JSON needs nothing more: a page on another site cannot send
+   ``Content-Type: application/json`` without a CORS preflight, which this app never grants.
+   Under ``/api/`` only JSON is taken (415 otherwise, before the body is read). Elsewhere a
+   form (``application/x-www-form-urlencoded`` or ``multipart/form-data``) must carry the
+   synchronizer token, and anything that is neither JSON nor a form is 415.
 
-JSON requests need no token: a page on another site cannot send ``Content-Type:
-application/json`` without a CORS preflight, which this app never grants, and the origin check
-above applies to them. Anything that is neither JSON nor a form is refused with 415.
+The token: each browser gets a random secret in a cookie that scripts cannot read
+(``HttpOnly``) and that no other site's request carries (``SameSite=Strict``). Every form
+carries a token made from that secret (``{{ csrf_field(request) }}`` in a template, or
+``csrf_token(request)``), masked afresh on each page so it never repeats; a form post sends
+it back (field ``csrf_token``, or the ``X-CSRF-Token`` header from a script) and it must
+match the cookie's secret. The guard reads such a form itself (the body limit still applies)
+and hands the route the same bytes.
 
 The cookie is named ``__Host-knotwork_csrf`` (``Secure``, ``Path=/``, no domain: only this
 host over HTTPS can set it) when the request came over HTTPS, and ``knotwork_csrf`` otherwise:
@@ -25,10 +30,7 @@ a ``__Host-`` cookie must be ``Secure``, and a browser drops ``Secure`` cookies 
 HTTP to an address on the local network (``http://localhost`` is the exception, but the same
 server may also be reached at a LAN address). Cookies do not keep ports apart, so another
 server on localhost could set the plain cookie; it still cannot pass check 1, which compares
-the full origin, port included.
-
-Every route gets ``require_csrf`` as an app-wide dependency (``create_app``), and
-``tests/web/test_csrf.py`` walks the routes and fails if any unsafe route lacks it.
+the full origin, port included. docs/web.md has the how-to for new forms.
 """
 
 from __future__ import annotations
@@ -37,15 +39,13 @@ import base64
 import binascii
 import hmac
 import secrets
-from typing import Any
 
-from fastapi import FastAPI, Request
-from fastapi.dependencies.models import Dependant
+from fastapi import Request
 from fastapi.responses import Response
-from fastapi.routing import APIRoute
-from fastapi.staticfiles import StaticFiles
-from starlette.routing import Mount
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from knotwork.adapters.web.asgi import HttpMiddleware
 from knotwork.adapters.web.errors import Refused
 from knotwork.adapters.web.respond import ENV
 
@@ -55,12 +55,13 @@ HEADER = "x-csrf-token"
 COOKIE = "knotwork_csrf"
 SECURE_COOKIE = "__Host-knotwork_csrf"
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+JSON_ONLY = ("/api/",)  # paths that take JSON and nothing else
 SIZE = 32  # bytes of randomness in a secret
 NEW = "knotwork.csrf_new"  # request.state key: a secret made for this response's cookie
 
 
-def cookie_name(request: Request) -> str:
-    return SECURE_COOKIE if request.url.scheme == "https" else COOKIE
+def cookie_name(scheme: str) -> str:
+    return SECURE_COOKIE if scheme == "https" else COOKIE
 
 
 def _secret(request: Request) -> bytes:
@@ -68,7 +69,7 @@ def _secret(request: Request) -> bytes:
     made: bytes | None = getattr(request.state, NEW, None)
     if made is not None:
         return made
-    found = _decode(request.cookies.get(cookie_name(request), ""), SIZE)
+    found = _decode(request.cookies.get(cookie_name(request.url.scheme), ""), SIZE)
     if found is not None:
         return found
     made = secrets.token_bytes(SIZE)
@@ -110,7 +111,7 @@ def set_cookie(request: Request, response: Response) -> None:
     if made is None:
         return
     response.set_cookie(
-        cookie_name(request),
+        cookie_name(request.url.scheme),
         base64.urlsafe_b64encode(made).decode(),
         path="/",
         secure=request.url.scheme == "https",
@@ -119,24 +120,20 @@ def set_cookie(request: Request, response: Response) -> None:
     )
 
 
-def own_origin(request: Request) -> str:
-    # The Host header has been checked against the allowed hosts (hosts.py) before this runs.
-    return f"{request.url.scheme}://{request.headers.get('host', '')}".lower()
-
-
-def cross_site(request: Request) -> str | None:
-    """Why this request looks made by another site, or None."""
-    fetch_site = request.headers.get("sec-fetch-site")
+def cross_site(scheme: str, headers: Headers) -> str | None:
+    """Why this request looks made by another site, or None. The Host header has been
+    checked against the allowed hosts (hosts.py) before this runs."""
+    fetch_site = headers.get("sec-fetch-site")
     if fetch_site is not None and fetch_site != "same-origin":
         return f"Sec-Fetch-Site is {fetch_site}"
-    origin = request.headers.get("origin")
-    if origin is not None and origin.lower() != own_origin(request):
+    origin = headers.get("origin")
+    if origin is not None and origin.lower() != f"{scheme}://{headers.get('host', '')}".lower():
         return f"it came from {origin}"
     return None
 
 
-def media_type(request: Request) -> str:
-    return request.headers.get("content-type", "").partition(";")[0].strip().lower()
+def media_type(headers: Headers) -> str:
+    return headers.get("content-type", "").partition(";")[0].strip().lower()
 
 
 def is_json(kind: str) -> bool:
@@ -145,78 +142,79 @@ def is_json(kind: str) -> bool:
     )
 
 
-async def require_csrf(request: Request) -> None:
-    """The app-wide dependency: nothing for safe methods; the origin check for every unsafe
-    one; and for a form post, its token."""
-    if request.method in SAFE_METHODS:
-        return
-    reason = cross_site(request)
-    if reason:
-        raise forbidden(
-            "cross_site_request", f"This request was refused because {reason}, not this site."
-        )
-    kind = media_type(request)
-    if is_json(kind):
-        return
-    if json_only(request):
-        raise unsupported(kind, "JSON (Content-Type: application/json)")
-    if kind not in FORM_TYPES:
-        raise unsupported(kind, "JSON or a form")
-    secret = _decode(request.cookies.get(cookie_name(request), ""), SIZE)
-    form: Any = await request.form()
-    token = request.headers.get(HEADER) or form.get(FIELD)
+class CsrfGuard(HttpMiddleware):
+    def __init__(self, app: ASGIApp, json_only: tuple[str, ...] = JSON_ONLY) -> None:
+        super().__init__(app)
+        self.json_only = json_only
+
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["method"] in SAFE_METHODS:
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        reason = cross_site(scope["scheme"], headers)
+        if reason:
+            raise Refused(
+                403,
+                "cross_site_request",
+                f"This request was refused because {reason}, not this site.",
+            )
+        kind = media_type(headers)
+        if is_json(kind) or not (kind or _has_body(headers)):
+            # JSON, or nothing at all (a bare DELETE): no body a form could have forged.
+            await self.app(scope, receive, send)
+            return
+        if scope["path"].startswith(self.json_only):
+            raise unsupported(kind, "JSON (Content-Type: application/json)")
+        if kind not in FORM_TYPES:
+            raise unsupported(kind, "JSON or a form")
+        body = await _read(receive)
+        await _check_token(scope, headers, _replay(body, receive))
+        await self.app(scope, _replay(body, receive), send)
+
+
+def _has_body(headers: Headers) -> bool:
+    return headers.get("content-length", "0") != "0" or "transfer-encoding" in headers
+
+
+async def _read(receive: Receive) -> bytes:
+    """The whole body; the body limit (limits.py) applies as it is read."""
+    chunks = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    """A ``receive`` that gives ``body`` again, then whatever the connection says next."""
+    pending: list[Message] = [{"type": "http.request", "body": body}]
+
+    async def replay() -> Message:
+        return pending.pop() if pending else await receive()
+
+    return replay
+
+
+async def _check_token(scope: Scope, headers: Headers, receive: Receive) -> None:
+    request = Request(scope, receive)
+    secret = _decode(request.cookies.get(cookie_name(scope["scheme"]), ""), SIZE)
+    form = await request.form()
+    token = headers.get(HEADER) or form.get(FIELD)
+    await form.close()
     if secret is None or not isinstance(token, str) or not token_matches(token, secret):
-        raise forbidden(
+        raise Refused(
+            403,
             "csrf_token_invalid",
             "This form could not be accepted: it was opened before your browser's session "
             "here began, or from another site. Go back, reload the page and send it again.",
         )
 
 
-def json_only(request: Request) -> bool:
-    """Does the route asked for take JSON only (``require_json`` among its dependencies)?"""
-    route = request.scope.get("route")
-    return any(d.dependency is require_json for d in getattr(route, "dependencies", ()))
-
-
-async def require_json(request: Request) -> None:
-    """The JSON API takes JSON only: a plain form or text body from another site is refused
-    before anything reads it."""
-    if request.method not in SAFE_METHODS and not is_json(media_type(request)):
-        raise unsupported(media_type(request), "JSON (Content-Type: application/json)")
-
-
-def forbidden(code: str, message: str) -> Refused:
-    return Refused(403, code, message)
-
-
 def unsupported(kind: str, wanted: str) -> Refused:
     said = f"'{kind}'" if kind else "no Content-Type"
     return Refused(415, "unsupported_media_type", f"This takes {wanted}, not {said}.")
-
-
-def unprotected_routes(app: FastAPI) -> list[str]:
-    """Routes that could change something without ``require_csrf`` (tests/web/test_csrf.py
-    asserts there are none): an unsafe method on a route without the dependency, a raw
-    Starlette route, or a mounted app other than the static files (a mount answers every
-    method)."""
-    found = []
-    for route in app.routes:
-        methods = set(getattr(route, "methods", None) or ()) - SAFE_METHODS
-        if isinstance(route, APIRoute):
-            if methods and require_csrf not in _dependencies(route.dependant):
-                found.append(f"{'/'.join(sorted(methods))} {route.path}")
-        elif isinstance(route, Mount):
-            if not isinstance(route.app, StaticFiles):
-                found.append(f"mount {route.path}")
-        elif methods:
-            found.append(f"{'/'.join(sorted(methods))} {getattr(route, 'path', route)}")
-    return found
-
-
-def _dependencies(dependant: Dependant) -> set[Any]:
-    calls: set[Any] = set()
-    for sub in dependant.dependencies:
-        calls.add(sub.call)
-        calls |= _dependencies(sub)
-    return calls

@@ -1,37 +1,30 @@
-"""The request body's limits, enforced as it streams in: its size and how long it may take.
+"""The request body's size limit, enforced as it streams in.
 
 A declared ``Content-Length`` over the limit is refused before a byte of the body is read; a
 body without one (chunked) is counted as it arrives and refused the moment it passes the
-limit, so a large body is never held whole. Both answer 413 in the one error shape, and a body
-that has not arrived within the time allowed answers 408; each closes the connection, since
-the rest of the body would otherwise still be on its way. The request line, headers, idle
-connections and the number of connections are limited before the app runs
-(``server.py``).
+limit, so a large body is never held whole. Both answer 413 in the one error shape and close
+the connection, since the rest of the body would otherwise still be on its way. A body within
+its declared length needs no counting: the server's parser never delivers more than declared.
+
+How long a body may take, the request line, the headers, idle connections and the number of
+connections are limited by the server (``server.py``): those limits need its clock, and cost
+a request nothing here.
 """
 
 from __future__ import annotations
 
-import anyio
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from knotwork.adapters.web.asgi import HttpMiddleware
 from knotwork.adapters.web.errors import Refused
 
-CLOSE = {"connection": "close"}
-
 
 def too_large(limit: int) -> Refused:
     return Refused(
-        413, "too_large", f"The request body is larger than {limit} bytes.", headers=CLOSE
-    )
-
-
-def too_slow(seconds: float) -> Refused:
-    return Refused(
-        408,
-        "request_timeout",
-        f"The request body did not arrive within {seconds:g} seconds.",
-        headers=CLOSE,
+        413,
+        "too_large",
+        f"The request body is larger than {limit} bytes.",
+        headers={"connection": "close"},
     )
 
 
@@ -43,31 +36,26 @@ def declared_length(scope: Scope) -> int | None:
 
 
 class BodyLimit(HttpMiddleware):
-    def __init__(self, app: ASGIApp, max_bytes: int, timeout: float) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         super().__init__(app)
         self.max_bytes = max_bytes
-        self.timeout = timeout
 
     async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         declared = declared_length(scope)
-        if declared is not None and declared > self.max_bytes:
-            raise too_large(self.max_bytes)
+        if declared is not None:
+            if declared > self.max_bytes:
+                raise too_large(self.max_bytes)
+            await self.app(scope, receive, send)
+            return
         received = 0
-        deadline: float | None = None
 
-        async def limited() -> Message:
-            nonlocal received, deadline
-            if deadline is None:  # the clock starts when the app first asks for the body
-                deadline = anyio.current_time() + self.timeout
-            try:
-                with anyio.fail_after(max(0.0, deadline - anyio.current_time())):
-                    message = await receive()
-            except TimeoutError:
-                raise too_slow(self.timeout) from None
+        async def counted() -> Message:
+            nonlocal received
+            message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
                     raise too_large(self.max_bytes)
             return message
 
-        await self.app(scope, receive if declared == 0 else limited, send)
+        await self.app(scope, counted, send)

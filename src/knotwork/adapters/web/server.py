@@ -10,9 +10,9 @@ connection, before the app sees a request:
   ``max_headers`` of them: 431;
 - bytes that are not HTTP: 400; an unknown method: 501;
 - past ``max_connections`` open connections or requests in flight: 503 with ``Retry-After``;
-- a body still arriving ``body_timeout`` + 5 seconds after its headers (one the app did not
-  wait for, or read) closes the connection; the app's own limit (``limits.py``) answers 408
-  first when it reads the body.
+- the body must arrive within ``body_timeout`` seconds of the headers: else 408 if the app has
+  not begun its answer (the app then sees the client gone, and its answer is dropped), or the
+  connection closes if it has (a body the app did not wait for).
 
 Each refusal is the one JSON error shape with the security headers and ``Cache-Control:
 no-store``, then the connection closes. It is JSON, not an HTML page, because the app (and its
@@ -40,7 +40,6 @@ from knotwork.config import Limits
 from knotwork.core.errors import InvalidInput
 
 SWITCH_INTERVAL = 0.001  # seconds; see serve()
-BODY_GRACE = 5.0  # seconds past the app's own body timeout before the server closes
 HEAD_SLACK = 4096  # the request line's method, version and line ends
 
 
@@ -124,6 +123,17 @@ class GuardedProtocol(HttpToolsProtocol):
             408, f"The request headers did not arrive within {self.limits.header_timeout}s."
         )
 
+    def _body_too_slow(self) -> None:
+        cycle = self.cycle
+        if cycle is None or cycle.response_started:
+            self._close()  # answered already: the rest of the body is not waited for
+            return
+        # The app's receive() now says the client went away, and what it sends is dropped.
+        cycle.disconnected = True
+        cycle.message_event.set()
+        seconds = self.limits.body_timeout
+        self._refuse(408, f"The request body did not arrive within {seconds}s.")
+
     # The connection.
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -182,7 +192,7 @@ class GuardedProtocol(HttpToolsProtocol):
         if busy > self.limits.max_connections:
             self._refuse(503, "The server is busy; try again in a moment.", (b"retry-after", b"1"))
             raise HeadRefused(503, "busy")  # stop parsing this connection
-        self._arm(self.limits.body_timeout + BODY_GRACE, self._close)
+        self._arm(self.limits.body_timeout, self._body_too_slow)
         super().on_headers_complete()
 
     def on_message_complete(self) -> None:
