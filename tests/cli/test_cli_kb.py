@@ -21,7 +21,41 @@ def test_muscles_lists_filters_by_area_and_region(capsys: pytest.CaptureFixture[
     assert code == 0
     assert {m["area"] for m in json.loads(out)} == {"leg-foot"}
     _, out, _ = run(capsys, "muscles", "--region", "heel-left", "--json")
-    assert "soleus" in [m["id"] for m in json.loads(out)]
+    doc = json.loads(out)
+    listed = [m for g in doc["groups"] for m in g["muscles"]]
+    assert "soleus" in [m["muscle"]["id"] for m in listed]
+    assert {m["side"] for m in listed} == {"left"}  # a left place, the muscles on the left
+    _, out, _ = run(capsys, "muscles", "--region", "heel-left", "--area", "leg-foot", "--json")
+    areas = {m["muscle"]["area"] for g in json.loads(out)["groups"] for m in g["muscles"]}
+    assert areas == {"leg-foot"}
+
+
+def test_muscles_for_a_place_read_essential_first_and_press_tests_wait(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "muscles", "--region", "heel-right")
+    assert code == 0
+    assert out.startswith("Muscles that refer pain to your right heel\n" + "=" * 42 + "\n")
+    assert out.index("Usually refer pain here (essential zone):") < out.index(
+        "Sometimes refer pain here (spillover zone):"
+    )
+    assert "Soleus (right)  [soleus]" in out
+    assert "Press to check" not in out
+    assert "knotwork screen --region heel-right" in out
+    _, screen, _ = run(capsys, "screen", "--region", "heel-right", "--json", "--no-input")
+    answers = [f"--answer={q['id']}=no" for q in json.loads(screen)["unanswered"]]
+    _, out, _ = run(capsys, "muscles", "--region", "heel-right", *answers)
+    assert "Press to check" in out and "knotwork screen" not in out
+    clot = "--answer=deep-vein-thrombosis=yes"
+    _, out, _ = run(capsys, "muscles", "--region", "heel-right", *answers, clot)
+    assert "URGENT" in out and "The muscles are not listed until you have been seen." in out
+    assert "Soleus" not in out and "Press to check" not in out
+
+
+def test_muscles_answers_without_a_place_are_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "muscles", "--answer", "fever=no")
+    assert code == 2
+    assert "--answer and --caution go with --region" in err
 
 
 def test_muscle_by_alias_reads_as_a_page(capsys: pytest.CaptureFixture[str]) -> None:
@@ -60,7 +94,7 @@ def test_kb_stats_covers_every_area(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "kb", "stats", "--json")
     rows = {r["area"]: r for r in json.loads(out)}
     assert code == 0
-    assert rows["total"]["muscles"] == 109
+    assert rows["total"]["muscles"] == 122
     assert len(rows) == 8
     assert all(r["citations"] > 0 for r in rows.values())
 

@@ -114,3 +114,15 @@ def test_any_highlight_renders_well_formed_svg(atlas: Atlas, data: st.DataObject
     )
     svg = render_map(atlas, dict(zip(chosen, kinds, strict=True)), crop=bool(chosen))
     ET.fromstring(svg)  # raises if not well-formed
+
+
+def test_a_map_of_links_takes_every_shape_out_of_the_tab_order(atlas: Atlas) -> None:
+    root = ET.fromstring(render_map(atlas, link="/places/{region}?answer=fever%3Ano"))
+    anchors = list(root.iter(f"{NS}a"))
+    assert len(anchors) == len(region_shapes(root)) == 253
+    for anchor in anchors:
+        (shape,) = list(anchor)
+        assert anchor.get("href") == f"/places/{shape.get('data-region')}?answer=fever%3Ano"
+        assert anchor.get("tabindex") == "-1"
+    # The page's list offers the same links to everyone; the image is for pointers.
+    assert root.get("aria-hidden") == "true" and root.get("role") is None

@@ -30,6 +30,10 @@ PAGES = {
     "muscle-own-cautions": "/muscles/soleus?caution=pregnancy",
     "muscle-no-press": "/muscles/gastrocnemius?caution=known-or-suspected-clot:calf",
     "evidence": "/evidence",
+    "places": "/places",
+    "place": "/places/buttock-lower-left",
+    "place-press": "PLACE:heel-right",
+    "place-red-flag": "/places/calf-right?answer=deep-vein-thrombosis:yes",
     "error": "/muscles/nothing-like-this",
     "error-limit": "/results?text=my+heel+hurts&limit=%C2%B2",  # once a 500 without headers
     "error-offsite": "/%2F/evil.example/x",  # its "this page as JSON" link stays on the site
@@ -38,7 +42,13 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def resolve(page: Page, path: str) -> str:
-    """ "RESULTS[:words]": the results for the words with every safety question answered no."""
+    """ "RESULTS[:words]": the results for the words with every safety question answered no;
+    "PLACE:id": the muscles for a place, likewise answered."""
+    if path.startswith("PLACE:"):
+        place = path.partition(":")[2]
+        data = page.request.get(f"/places/{place}.json").json()
+        answers = [(f"a_{q['id']}", "no") for q in data["safety"]["unanswered"]]
+        return f"/places/{place}?" + urlencode(answers)
     if not path.startswith("RESULTS"):
         return path
     said = {"text": path.partition(":")[2] or NO_FLAGS["text"]}

@@ -121,6 +121,15 @@ BREAKS = [
         "      - Or lie face down on it. Let your weight sink onto it",
         "self_treatment.1.postures",
     ),
+    # A second lying posture after "or" is a posture too (the back muscles' heat packs said
+    # "lying on your side or front" and listed only side-lying, out of the pregnancy rule's reach).
+    (
+        "KB-024",
+        "alpha-muscle",
+        "position: Lying on your back on the floor, knees bent.\n    postures: [face-up]",
+        "position: Lying on your side or front on the floor.\n    postures: [side-lying]",
+        "self_treatment.1.postures",
+    ),
     (
         "KB-025",
         "alpha-muscle",
@@ -167,6 +176,44 @@ BREAKS = [
         "about 4 to 8 out of 10",
         "self_treatment.1.steps.1",
     ),
+    # The dose ceilings hold in every file (pressure 7/10, 90 s holds).
+    (
+        "KB-030",
+        "alpha-muscle",
+        "pressure: {min: 5, max: 7}",
+        "pressure: {min: 5, max: 8}",
+        "self_treatment.0.dose.pressure",
+    ),
+    (
+        "KB-030",
+        "alpha-muscle",
+        "hold_seconds: {min: 30, max: 90}",
+        "hold_seconds: {min: 30, max: 120}",
+        "self_treatment.0.dose.hold_seconds",
+    ),
+    # A heat pack: 10-15 minutes up to three times a day, with the NHS safe-use guidance cited
+    # (the old 15-20 minute packs that cited only a trial's baseline hot pack).
+    (
+        "KB-031",
+        "alpha-muscle",
+        "minutes: {min: 10, max: 15}",
+        "minutes: {min: 15, max: 20}",
+        "self_treatment.2.dose.minutes",
+    ),
+    (
+        "KB-031",
+        "alpha-muscle",
+        "times_per_day: {min: 1, max: 3}\n    stop_if:\n      - The skin",
+        "times_per_day: {min: 1, max: 4}\n    stop_if:\n      - The skin",
+        "self_treatment.2.dose.times_per_day",
+    ),
+    (
+        "KB-031",
+        "alpha-muscle",
+        "      - petrofsky-2020\n      - mpft-heat-treatment\n",
+        "      - hou-2002\n",
+        "self_treatment.2.citations",
+    ),
 ]
 
 
@@ -178,6 +225,23 @@ def test_a_broken_file_reports_its_code(
 ) -> None:
     edit(muscle, old, new)
     assert (f"muscles/{muscle}.yaml", field, code) in problems(kb_dir)
+
+
+@pytest.mark.parametrize(
+    ("words", "postures"),
+    [
+        ("Lying on your side or front, knees bent.", {"side-lying", "face-down"}),
+        ("Lying on your back or front.", {"face-up", "face-down"}),
+        ("Lying on the other side or on the back.", {"side-lying", "face-up"}),
+        ("Lying on your back or side, or sitting.", {"face-up", "side-lying", "sitting"}),
+        ("Lying on your back with a ball on the front of the hip.", {"face-up"}),
+        ("Kneeling, sitting back toward the heels.", {"kneeling"}),
+    ],
+)
+def test_the_postures_a_position_names(words: str, postures: set[str]) -> None:
+    from knotwork.core.kb.technique_words import postures_in_text
+
+    assert postures_in_text(words) == postures
 
 
 def test_technique_ids_repeat(kb_dir: Path, edit: Edit) -> None:

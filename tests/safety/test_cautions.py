@@ -304,6 +304,16 @@ def test_the_known_pregnancy_cases_are_enforced() -> None:
     assert not shown_for("gluteus-medius")["ball-on-floor"]["blocked"]
 
 
+def test_a_varicose_vein_caution_acts_where_its_sentence_says() -> None:
+    """Gracilis: "If you have varicose or inflamed veins on the inside of the thigh: no
+    pressure or massage there." Veins on the calf leave the inner thigh alone; veins on the
+    inner thigh block it."""
+    calf = shown_for("gracilis", "varicose-veins:calf")
+    thigh = shown_for("gracilis", "varicose-veins:thigh-inner")
+    assert not calf["pinch-grip"]["blocked"]
+    assert thigh["pinch-grip"]["blocked"]
+
+
 def test_a_caution_reads_as_its_data_says() -> None:
     from knotwork.core.kb import load_kb
 
@@ -316,9 +326,16 @@ def test_a_caution_reads_as_its_data_says() -> None:
     assert texts["sternocleidomastoid-sternal"][0].startswith(
         "For everyone: no pressure with anything but a pinch grip on the front of the neck"
     )
+    # A factor that acts only where the person says it is (varicose veins) names that place,
+    # so the sentence does not forbid the calf to someone whose veins are elsewhere; a clot
+    # reaches the whole limb and says so.
     assert texts["gastrocnemius"][0].startswith(
-        "If you have varicose or inflamed veins, or if you have a known or suspected clot in "
-        "that limb: no pressure or massage on the calf."
+        "If you have varicose or inflamed veins on the calf, or if you have a known or "
+        "suspected clot in that limb: no pressure or massage on the calf."
+    )
+    assert texts["gracilis"][0].startswith(
+        "If you have varicose or inflamed veins on the inside of the thigh: no pressure or "
+        "massage there."
     )
     # The quadratus lumborum names no ball or wall technique it no longer has.
     assert not any("ball" in t and "pregnan" in t for t in texts["quadratus-lumborum"])

@@ -118,7 +118,7 @@ def test_the_screen_endpoint(client: TestClient) -> None:
 
 
 def test_muscles_and_regions(client: TestClient) -> None:
-    assert len(client.get("/api/muscles").json()["muscles"]) == 109
+    assert len(client.get("/api/muscles").json()["muscles"]) == 122
     assert len(client.get("/api/regions").json()["regions"]) == 196
     group = client.get("/api/muscles/SCM")
     assert group.status_code == 422

@@ -16,6 +16,8 @@ PAGES = [
     "/muscles/upper-trapezius",
     "/muscles/gluteus-minimus?caution=pregnancy",
     "/evidence",
+    "/places",
+    "/places/temple-left",
 ]
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from knotwork.adapters.cli.args import repeatable
 from knotwork.adapters.cli.context import Context
 from knotwork.adapters.cli.output import echo, emit_json, table, wrap, write_file
+from knotwork.core.errors import InvalidInput
 from knotwork.core.kb.model import AREAS
 
 if TYPE_CHECKING:
@@ -17,9 +18,36 @@ if TYPE_CHECKING:
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("muscles", help="list muscles in the knowledge base")
+    p = sub.add_parser(
+        "muscles",
+        help="list muscles, or those that refer pain to one place",
+        description="List the muscles in the knowledge base; with --region, the muscles whose "
+        "trigger points refer pain to that place, most likely first: those whose essential zone "
+        "it is, then spillover, then those whose trigger points lie there, each with where to "
+        "press to check once the safety questions for the place are answered.",
+        epilog="examples:\n  knotwork muscles --area leg-foot\n"
+        "  knotwork muscles --region temple-left\n"
+        "  knotwork muscles --region heel-right --answer deep-vein-thrombosis=no ... --json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("--area", choices=AREAS, help="only this body area")
-    p.add_argument("--region", metavar="ID", help="only muscles referring pain to this region")
+    p.add_argument(
+        "--region",
+        metavar="ID",
+        help="a place (sided atlas id, e.g. temple-left; a base id lists either side)",
+    )
+    repeatable(
+        p,
+        "--answer",
+        "QUESTION=yes|no",
+        "with --region: red-flag answers; the press test shows once all are answered no",
+    )
+    repeatable(
+        p,
+        "--caution",
+        "FACTOR[:SITE,...]",
+        "with --region: a personal caution; the press test is withheld where it rules it out",
+    )
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=run_list)
     one = sub.add_parser("muscle", help="show one muscle: trigger points, referral, self-help")
@@ -49,11 +77,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
     from knotwork.core.kb.present import AREA_NAMES, muscle_summary
 
+    if args.region:
+        return run_place(args, ctx)
+    if args.answer or args.caution:
+        raise InvalidInput("--answer and --caution go with --region (see --help).")
     kb = ctx.kb
     muscles = kb.in_area(args.area) if args.area else list(kb)
-    if args.region:
-        referring = {m.id for m in kb.referring_to(args.region)}
-        muscles = [m for m in muscles if m.id in referring]
     if args.json:
         emit_json([muscle_summary(m) for m in muscles])
         return 0
@@ -61,6 +90,77 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
     echo(table(["id", "area", "TrPs", "name"], rows))
     echo(f"\n{len(muscles)} muscles")
     return 0
+
+
+def run_place(args: argparse.Namespace, ctx: Context) -> int:
+    """The muscles that refer pain to one place, by kind, most likely first (browse by
+    place; the same order and gate as the finder's results for that place)."""
+    from knotwork.core.finder.places import place_document
+    from knotwork.core.finder.query import parse_answers
+    from knotwork.core.safety.cautions import parse_personal
+
+    doc = place_document(
+        ctx.finder,
+        args.region,
+        parse_answers(args.answer),
+        parse_personal(args.caution).factors,
+    )
+    if args.area:
+        for group in doc["groups"]:
+            group["muscles"] = [m for m in group["muscles"] if m["muscle"]["area"] == args.area]
+    if args.json:
+        emit_json(doc)
+        return 0
+    echo(describe_place(doc))
+    return 0
+
+
+def describe_place(doc: dict[str, Any]) -> str:
+    from knotwork.adapters.cli.screen_cmd import render_safety
+
+    safety = doc["safety"]
+    place = doc["place"]
+    out = render_safety(safety)
+    heading = f"Muscles that refer pain to {place['phrase']}"
+    out += [heading, "=" * len(heading)]
+    if safety["level"] in ("emergency", "urgent"):
+        # As on the web and in `knotwork find`: the instruction alone.
+        out.append("The muscles are not listed until you have been seen.")
+        return "\n".join([*out, wrap(doc["notice"], "")])
+    if safety["level"] == "none" and not safety["screening_complete"]:
+        out.append(
+            wrap(
+                f"Where to press to check each one is shown once the "
+                f"{len(safety['unanswered'])} safety questions for this place are answered: "
+                f"`knotwork screen --region {place['id']}` asks them and names each; then "
+                "pass every answer here as --answer ID=yes|no.",
+                "",
+            )
+        )
+    out.append("Most likely first, as the finder ranks this place marked alone.")
+    shown = 0
+    for group in doc["groups"]:
+        if not group["muscles"]:
+            continue
+        kind = {"essential": " (essential zone)", "spillover": " (spillover zone)"}
+        out += ["", f"{group['title']}{kind.get(group['kind'], '')}:"]
+        for m in group["muscles"]:
+            shown += 1
+            side = f" ({m['side']})" if m["side"] in ("left", "right", "both") else ""
+            out.append(f"{m['rank']:3}. {m['muscle']['name']}{side}  [{m['muscle']['id']}]")
+            test = m["press_test"]
+            if test["how_to_check"]:
+                out.append(wrap(f"Press to check: {test['where']} {test['how_to_check']}", "     "))
+            elif safety["level"] == "none" and safety["screening_complete"]:
+                out.append(wrap(f"No press test: {test['withheld_because']}", "     "))
+    if not shown:
+        out.append("\nNo muscle in the knowledge base refers pain there.")
+    out += [
+        "",
+        "One muscle in full: knotwork muscle ID (its referral map: knotwork muscle ID --svg FILE)",
+        wrap(doc["notice"], ""),
+    ]
+    return "\n".join(out)
 
 
 def run_show(args: argparse.Namespace, ctx: Context) -> int:

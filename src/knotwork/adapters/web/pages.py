@@ -100,3 +100,31 @@ def _muscle_page(request: Request, muscle_id: str) -> Response:
 async def evidence_page(request: Request) -> Response:
     data = views.evidence(state(request).kb)
     return twin(request, "evidence.html", {"title": "About the evidence"}, data)
+
+
+@router.get("/places", include_in_schema=False)
+@router.get("/places.json", include_in_schema=False)
+async def places_page(request: Request) -> Response:
+    kb = state(request).kb
+    data = views.places_index(kb, request.query_params)
+    context: dict[str, Any] = {"title": "Which muscles refer pain here?"}
+    if not request.url.path.endswith(".json"):
+        context["map_svg"] = views.places_map(kb, request.query_params)
+    return twin(request, "places.html", context, data)
+
+
+@router.get("/places/{region}", include_in_schema=False)
+async def place_page(request: Request, region: str) -> Response:
+    app = state(request)
+    data = views.place(app.index, app.kb, region.removesuffix(".json"), request.query_params)
+    title = (
+        "Please seek care"
+        if data["gate"] == "stop"
+        else f"Muscles that refer pain to {data['place']['phrase']}"
+    )
+    context: dict[str, Any] = {"title": title}
+    if not region.endswith(".json"):
+        chosen = (data["place"]["id"],)
+        context["map_svg"] = views.places_map(app.kb, request.query_params, chosen)
+        context["groups"] = views.places_index(app.kb, request.query_params)["groups"]
+    return twin(request, "place.html", context, data)

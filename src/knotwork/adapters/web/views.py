@@ -440,3 +440,81 @@ def evidence(kb: KnowledgeBase) -> dict[str, Any]:
         "grades": [{"grade": k, "text": v} for k, v in EVIDENCE_TEXT.items()],
         "references": [reference_dict(kb.references[r]) for r in cited],
     }
+
+
+# Browse by place: what carries from one place page to the next, or to a muscle page (the
+# person's answers and cautions; nothing of the find flow's places or words).
+PLACE_DROPS = ("region", "text", "symptom", "context", "main", "press", "rule_out", "limit")
+
+
+def places_index(kb: KnowledgeBase, params: QueryParams) -> dict[str, Any]:
+    """Every place, by group, each a link to the muscles that refer pain there."""
+    keep = carried(params, drop=PLACE_DROPS)
+    return {
+        "groups": [
+            {
+                "id": group,
+                "label": label,
+                "regions": [
+                    {"id": r.id, "label": r.label, "href": link(f"/places/{r.id}", keep)}
+                    for r in kb.atlas.in_group(group)
+                ],
+            }
+            for group, label in kb.atlas.groups.items()
+        ],
+        "count": len(kb.atlas),
+    }
+
+
+def places_map(kb: KnowledgeBase, params: QueryParams, chosen: tuple[str, ...] = ()) -> str:
+    keep = urlencode(carried(params, drop=PLACE_DROPS))
+    return render_map(
+        kb.atlas,
+        selected=[r for r in chosen if r in kb.atlas],
+        standalone=False,
+        link="/places/{region}" + (f"?{keep}" if keep else ""),
+        title="Body map: choose a place",
+    )
+
+
+def place(
+    index: FinderIndex, kb: KnowledgeBase, region: str, params: QueryParams
+) -> dict[str, Any]:
+    """The muscles that refer pain to one place (core: finder.places), with links to each
+    muscle page and its map, and the safety questions for the place, whose answers (sent
+    back here) let the press tests show."""
+    from knotwork.core.finder.places import place_document
+
+    query = query_from_params(kb, params)
+    doc = place_document(index, region, query.answers, query.cautions)
+    pid = doc["place"]["id"]
+    keep = carried(params, drop=PLACE_DROPS)
+    # A muscle page given the place screens it too, so a flag raised here holds there; a
+    # place without a side ("temple") is no atlas region, so it goes without.
+    to_muscle = [("region", pid), *keep] if pid in kb.atlas else keep
+    for group in doc["groups"]:
+        for m in group["muscles"]:
+            side = m["side"]
+            m["links"] = {
+                "page": link(f"/muscles/{m['muscle']['id']}", to_muscle),
+                "map": link(f"/maps/{m['muscle']['id']}.svg", [("side", side), ("mark", pid)]),
+            }
+    result = screen(kb.safety, kb.atlas, [pid], "", query.answers)
+    base = kb.atlas.base_of(pid)
+    return {
+        **doc,
+        "gate": _gate(result.level, result.complete),
+        "questions": _question_groups(result.asked, result.areas, query.answers),
+        "cautions": [
+            {
+                "id": f.id,
+                "label": f.label,
+                "value": _caution_value(f.id, f.needs_site, query.cautions.get(f.id), base),
+                "checked": f.id in query.cautions,
+            }
+            for f in kb.safety.factors.values()
+        ],
+        "carry": carried(params, drop=(*PLACE_DROPS, "answer", "caution")),
+        "review": link(f"/places/{pid}", carried(params, drop=(*PLACE_DROPS, "answer"))),
+        "find": link("/find", [("region", f"{pid}:6"), *keep]) if pid in kb.atlas else "/find",
+    }

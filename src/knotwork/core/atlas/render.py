@@ -59,6 +59,7 @@ def render_map(
     standalone: bool = True,
     interactive: bool = False,
     crop: bool = False,
+    link: str | None = None,
 ) -> str:
     """SVG text of the body map; unknown region ids raise ``UnknownRegion``.
 
@@ -66,7 +67,10 @@ def render_map(
     ``standalone=False`` drops the drawing's own <style> so a page's stylesheet (and a strict
     Content-Security-Policy) governs it; ``interactive=True`` makes every region a keyboard-
     and screen-reader-operable toggle for the body-map input; ``crop=True`` zooms to the
-    views and the part of the body that carry highlights, marks or markers.
+    views and the part of the body that carry highlights, marks or markers. ``link`` (a
+    pattern such as ``/places/{region}``) makes every region a link for pointer users; the
+    map is then hidden from assistive technology and out of the tab order, so the page must
+    offer the same links as a list.
     """
     highlights = highlights or {}
     chosen = set(selected)
@@ -95,9 +99,29 @@ def render_map(
         if interactive:
             _make_interactive(shape, region in chosen)
     _add_markers(root, markers)
+    if link:
+        _link_regions(root, link)
     if not standalone:
         _slim(root)
     return ET.tostring(root, encoding="unicode")
+
+
+def _link_regions(root: ET.Element, pattern: str) -> None:
+    # 253 links would be 253 tab stops before the page's own list of the same places, and
+    # links inside an image are nested controls: the map is for pointers, the list for all.
+    root.set("aria-hidden", "true")
+    root.attrib.pop("role", None)
+    for parent in list(root.iter()):
+        for n, shape in enumerate(list(parent)):
+            if "kw-region" not in shape.get("class", "").split():
+                continue
+            anchor = ET.Element(
+                f"{NS}a",
+                {"href": pattern.format(region=shape.get("data-region")), "tabindex": "-1"},
+            )
+            parent.remove(shape)
+            anchor.append(shape)
+            parent.insert(n, anchor)
 
 
 # Attributes only the drawing's tools and the marker placement need; a page inlining the map

@@ -206,8 +206,8 @@ def _nothing_message(understood: Understood) -> str:
     return " ".join(parts)
 
 
-def score_all(index: FinderIndex, ev: Evidence, query: Query) -> list[Scored]:
-    """Every muscle that explains at least one mark, at its best side, ranked."""
+def touched_muscles(index: FinderIndex, ev: Evidence) -> set[str]:
+    """The muscles whose pattern (on either side) includes at least one mark."""
     atlas = index.kb.atlas
     touched: set[str] = set()
     for region in ev.marks:
@@ -218,7 +218,12 @@ def score_all(index: FinderIndex, ev: Evidence, query: Query) -> list[Scored]:
         )
         for rid in ids:
             touched |= index.by_region.get(rid, set())
-    muscle_ids = [m for m in touched if m not in query.rule_out]
+    return touched
+
+
+def score_all(index: FinderIndex, ev: Evidence, query: Query) -> list[Scored]:
+    """Every muscle that explains at least one mark, at its best side, ranked."""
+    muscle_ids = [m for m in touched_muscles(index, ev) if m not in query.rule_out]
     sides = _sides_worth_scoring(index, ev)
     if ev.unspecified:
         readings = [
@@ -248,17 +253,15 @@ def _fixed_readings(
     """Each muscle at its best side when every mark has its side: the marks read the same
     for every hypothesis, so the evidence comes from the postings (see postings.py)."""
     resolved, keys = dict(ev.marks), {key: key for key in ev.marks}
-    found, shared = component_evidence(index.postings, ev.marks, ev.mode, sides)
-    totals, log_prior, mode = index.postings.start_totals, index.log_prior, ev.mode
+    found, shared, totals = component_evidence(index.postings, ev.marks, ev.mode, sides)
+    log_prior = index.log_prior
     readings: list[Reading] = []
     for muscle_id in muscle_ids:
         best_odds, best_side = -math.inf, sides[0]
         prior = log_prior[muscle_id] + shared
         for side in sides:
             evidence = found.get((muscle_id, side))
-            log_odds = prior + (
-                log_sum_exp(evidence) if evidence else totals[muscle_id, side][mode]
-            )
+            log_odds = prior + (log_sum_exp(evidence) if evidence else totals[muscle_id, side])
             if side == "both":
                 log_odds += LOG_BOTH
             if log_odds > best_odds:  # the first side wins a tie, as max() would
@@ -303,13 +306,14 @@ def _hypothesis(
         resolved[region] = max(ev.marks[key], resolved.get(region, 0.0))
     prior = index.log_prior[muscle_id] + (LOG_BOTH if side == "both" else 0.0)
     marked, unmarked = MARKED[ev.mode], UNMARKED[ev.mode]
+    absence = model.absence_weight(len(ev.marks))
     terms = []
     for component in pattern.components:
-        evidence = component.log_weight + component.baseline[ev.mode]
+        evidence = component.log_weight + absence * component.baseline[ev.mode]
         z_of = component.z
         for region, weight in resolved.items():
             z = z_of.get(region, 0.0)
-            evidence += weight * marked[z] - unmarked[z]
+            evidence += weight * marked[z] - absence * unmarked[z]
         terms.append(evidence)
     return prior + log_sum_exp(terms), side, resolved, keys
 

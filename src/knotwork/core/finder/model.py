@@ -14,7 +14,7 @@ probability ``Q`` that any region is marked with no muscle in particular. The ev
 
     L = log prior(m) + log prior(s)
         + sum over marked r     of  w(r) * log(P(mark r | m, s) / Q)
-        + sum over unmarked r in the pattern of  log((1 - P(mark r | m, s)) / (1 - Q))
+        + a(n) * sum over unmarked r in the pattern of  log((1 - P(mark r | m, s)) / (1 - Q))
         + symptom, context, condition and press-test terms (log likelihood ratios below)
 
 Each trigger point of a muscle has its own pattern and usually only one is active, so the
@@ -27,11 +27,23 @@ at its best side) it separates them little, while a specific zone separates them
 is how specificity enters. Unmarked essential zones count against a muscle, which is why a
 muscle whose pattern matches the whole drawing beats one that only touches part of it.
 
+How much they count depends on how much was marked: ``a(n) = min(1, n / FULL_PICTURE) ** 2``
+for ``n`` marked places. People mark where it hurts most, rarely a muscle's whole pattern; one
+marked place says where it hurts, hardly where it does not. Counted in full, the zones a single
+mark leaves out sank the muscles that refer far (the scalenes down the arm, the upper trapezius to
+the temple) below muscles that only spill over there, whatever the fit and the prevalence. An
+unmarked zone says "it does not hurt there" only if the person meant to draw the whole picture and
+drew it fully; both grow with the number of places, so their product grows as the square. From
+``FULL_PICTURE`` places on the absences count in full (docs/finder.md, "Places left unmarked").
+
 The zone strengths follow the clinical literature's wording (essential = "nearly all",
 spillover = "some"). Background, completeness, priors and the trigger-point mixture were then
 chosen by a coarse grid search on the evaluation cases in tests/finder/cases; tuned on one half
 and tested on the other, top-3 accuracy held at 83-88% for text and 91-92% for drawings
-(docs/finder.md). The numbers are reported with every result so they can be questioned.
+(docs/finder.md). ``FULL_PICTURE``, the square in ``a(n)`` and the trigger-point mixture's share
+were chosen on those cases and the development half of the pain-guide set
+(tests/finder/guides/dev.yaml) only. The numbers are reported with every result so they can be
+questioned.
 """
 
 from __future__ import annotations
@@ -46,12 +58,16 @@ EPSILON = 0.02
 Q = 0.1
 COMPLETENESS = {"drawing": 0.8, "text": 0.4}
 WEIGHT_MAIN = 1.5
+# From this many marked places on, a pattern's unmarked zones count in full against a muscle;
+# below it, by (n / FULL_PICTURE) ** ABSENCE_GROWTH (see the module docstring).
+FULL_PICTURE = 6
+ABSENCE_GROWTH = 2
 
 PRIOR = {"very-common": 1.0, "common": 0.7, "occasional": 0.5, "uncommon": 0.3}
 PRIOR_BOTH_SIDES = 0.35  # both sides at once is less likely a priori than one side
 # Usually one trigger point of a muscle is active; sometimes several. The likelihood is a
 # mixture: this share spread over "only trigger point k", the rest on "all of them".
-SINGLE_TRIGGER_POINT = 0.6
+SINGLE_TRIGGER_POINT = 0.8
 
 # Likelihood ratios for evidence other than the drawing.
 LR_SYMPTOM_LISTED = 0.5 / 0.1
@@ -68,6 +84,11 @@ def mark_weight(intensity: int | None, primary: bool) -> float:
     """0/10 counts half, 10/10 one and a half; unrated counts one."""
     weight = 1.0 if intensity is None else 0.5 + intensity / 10
     return weight * (WEIGHT_MAIN if primary else 1.0)
+
+
+def absence_weight(marked: int) -> float:
+    """How much a pattern's unmarked zones count, for a picture of ``marked`` places."""
+    return float(min(1.0, marked / FULL_PICTURE) ** ABSENCE_GROWTH)
 
 
 def p_mark(z: float, mode: str) -> float:
@@ -92,3 +113,6 @@ class Parameters(NamedTuple):
     background: float = Q
     completeness_drawing: float = COMPLETENESS["drawing"]
     completeness_text: float = COMPLETENESS["text"]
+    absences_count_fully_from: int = FULL_PICTURE
+    absences_growth: int = ABSENCE_GROWTH
+    single_trigger_point: float = SINGLE_TRIGGER_POINT

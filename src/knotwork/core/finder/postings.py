@@ -7,12 +7,14 @@ predict it; a query then adds only the terms its marks actually touch.
 
 The evidence of one component (see model.py) splits as
 
-    start(component, mode)                       the log weight and the "not marked" sum
+    start(component, mode, a)                    the log weight and a x the "not marked" sum
     + sum over marks of  w * marked(0)           the same for every hypothesis of the query
-    + sum over marks in the component of  w * (marked(z) - marked(0)) - unmarked(z)
+    + sum over marks in the component of  w * (marked(z) - marked(0)) - a * unmarked(z)
 
-so the first part is precomputed, the second is one number per query, and only the third
-touches the postings.
+where ``a`` is how much unmarked zones count for a picture of that many places
+(``model.absence_weight``). The first part depends on the query only through ``a``, which takes
+a handful of values: it is computed for every hypothesis the first time a value is needed and
+kept. The second is one number per query, and only the third touches the postings.
 """
 
 from __future__ import annotations
@@ -30,23 +32,35 @@ Terms = tuple[tuple[int, int], ...]
 ZONES = (model.Z_LOCAL, model.Z_SPILLOVER, model.Z_ESSENTIAL)
 
 
+class Starts(NamedTuple):
+    """Every hypothesis' evidence before any mark, for one input mode and absence weight."""
+
+    each: dict[Hypothesis, tuple[float, ...]]  # per component
+    # the mixture's log-sum-exp: the whole evidence of a hypothesis no mark touches
+    total: dict[Hypothesis, float]
+
+
 class Postings(NamedTuple):
     # (sided region id, side) -> each hypothesis on that side whose pattern predicts the region
     # (small ints, not floats per mode: the index is unpickled by every cold command)
     by_region: dict[tuple[str, str], tuple[tuple[Hypothesis, Terms], ...]]
-    # (muscle id, side) -> input mode -> each component's evidence before any mark
-    starts: dict[Hypothesis, dict[str, tuple[float, ...]]]
-    # the same, as the mixture's log-sum-exp: the whole evidence of a hypothesis no mark touches
-    start_totals: dict[Hypothesis, dict[str, float]]
+    # (muscle id, side) -> each component's log weight in the trigger-point mixture
+    log_weights: dict[Hypothesis, tuple[float, ...]]
+    # (muscle id, side) -> input mode -> each component's sum of "not marked" terms
+    absent: dict[Hypothesis, dict[str, tuple[float, ...]]]
+    # (input mode, absence weight) -> Starts, filled on first use (empty when cached)
+    levels: dict[tuple[str, float], Starts]
 
 
 def build_postings(patterns: dict[str, dict[str, Pattern]]) -> Postings:
-    starts: dict[Hypothesis, dict[str, tuple[float, ...]]] = {}
+    log_weights: dict[Hypothesis, tuple[float, ...]] = {}
+    absent: dict[Hypothesis, dict[str, tuple[float, ...]]] = {}
     found: dict[tuple[str, str], dict[Hypothesis, list[tuple[int, int]]]] = {}
     for muscle_id, by_side in patterns.items():
         for side, pattern in by_side.items():
-            starts[muscle_id, side] = {
-                mode: tuple(c.log_weight + c.baseline[mode] for c in pattern.components)
+            log_weights[muscle_id, side] = tuple(c.log_weight for c in pattern.components)
+            absent[muscle_id, side] = {
+                mode: tuple(c.baseline[mode] for c in pattern.components)
                 for mode in model.COMPLETENESS
             }
             for number, component in enumerate(pattern.components):
@@ -57,10 +71,22 @@ def build_postings(patterns: dict[str, dict[str, Pattern]]) -> Postings:
         at: tuple((key, tuple(terms)) for key, terms in hypotheses.items())
         for at, hypotheses in found.items()
     }
-    totals = {
-        key: {m: log_sum_exp(t) for m, t in by_mode.items()} for key, by_mode in starts.items()
-    }
-    return Postings(by_region, starts, totals)
+    return Postings(by_region, log_weights, absent, {})
+
+
+def starts(postings: Postings, mode: str, absence: float) -> Starts:
+    """Every hypothesis' evidence before any mark, for pictures whose unmarked zones count
+    ``absence`` (computed once per mode and weight, then kept)."""
+    level = postings.levels.get((mode, absence))
+    if level is None:
+        absent = postings.absent
+        each = {
+            key: tuple(w + absence * a for w, a in zip(weights, absent[key][mode], strict=True))
+            for key, weights in postings.log_weights.items()
+        }
+        level = Starts(each, {key: log_sum_exp(terms) for key, terms in each.items()})
+        postings.levels[mode, absence] = level
+    return level
 
 
 def log_sum_exp(terms: Sequence[float]) -> float:
@@ -81,19 +107,22 @@ _UNMARKED = {m: tuple(model.unmarked_term(z, m) for z in ZONES) for m in model.C
 
 def component_evidence(
     postings: Postings, marks: dict[str, float], mode: str, sides: tuple[str, ...]
-) -> tuple[dict[Hypothesis, list[float]], float]:
-    """The third part per touched (muscle, side) and component, added to its start; and the
-    second part, shared by every hypothesis (hypotheses not in the dict have only their start).
-    """
-    by_region, starts = postings.by_region, postings.starts
-    gain, unmarked = _GAIN[mode], _UNMARKED[mode]
+) -> tuple[dict[Hypothesis, list[float]], float, dict[Hypothesis, float]]:
+    """The third part per touched (muscle, side) and component, added to its start; the
+    second part, shared by every hypothesis; and the whole evidence of each hypothesis no mark
+    touches (those not in the first dict)."""
+    absence = model.absence_weight(len(marks))
+    level = starts(postings, mode, absence)
+    by_region, each = postings.by_region, level.each
+    gain = _GAIN[mode]
+    unmarked = tuple(absence * u for u in _UNMARKED[mode])
     found: dict[Hypothesis, list[float]] = {}
     for region, weight in marks.items():
         for side in sides:
             for key, terms in by_region.get((region, side), ()):
                 evidence = found.get(key)
                 if evidence is None:
-                    evidence = found[key] = list(starts[key][mode])
+                    evidence = found[key] = list(each[key])
                 for number, zone in terms:
                     evidence[number] += weight * gain[zone] - unmarked[zone]
-    return found, _FLOOR[mode] * sum(marks.values())
+    return found, _FLOOR[mode] * sum(marks.values()), level.total

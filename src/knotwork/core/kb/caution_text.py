@@ -7,7 +7,7 @@ it for what the fields cannot say (why, and the exact spot).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import get_args
 
 from knotwork.core.kb.model import ALWAYS
@@ -67,12 +67,15 @@ def tools_words(tools: Sequence[str]) -> str:
     return either(words)
 
 
-def opening(factors: Sequence[str], who: Mapping[str, str]) -> str:
-    """ "For everyone"; "If you are pregnant"; "If you have varicose or inflamed veins, or
-    if you have a known or suspected clot in that limb"."""
+def opening(
+    factors: Sequence[str], who: Mapping[str, str], at_site: Collection[str] = (), where: str = ""
+) -> str:
+    """ "For everyone"; "If you are pregnant"; "If you have varicose or inflamed veins on
+    the calf, or if you have a known or suspected clot in that limb". A factor in ``at_site``
+    acts only where the person says it is, so its phrase names the place (``where``)."""
     if list(factors) == [ALWAYS]:
         return "For everyone"
-    phrases = [who[f] for f in factors]
+    phrases = [f"{who[f]} {where}" if f in at_site and where else who[f] for f in factors]
     rest = [p[0].lower() + p[1:] for p in phrases[1:]]
     return ", or ".join([phrases[0], *rest])
 
@@ -82,10 +85,17 @@ def caution_text(
     places: Mapping[str, str],
     who: Mapping[str, str],
     names: Mapping[str, str],
+    at_site: Collection[str] = (),
 ) -> str:
     """``places``: atlas base id -> lay label; ``who``: factor id -> how a caution for it
-    begins ("If you are pregnant"); ``names``: this muscle's technique id -> name."""
-    sentence = f"{opening(c.factors, who)}: {_what(c)}{_scope(c, places, names)}."
+    begins ("If you are pregnant"); ``names``: this muscle's technique id -> name;
+    ``at_site``: the factors whose rules act only at the region the person names (varicose
+    veins: the filter leaves the inner thigh alone only where the veins are, so the sentence
+    says "If you have varicose or inflamed veins on the inside of the thigh: ... there")."""
+    where = either([place(places[s]) for s in c.sites])
+    local = bool(where) and all(f in at_site for f in c.factors)
+    scope = _scope(c, places, names, there=local)
+    sentence = f"{opening(c.factors, who, at_site, where)}: {_what(c)}{scope}."
     return f"{sentence} {c.note}".strip()
 
 
@@ -113,12 +123,14 @@ def _with(tools: str) -> str:
     return f" with {tools}" if tools.startswith("anything") else f" with a {tools}"
 
 
-def _scope(c: Caution, places: Mapping[str, str], names: Mapping[str, str]) -> str:
+def _scope(
+    c: Caution, places: Mapping[str, str], names: Mapping[str, str], there: bool = False
+) -> str:
     parts = []
     if c.postures:
         parts.append(f" while {posture_words(c.postures)}")
     if c.sites:
-        parts.append(" " + either([place(places[s]) for s in c.sites]))
+        parts.append(" there" if there else " " + either([place(places[s]) for s in c.sites]))
     if c.techniques:
         quoted = [f"“{names[t]}”" for t in c.techniques]
         label = "technique" if len(quoted) == 1 else "techniques"

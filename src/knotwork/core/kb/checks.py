@@ -14,6 +14,8 @@ from knotwork.core.atlas.model import Atlas
 from knotwork.core.kb.base import normalise_name
 from knotwork.core.kb.caution_checks import RULES as CAUTION_RULES
 from knotwork.core.kb.caution_checks import caution_problems
+from knotwork.core.kb.dose_checks import RULES as DOSE_RULES
+from knotwork.core.kb.dose_checks import dose_problems
 from knotwork.core.kb.schema import Dose, MuscleFile, Range, Technique
 from knotwork.core.problems import Problem
 from knotwork.core.safety.model import SafetyData
@@ -41,6 +43,7 @@ RULES: dict[str, str] = {
     "KB-019": "every region in the body-word and path vocabularies exists in the atlas",
     "KB-020": "every citation on the evidence page exists in the bibliography",
     **CAUTION_RULES,
+    **DOSE_RULES,
 }
 
 # Which dose field each technique kind must carry (movement may use either).
@@ -265,4 +268,5 @@ PER_FILE: tuple[Rule, ...] = (
     _zone_repeats,
     _part_of,
     caution_problems,
+    dose_problems,
 )

@@ -150,10 +150,16 @@ def caution_writer(atlas: Atlas, cautions: CautionsFile) -> Callable[[MuscleFile
     """Writes the sentence of a muscle's caution from its fields (caution_text.py)."""
     places = {base: atlas.regions[ids[0]].lay for base, ids in atlas.bases.items()}
     who = {f.id: f.when for f in cautions.factors}
+    # Factors the filter applies only at the region the person names (not the whole limb).
+    at_site = {
+        f.id
+        for f in cautions.factors
+        if f.needs_site and not any(e.site_scope == "limb" for e in f.effects)
+    }
 
     def write(muscle: MuscleFile, c: Caution) -> str:
         names = {t.id: t.name for t in muscle.self_treatment}
-        return caution_text(c, places, who, names)
+        return caution_text(c, places, who, names, at_site)
 
     return write
 

@@ -33,19 +33,24 @@ LYING_POSTURES = frozenset({"face-down", "face-up", "side-lying"})
 # ("Lying on your side, or on your back"); "one hand on the belly" is not lying on it.
 _LYING = r"\b(?:lie|lies|lying|lay)\b(?:[^.;,]|,\s*or\b)*?"
 _SIDE_WORDS = r"(?:(?:other|pain-free|painful|treated|good|same|opposite|affected|sore)\s+)?"
+# A lying posture named second: "on your side or front", "on your back or side".
+_OR = r"(?:(?:" + _SIDE_WORDS + r"side|back|front|stomach|tummy|belly) or (?:on )?(?:your |the )?)?"
 _PATTERNS = {
     "face-down": re.compile(
         r"\bface[- ]down\b|\bprone\b|"
         + _LYING
-        + r"\bon (?:your|the) (?:front|stomach|tummy|belly)\b"
+        + r"\bon (?:your|the) "
+        + _OR
+        + r"(?:front|stomach|tummy|belly)\b(?! of)"
     ),
     "face-up": re.compile(
-        r"\bface[- ]up\b|\bsupine\b|" + _LYING + r"\bon (?:your|the) back\b(?! of)"
+        r"\bface[- ]up\b|\bsupine\b|" + _LYING + r"\bon (?:your|the) " + _OR + r"back\b(?! of)"
     ),
     "side-lying": re.compile(
         r"\bside[- ]lying\b|"
         + _LYING
-        + r"\bon (?:your|the|its) (?:(?:back|front) or (?:on )?(?:your |the )?)?"
+        + r"\bon (?:your|the|its) "
+        + _OR
         + _SIDE_WORDS
         + r"side\b(?! of)"
     ),

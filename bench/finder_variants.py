@@ -1,0 +1,191 @@
+"""Variants of the finder's ranking model, measured on the development half of the pain-guide
+set and on the case evaluation (docs/finder.md, "Places left unmarked"). Never the test half.
+
+The scoring is re-implemented here with the model's numbers as arguments, so that variants the
+engine does not offer (the trigger points combined by max, a mixture not split among the points)
+can be measured without changing it. The first line checks that the re-implementation, given the
+engine's own numbers, ranks every query exactly as the engine does.
+
+    python bench/finder_variants.py
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from knotwork.core.finder import FinderIndex, load_index, model
+from knotwork.core.finder.engine import (
+    Evidence,
+    Scored,
+    _add_extras,
+    _resolve,
+    _sides_worth_scoring,
+    gather,
+    touched_muscles,
+)
+from knotwork.core.finder.engine import score_all as engine_ranking
+from knotwork.core.finder.evaluate import load_cases, rank_of
+from knotwork.core.finder.guides import load_guide_queries
+from knotwork.core.finder.query import Query, parse_region_arg
+
+ROOT = Path(__file__).resolve().parent.parent
+KIND = {model.Z_ESSENTIAL: "essential", model.Z_SPILLOVER: "spillover", model.Z_LOCAL: "local"}
+
+
+@dataclass(frozen=True)
+class Variant:
+    z: dict[str, float] = field(
+        default_factory=lambda: {
+            "essential": model.Z_ESSENTIAL,
+            "spillover": model.Z_SPILLOVER,
+            "local": model.Z_LOCAL,
+        }
+    )
+    full: float = model.FULL_PICTURE  # a(n) = min(1, n / full) ** growth
+    growth: float = model.ABSENCE_GROWTH
+    absences: bool = True
+    single: float = model.SINGLE_TRIGGER_POINT  # mixture share on "one point active"
+    split: float = 1.0  # each point's share is single / K ** split (1: the engine's)
+    combine: str = "mixture"  # or "max": the best component, weights kept
+    prior_power: float = 1.0  # the log prior times this
+
+
+@dataclass
+class Prepared:
+    """One query's evidence, gathered once, with each candidate's marks as its sides read them."""
+
+    query: Query
+    ev: Evidence
+    muscles: list[str]
+    sides: tuple[str, ...]
+    extra: dict[str, float]
+    resolved: dict[tuple[str, str], dict[str, float]]
+
+
+def prepare(index: FinderIndex, query: Query) -> Prepared:
+    ev = gather(index, query)
+    muscles = sorted(touched_muscles(index, ev))
+    sides = _sides_worth_scoring(index, ev)
+    extra, resolved = {}, {}
+    for m in muscles:
+        scored = Scored(index.kb.muscles[m], "left", 0.0, index.patterns[m]["left"], {}, {})
+        _add_extras(index, scored, ev, query)
+        extra[m] = scored.log_odds
+        for side in sides:
+            marks: dict[str, float] = {}
+            for key, region in _resolve(index, ev, side, index.patterns[m][side]).items():
+                marks[region] = max(ev.marks[key], marks.get(region, 0.0))
+            resolved[m, side] = marks
+    return Prepared(query, ev, muscles, sides, extra, resolved)
+
+
+def ranking(index: FinderIndex, prep: Prepared, v: Variant) -> list[str]:
+    mode = prep.ev.mode
+    c = model.COMPLETENESS[mode]
+    p = {k: model.EPSILON + c * z for k, z in v.z.items()}
+    marked = {k: math.log(x / model.Q) for k, x in p.items()}
+    marked[""] = math.log(model.EPSILON / model.Q)
+    unmarked = {k: math.log((1 - x) / (1 - model.Q)) for k, x in p.items()}
+    n = len(prep.ev.marks)
+    a = min(1.0, n / v.full) ** v.growth if v.absences else 0.0
+    scores = []
+    for m in prep.muscles:
+        prevalence = index.kb.muscles[m].prevalence
+        prior = v.prior_power * math.log(model.PRIOR[prevalence])
+        best = -math.inf
+        for side in prep.sides:
+            components = index.patterns[m][side].components
+            k = len(components) - 1
+            weights = (
+                [math.log(1 - v.single)] + [math.log(v.single / k**v.split)] * k if k else [0.0]
+            )
+            marks = prep.resolved[m, side]
+            terms = []
+            for component, weight in zip(components, weights, strict=True):
+                kinds = {r: KIND[z] for r, z in component.z.items()}
+                absent = sum(unmarked[kd] for r, kd in kinds.items() if r not in marks)
+                present = sum(w * marked[kinds.get(r, "")] for r, w in marks.items())
+                terms.append(weight + a * absent + present)
+            top = max(terms)
+            if v.combine == "max":
+                evidence = top
+            else:
+                evidence = top + math.log(sum(math.exp(t - top) for t in terms))
+            log_odds = (
+                prior + evidence + (math.log(model.PRIOR_BOTH_SIDES) if side == "both" else 0)
+            )
+            best = max(best, log_odds)
+        scores.append((best + prep.extra[m], m))
+    scores.sort(key=lambda t: (-t[0], t[1]))
+    return [m for _, m in scores]
+
+
+def main() -> None:
+    index = load_index()
+    dev = [
+        (q, prepare(index, q.query()))
+        for q in load_guide_queries(ROOT / "tests/finder/guides/dev.yaml")
+    ]
+    cases = load_cases(sorted((ROOT / "tests/finder/cases").glob("*.yaml")))
+    text = [(c.expect, prepare(index, Query(text=c.text))) for c in cases]
+    drawing = [
+        (c.expect, prepare(index, Query(marks=tuple(parse_region_arg(r) for r in c.drawing))))
+        for c in cases
+    ]
+    engine = Variant()
+    everything = [p for _, p in dev] + [p for _, p in text + drawing]
+    differ = sum(
+        ranking(index, p, engine)[:10]
+        != [s.muscle.id for s in engine_ranking(index, p.ev, p.query)][:10]
+        for p in everything
+    )
+    print(f"re-implementation against the engine, top 10: {differ} of {len(everything)} differ")
+
+    def top(ranks: list[int | None], k: int) -> float:
+        return 100 * sum(1 for r in ranks if r is not None and r <= k) / len(ranks)
+
+    def row(name: str, v: Variant) -> None:
+        single = [
+            rank_of(ranking(index, p, v), q.first) for q, p in dev if q.kind == "single-place"
+        ]
+        pairs = [rank_of(ranking(index, p, v), q.first) for q, p in dev if q.kind == "two-place"]
+        t = [rank_of(ranking(index, p, v), e) for e, p in text]
+        d = [rank_of(ranking(index, p, v), e) for e, p in drawing]
+        print(
+            f"{name:46} {top(single, 1):5.1f} / {top(single, 5):5.1f}   "
+            f"{top(pairs, 1):5.1f} / {top(pairs, 5):5.1f}   {top(t, 1):5.1f} / {top(t, 3):5.1f}   "
+            f"{top(d, 1):5.1f} / {top(d, 3):5.1f}"
+        )
+
+    print(
+        f"{'':46} {'dev 1 place':>13}   {'dev 2 places':>13}   {'text t1/t3':>13}   {'drawing':>13}"
+    )
+    spill = dict(engine.z)
+    rows = [
+        ("the engine (a(n) = (n/6)^2, mixture 0.8)", engine),
+        ("a(n) = n/6, mixture 0.6 (issue 18, round 1)", replace(engine, growth=1, single=0.6)),
+        ("a(n) = (n/6)^2, mixture 0.6", replace(engine, single=0.6)),
+        ("a(n) = n/6, mixture 0.8", replace(engine, growth=1)),
+        ("a(n) = (n/6)^3", replace(engine, growth=3)),
+        ("a(n) = (n/8)^2", replace(engine, full=8)),
+        ("a(n) = (n/4)^2", replace(engine, full=4)),
+        ("no absences at all", replace(engine, absences=False)),
+        ("prior x 0.5", replace(engine, prior_power=0.5)),
+        ("prior x 0.75", replace(engine, prior_power=0.75)),
+        ("prior x 1.5", replace(engine, prior_power=1.5)),
+        ("prior x 2", replace(engine, prior_power=2)),
+        ("spillover 0.3", replace(engine, z={**spill, "spillover": 0.3})),
+        ("spillover 0.35", replace(engine, z={**spill, "spillover": 0.35})),
+        ("spillover 0.55", replace(engine, z={**spill, "spillover": 0.55})),
+        ("trigger points by max", replace(engine, combine="max")),
+        ("each point 0.8 / sqrt(K)", replace(engine, split=0.5)),
+        ("each point 0.8, not split among K", replace(engine, split=0.0)),
+    ]
+    for name, v in rows:
+        row(name, v)
+
+
+if __name__ == "__main__":
+    main()
