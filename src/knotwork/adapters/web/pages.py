@@ -115,6 +115,10 @@ async def places_page(request: Request) -> Response:
 
 @router.get("/places/{region}", include_in_schema=False)
 async def place_page(request: Request, region: str) -> Response:
+    return await sized(query_size(request), lambda: _place_page(request, region))
+
+
+def _place_page(request: Request, region: str) -> Response:
     app = state(request)
     data = views.place(app.index, app.kb, region.removesuffix(".json"), request.query_params)
     title = (
