@@ -100,6 +100,14 @@ def request(path: str = "/healthz", *headers: str) -> bytes:
     return "\r\n".join(lines).encode()
 
 
+def find_head(length: int) -> bytes:
+    """A POST /api/find head declaring a body of ``length`` bytes."""
+    return (
+        b"POST /api/find HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        b"Content-Length: %d\r\n\r\n" % length
+    )
+
+
 def test_a_normal_request_is_answered_and_kept_alive(address: tuple[str, int]) -> None:
     with socket.create_connection(address, timeout=10) as conn:
         for _ in range(2):
@@ -151,10 +159,7 @@ def test_an_idle_connection_is_closed(address: tuple[str, int]) -> None:
 def test_a_body_that_stops_arriving_gets_408(
     address: tuple[str, int], caplog: pytest.LogCaptureFixture
 ) -> None:
-    head = (
-        b"POST /api/find HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-        b"Content-Length: 100\r\n\r\n"
-    )
+    head = find_head(100)
     start = time.monotonic()
     with caplog.at_level(logging.DEBUG), socket.create_connection(address, timeout=10) as conn:
         conn.sendall(head + b'{"text": ')
@@ -182,10 +187,7 @@ def test_past_the_connection_cap_the_answer_is_503(address: tuple[str, int]) -> 
 def test_a_client_that_goes_away_leaves_no_error_in_the_log(
     address: tuple[str, int], caplog: pytest.LogCaptureFixture
 ) -> None:
-    head = (
-        b"POST /api/find HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-        b"Content-Length: 5000\r\n\r\n"
-    )
+    head = find_head(5000)
     with caplog.at_level(logging.DEBUG, logger="knotwork.web"):
         for _ in range(3):
             with socket.create_connection(address, timeout=10) as conn:
