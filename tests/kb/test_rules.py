@@ -236,6 +236,8 @@ def test_a_broken_file_reports_its_code(
         ("Lying on your back or side, or sitting.", {"face-up", "side-lying", "sitting"}),
         ("Lying on your back with a ball on the front of the hip.", {"face-up"}),
         ("Kneeling, sitting back toward the heels.", {"kneeling"}),
+        ("Lying on your back, two balls in a sock so the spine sits between them.", {"face-up"}),
+        ("Standing at a wall; the ball sits on the muscle that stands out.", {"standing"}),
     ],
 )
 def test_the_postures_a_position_names(words: str, postures: set[str]) -> None:

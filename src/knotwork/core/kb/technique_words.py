@@ -54,10 +54,12 @@ _PATTERNS = {
         + _SIDE_WORDS
         + r"side\b(?! of)"
     ),
-    # "sit bone" is a place and "sitting back toward the heels" is kneeling.
-    "sitting": re.compile(r"\b(?:sit|sits|sitting|seated)\b(?!\s+(?:bones?|back)\b)"),
-    "standing": re.compile(r"\b(?:stand|stands|standing)\b"),
-    "kneeling": re.compile(r"\b(?:kneel|kneels|kneeling)\b|\ball fours\b|\bhands and knees\b"),
+    # "sit bone" is a place and "sitting back toward the heels" is kneeling. The person is
+    # told to sit, stand or kneel; "sits", "stands" are said of things ("so the spine sits
+    # between the balls"), which gave three two-ball presses a sitting posture they lack.
+    "sitting": re.compile(r"\b(?:sit|sitting|seated)\b(?!\s+(?:bones?|back)\b)"),
+    "standing": re.compile(r"\b(?:stand|standing)\b"),
+    "kneeling": re.compile(r"\b(?:kneel|kneeling)\b|\ball fours\b|\bhands and knees\b"),
 }
 
 
