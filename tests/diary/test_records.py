@@ -35,7 +35,7 @@ WHEN = When(NOW, "Europe/London")
         (lambda: Peg(3, 11, 2), "PEG enjoyment of life must be"),
         (lambda: Sleep(), "Sleep needs hours or a quality"),
         (lambda: Sleep(25), "Sleep hours must be 0 to 24"),
-        (lambda: Entry(ID, WHEN, 3, notes="x" * 20_001), "The note is too long"),
+        (lambda: Entry(ID, WHEN, 3, notes="x" * 8_001), "The note is too long"),
         (lambda: Entry(ID, WHEN, 3, notes="a\x00b"), "cannot be stored"),
         (lambda: Entry(ID, WHEN, 3, notes="a\ud800b"), "cannot be stored"),
         (lambda: Medication("ibu\x00"), "cannot be stored"),

@@ -39,6 +39,8 @@ PAGES = {
     "progress": "/progress",
     "progress-year": "/progress?days=all",
     "error": "/muscles/nothing-like-this",
+    "error-limit": "/results?text=my+heel+hurts&limit=%C2%B2",  # once a 500 without headers
+    "error-offsite": "/%2F/evil.example/x",  # its "this page as JSON" link stays on the site
 }
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 from fastapi.testclient import TestClient
@@ -17,6 +19,9 @@ from knotwork.core.finder import FinderIndex, load_index
 from knotwork.core.kb import load_kb
 from knotwork.core.kb.base import KnowledgeBase
 
+BASE = "http://127.0.0.1:8000"
+T = TypeVar("T")
+
 
 @pytest.fixture(scope="session")
 def index(tmp_path_factory: pytest.TempPathFactory) -> FinderIndex:
@@ -24,12 +29,21 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> FinderIndex:
 
 
 @pytest.fixture(scope="session")
-def client(index: FinderIndex, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    kb = load_kb(cache_dir=Path(tmp_path_factory.mktemp("kbcache")))
+def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
+    """The full knowledge base (the finder's index holds a slimmer one)."""
+    return load_kb(cache_dir=Path(tmp_path_factory.mktemp("kbcache")))
+
+
+@pytest.fixture(scope="session")
+def client(
+    index: FinderIndex, kb: KnowledgeBase, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[TestClient]:
     # A diary store of its own (the default ./knotwork.db would land in the checkout).
     store = f"sqlite:///{tmp_path_factory.mktemp('diary') / 'knotwork.db'}"
     app = create_app(load_settings({"KNOTWORK_DATABASE_URL": store}), index, kb)
-    with TestClient(app, raise_server_exceptions=False) as test_client:
+    # The address `knotwork serve` runs at: the app answers only the host names it is meant
+    # to be reached by (adapters/web/hosts.py), and TestClient's "testserver" is not one.
+    with TestClient(app, raise_server_exceptions=False, base_url=BASE) as test_client:
         yield test_client
 
 
@@ -42,24 +56,28 @@ def answered(client: TestClient, text: str) -> str:
     return "/results?" + urlencode(pairs)
 
 
+def run_async(func: Callable[..., Awaitable[T]], *args: Any) -> T:
+    """``anyio.run(func, *args)`` in a thread of its own: the browser tests' session keeps an
+    event loop running in this one."""
+    import anyio
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(anyio.run, func, *args).result()
+
+
 DIARY_NOW = datetime(2026, 12, 7, 9, 30, tzinfo=UTC)  # the diary tests' frozen "now"
 
 
-@pytest.fixture(scope="session")
-def full_kb() -> KnowledgeBase:
-    return load_kb()
-
-
 @pytest.fixture
-def diary_client(
-    store_url: str, index: FinderIndex, full_kb: KnowledgeBase
-) -> Iterator[TestClient]:
+def diary_client(store_url: str, index: FinderIndex, kb: KnowledgeBase) -> Iterator[TestClient]:
     """The app on a new diary store of each backend, its clock frozen at ``DIARY_NOW``."""
     settings = load_settings(
         {"KNOTWORK_DATABASE_URL": store_url, "KNOTWORK_TIMEZONE": "Europe/London"}
     )
     holder = DiaryStore(store_url, clock=fixed_clock(DIARY_NOW))
-    app = create_app(settings, index, full_kb, diary=holder)
-    with TestClient(app, raise_server_exceptions=False, follow_redirects=False) as client:
+    app = create_app(settings, index, kb, diary=holder)
+    with TestClient(
+        app, raise_server_exceptions=False, follow_redirects=False, base_url=BASE
+    ) as client:
         yield client
     holder.close()

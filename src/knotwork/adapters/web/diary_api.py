@@ -24,10 +24,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, TypeVar
 
-from fastapi import APIRouter, Body, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from knotwork.adapters.web.api import ERROR
 from knotwork.adapters.web.diary_examples import example
 from knotwork.adapters.web.diary_schemas import (
     EntryIn,
@@ -35,6 +34,7 @@ from knotwork.adapters.web.diary_schemas import (
     PlacesAnswer,
     ProgressAnswer,
     RecordAnswer,
+    RecordIn,
     RecordsAnswer,
     TreatmentIn,
 )
@@ -50,8 +50,9 @@ from knotwork.core.diary.treatment import Treatment
 from knotwork.core.errors import InvalidInput, NotFound
 
 router = APIRouter(prefix="/api/diary", tags=["diary"])
-ERRORS: dict[int | str, dict[str, Any]] = {422: ERROR, 503: ERROR}
-ONE: dict[int | str, dict[str, Any]] = {**ERRORS, 404: ERROR}
+# The error answers (the one shape) are documented for every operation by openapi.py.
+ERRORS: dict[int | str, dict[str, Any]] = {}
+ONE: dict[int | str, dict[str, Any]] = {}
 # A day as text, read strictly (a number is not a day, as a lax date parser would have it).
 DayParam = Annotated[
     str | None,
@@ -197,11 +198,8 @@ def delete_record(request: Request, record_id: str) -> Response:
     response_model=RecordAnswer,
     responses={**ERRORS, **example("entry", 201)},
 )
-def restore_record(
-    request: Request,
-    record: Annotated[dict[str, Any], Body(description="A record as a delete answered it")],
-) -> Response:
-    return _record(diary(request).undo_delete(from_dict(record)), 201)
+def restore_record(request: Request, body: RecordIn) -> Response:
+    return _record(diary(request).undo_delete(from_dict(body.model_dump())), 201)
 
 
 @router.get(

@@ -85,3 +85,32 @@ EXAMPLES: dict[str, Any] = {
 def example(name: str, status: int = 200) -> dict[int | str, dict[str, Any]]:
     """``responses=`` for a route: its answer with this example."""
     return {status: {"content": {"application/json": {"example": EXAMPLES[name]}}}}
+
+
+ENTRY_BODY = {
+    "at": "2026-12-07 08:15",
+    "zone": "Europe/London",
+    "regions": [{"region": "back-of-neck-right", "pain": 6, "qualities": ["aching", "stiff"]}],
+    "peg": {"pain": 5, "enjoyment": 4, "activity": 6},
+    "contexts": ["desk-work"],
+    "notes": "Tight after a long call.",
+}
+TREATMENT_BODY = {
+    "kind": "self-treatment",
+    "muscle": "upper-trapezius",
+    "technique": "pinch-grip-squeeze",
+    "side": "right",
+    "seconds": 60,
+    "repetitions": 3,
+    "pressure": 5,
+    "relief": 4,
+}
+# Request bodies for /openapi.json, by path (each is one the API accepts).
+BODIES: dict[str, Any] = {
+    "/api/diary/entries": ENTRY_BODY,
+    "/api/diary/entries/{record_id}": ENTRY_BODY,
+    "/api/diary/treatments": TREATMENT_BODY,
+    "/api/diary/treatments/{record_id}": TREATMENT_BODY,
+    "/api/diary/impressions": {"value": 2, "notes": "Better at work this week."},
+    "/api/diary/records": to_dict(ENTRY),
+}

@@ -18,7 +18,8 @@ from starlette.datastructures import FormData, QueryParams
 
 from knotwork.adapters.web import diary_forms, diary_views
 from knotwork.adapters.web.diary_store import diary
-from knotwork.adapters.web.respond import ENV, twin
+from knotwork.adapters.web.respond import twin
+from knotwork.core.diary import rules
 from knotwork.core.diary.codec import from_dict, to_dict
 from knotwork.core.diary.model import Entry
 from knotwork.core.diary.records import Impression
@@ -30,10 +31,6 @@ from knotwork.core.errors import InvalidInput
 router = APIRouter()
 T = TypeVar("T")
 MAX_UNDO = 100_000  # characters of a deleted record carried by the undo form
-
-# Until the CSRF machinery is merged (adapters/web/csrf.py sets the real one), forms carry an
-# empty token. TODO(issue 13): remove with the merge.
-ENV.globals.setdefault("csrf_token", lambda request: "")
 
 
 async def _in_pool(request: Request, work: Callable[[Diary], T], zone: str | None = None) -> T:
@@ -108,7 +105,7 @@ async def add_impression(request: Request) -> Response:
         value = diary_forms.number(form, "value", "The impression of change")
         if value is None:
             raise InvalidInput("Choose how your condition is since you started (1-7).")
-        return d.add_impression(value, when, diary_forms.text(form, "notes", 20_000))
+        return d.add_impression(value, when, diary_forms.text(form, "notes", rules.MAX_NOTES))
 
     return _saved(await _in_pool(request, work, _zone(form)))
 
@@ -183,7 +180,7 @@ async def edit_record(request: Request, record_id: str) -> Response:
             changes |= {
                 "value": value,
                 "label": "",
-                "notes": diary_forms.text(form, "notes", 20_000),
+                "notes": diary_forms.text(form, "notes", rules.MAX_NOTES),
             }
         else:
             raise InvalidInput("A saved finder result cannot be changed; delete it instead.")

@@ -207,6 +207,15 @@ class RecordOut(Open):
     local: str = Field(description="Local time in that zone")
 
 
+class RecordIn(Open):
+    """A record as a delete answered it (``record``), to put back as it was (the undo)."""
+
+    id: str = Field(max_length=32)
+    kind: Literal["entry", "treatment", "impression", "finding"]
+    at: str = Field(max_length=40)
+    zone: str = Field(max_length=64)
+
+
 class RecordAnswer(Open):
     ok: bool
     record: RecordOut

@@ -7,7 +7,9 @@ from collections.abc import Iterable
 
 from knotwork.core.errors import InvalidInput
 
-MAX_NOTES = 20_000  # no short cap (people write a lot on bad days), only a sanity limit
+# No short cap (people write a lot on bad days): about 1,300 words. The bound keeps any note,
+# escaped as JSON (up to 6 bytes a character), inside the web app's 64 KB body limit.
+MAX_NOTES = 8_000
 MAX_NAME = 200
 
 
