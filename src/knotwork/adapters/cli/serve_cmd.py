@@ -52,7 +52,6 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         gc.collect()
         gc.freeze()
         echo(f"Knotwork is running at {url(host, port)} (press Ctrl+C to stop)")
-        echo(f"Your diary is kept in {ctx.store.where}")
         sys.stdout.flush()  # seen now, also when the output is a pipe or a log file
         with contextlib.suppress(KeyboardInterrupt):  # uvicorn stops, then passes Ctrl+C on
             serve(app, sock, settings.limits, settings.log_level)
