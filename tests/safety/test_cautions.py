@@ -339,3 +339,21 @@ def test_a_caution_reads_as_its_data_says() -> None:
     )
     # The quadratus lumborum names no ball or wall technique it no longer has.
     assert not any("ball" in t and "pregnan" in t for t in texts["quadratus-lumborum"])
+
+
+def _statuses(muscle: str, personal: Personal) -> dict[str, bool]:
+    from knotwork.core.kb import load_kb
+
+    real = load_kb()
+    own = real.muscle(muscle).cautions
+    return {
+        t.id: filter_technique(real.safety, real.atlas, t, personal, own).blocked
+        for t in real.muscle(muscle).self_treatment
+    }
+
+
+def test_recent_surgery_holds_back_stretching_and_exercise_of_the_operated_area() -> None:
+    shoulder = Personal({"recent-surgery-at-site": ("front-of-shoulder",)})
+    assert _statuses("subscapularis", shoulder)["doorway-outward-rotation-stretch"]
+    elsewhere = Personal({"recent-surgery-at-site": ("calf",)})
+    assert not _statuses("subscapularis", elsewhere)["doorway-outward-rotation-stretch"]
