@@ -352,6 +352,18 @@ def _statuses(muscle: str, personal: Personal) -> dict[str, bool]:
     }
 
 
+def test_a_clot_reaches_the_root_of_its_limb_and_no_further() -> None:
+    # The groin holds the leg's main vein and the collarbone the arm's: a clot named there is a
+    # clot in that limb, and a clot lower down the limb reaches them.
+    groin = _statuses("adductor-longus-brevis", Personal({"known-or-suspected-clot": ("groin",)}))
+    assert groin["pinch-grip-inner-thigh"] and groin["moist-heat"]
+    assert not groin["butterfly-stretch"]  # a stretch is not pressure, rubbing or heat
+    arm = _statuses("subclavius", Personal({"known-or-suspected-clot": ("upper-arm-front",)}))
+    assert arm["finger-press-under-collarbone"]
+    leg = _statuses("subclavius", Personal({"known-or-suspected-clot": ("calf",)}))
+    assert not leg["finger-press-under-collarbone"]  # the other limb's root is left alone
+
+
 def test_recent_surgery_holds_back_stretching_and_exercise_of_the_operated_area() -> None:
     shoulder = Personal({"recent-surgery-at-site": ("front-of-shoulder",)})
     assert _statuses("subscapularis", shoulder)["doorway-outward-rotation-stretch"]
