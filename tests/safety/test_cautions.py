@@ -369,3 +369,10 @@ def test_recent_surgery_holds_back_stretching_and_exercise_of_the_operated_area(
     assert _statuses("subscapularis", shoulder)["doorway-outward-rotation-stretch"]
     elsewhere = Personal({"recent-surgery-at-site": ("calf",)})
     assert not _statuses("subscapularis", elsewhere)["doorway-outward-rotation-stretch"]
+
+
+def test_a_fresh_sprain_holds_back_stretching_there_but_not_gentle_movement() -> None:
+    sprain = Personal({"acute-injury-under-72-hours": ("outer-ankle",)})
+    ankle = _statuses("peroneus-longus-brevis", sprain)
+    assert ankle["sole-turn-in-stretch"]  # turning the sole in is how the ankle was sprained
+    assert not ankle["single-leg-balance"]
