@@ -32,6 +32,16 @@ def test_every_setting_is_documented_in_the_readme() -> None:
     assert [s for s in sorted(settings) if s not in readme] == []
 
 
+def test_every_limit_is_documented_with_its_default() -> None:
+    from knotwork.config import Limits
+
+    for doc in ("README.md", "docs/web.md"):
+        text = (ROOT / doc).read_text(encoding="utf-8")
+        for name, default in Limits()._asdict().items():
+            variable = f"KNOTWORK_{name.upper()}"
+            assert re.search(rf"`{variable}` \| `{default}` \|", text), (doc, variable)
+
+
 def test_every_safety_rule_is_documented_with_its_text() -> None:
     from knotwork.core.safety.load import RULES as SAFETY_RULES
 

@@ -12,6 +12,10 @@ value and what is accepted.
 | KNOTWORK_PORT          | 8000                             | web server port (1-65535)            |
 | KNOTWORK_DATABASE_URL  | sqlite:///./knotwork.db          | diary store (SQLite or PostgreSQL)   |
 | KNOTWORK_LOG_LEVEL     | info                             | debug, info, warning or error        |
+| KNOTWORK_ALLOWED_HOSTS | (localhost names)                | Host names the web app answers       |
+
+The web server's limits (``Limits`` below, ``KNOTWORK_MAX_*`` and ``KNOTWORK_*_TIMEOUT``) are
+listed in README.md and docs/web.md.
 """
 
 from __future__ import annotations
@@ -28,12 +32,44 @@ FALSE = {"", "0", "false", "no", "off"}
 LOG_LEVELS = ("debug", "info", "warning", "error")
 
 
+class Limits(NamedTuple):
+    """What one request may cost the web server; enforced as the request streams in
+    (adapters/web/server.py before the app runs, adapters/web/limits.py inside it)."""
+
+    max_body_bytes: int = 64 * 1024  # a JSON body; the largest valid finder body is ~50 KB
+    max_answers: int = 200  # keys in `answers` and in `press`, each (40 questions, 109 muscles)
+    max_url_bytes: int = 32 * 1024  # the flow carries words and answers in the query
+    max_header_bytes: int = 32 * 1024  # all header lines together, names and values
+    max_headers: int = 100
+    header_timeout: int = 10  # seconds from a request's first byte to its last header
+    body_timeout: int = 10  # seconds to receive the body once the headers are in
+    keep_alive_timeout: int = 5  # seconds an idle connection is kept open
+    max_connections: int = 100  # open connections and requests in flight; 503 past it
+
+
+# (lowest, highest) accepted for each limit, read from KNOTWORK_<NAME upper-cased>.
+LIMIT_RANGES = {
+    "max_body_bytes": (1024, 16 * 1024 * 1024),
+    "max_answers": (1, 100_000),
+    "max_url_bytes": (1024, 1024 * 1024),
+    "max_header_bytes": (1024, 1024 * 1024),
+    "max_headers": (10, 10_000),
+    "header_timeout": (1, 3600),
+    "body_timeout": (1, 3600),
+    "keep_alive_timeout": (1, 3600),
+    "max_connections": (1, 100_000),
+}
+
+
 class Settings(NamedTuple):
     cache_dir: Path | None
     host: str
     port: int
     database_url: str
     log_level: str
+    # Host header values answered besides the localhost names (see adapters/web/hosts.py).
+    allowed_hosts: tuple[str, ...] = ()
+    limits: Limits = Limits()
 
 
 def env_bool(env: Mapping[str, str], name: str, default: bool) -> bool:
@@ -83,6 +119,36 @@ def database_url(env: Mapping[str, str]) -> str:
     return url
 
 
+def load_limits(env: Mapping[str, str]) -> Limits:
+    defaults = Limits()
+    return Limits(
+        **{
+            name: env_int(env, f"KNOTWORK_{name.upper()}", getattr(defaults, name), low, high)
+            for name, (low, high) in LIMIT_RANGES.items()
+        }
+    )
+
+
+def allowed_hosts(env: Mapping[str, str]) -> tuple[str, ...]:
+    """``KNOTWORK_ALLOWED_HOSTS``: host names or addresses, comma-separated, without ports;
+    ``*`` answers any Host header (only behind a proxy that checks it)."""
+    raw = env.get("KNOTWORK_ALLOWED_HOSTS", "")
+    hosts = tuple(h.strip().lower() for h in raw.split(",") if h.strip())
+    for host in hosts:
+        if host != "*" and not _host_name(host):
+            raise ConfigError(
+                f"KNOTWORK_ALLOWED_HOSTS has {host!r}: give host names or addresses without "
+                "scheme, port or path (e.g. 192.168.1.20,knotwork.home)"
+            )
+    return hosts
+
+
+def _host_name(host: str) -> bool:
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]  # an IPv6 address as written in a URL
+    return bool(host) and all(c.isascii() and (c.isalnum() or c in ".-:") for c in host)
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Settings from the environment (``os.environ`` unless given)."""
     env = os.environ if env is None else env
@@ -94,4 +160,6 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         port=env_int(env, "KNOTWORK_PORT", 8000, 1, 65535),
         database_url=database_url(env),
         log_level=env_choice(env, "KNOTWORK_LOG_LEVEL", "info", LOG_LEVELS),
+        allowed_hosts=allowed_hosts(env),
+        limits=load_limits(env),
     )

@@ -35,6 +35,8 @@ PAGES = {
     "place-press": "PLACE:heel-right",
     "place-red-flag": "/places/calf-right?answer=deep-vein-thrombosis:yes",
     "error": "/muscles/nothing-like-this",
+    "error-limit": "/results?text=my+heel+hurts&limit=%C2%B2",  # once a 500 without headers
+    "error-offsite": "/%2F/evil.example/x",  # its "this page as JSON" link stays on the site
 }
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

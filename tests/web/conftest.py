@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 from fastapi.testclient import TestClient
@@ -12,6 +14,10 @@ from knotwork.adapters.web.app import create_app
 from knotwork.config import load_settings
 from knotwork.core.finder import FinderIndex, load_index
 from knotwork.core.kb import load_kb
+from knotwork.core.kb.base import KnowledgeBase
+
+BASE = "http://127.0.0.1:8000"
+T = TypeVar("T")
 
 
 @pytest.fixture(scope="session")
@@ -20,10 +26,17 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> FinderIndex:
 
 
 @pytest.fixture(scope="session")
-def client(index: FinderIndex, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    kb = load_kb(cache_dir=Path(tmp_path_factory.mktemp("kbcache")))
+def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
+    """The full knowledge base (the finder's index holds a slimmer one)."""
+    return load_kb(cache_dir=Path(tmp_path_factory.mktemp("kbcache")))
+
+
+@pytest.fixture(scope="session")
+def client(index: FinderIndex, kb: KnowledgeBase) -> Iterator[TestClient]:
     app = create_app(load_settings({}), index, kb)
-    with TestClient(app, raise_server_exceptions=False) as test_client:
+    # The address `knotwork serve` runs at: the app answers only the host names it is meant
+    # to be reached by (adapters/web/hosts.py), and TestClient's "testserver" is not one.
+    with TestClient(app, raise_server_exceptions=False, base_url=BASE) as test_client:
         yield test_client
 
 
@@ -34,3 +47,12 @@ def answered(client: TestClient, text: str) -> str:
     data = client.get("/check.json?" + urlencode({"text": text})).json()
     pairs = [("text", text)] + [(f"a_{q['id']}", "no") for q in data["questions"]]
     return "/results?" + urlencode(pairs)
+
+
+def run_async(func: Callable[..., Awaitable[T]], *args: Any) -> T:
+    """``anyio.run(func, *args)`` in a thread of its own: the browser tests' session keeps an
+    event loop running in this one."""
+    import anyio
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(anyio.run, func, *args).result()

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
+from typing import Any
+
 import pytest
 from fastapi.testclient import TestClient
+
+from knotwork.core.finder import FinderIndex
+from knotwork.core.kb.base import KnowledgeBase
+from tests.web.conftest import BASE, run_async
 
 JSON_ERRORS = [
     ("GET", "/muscles/nope.json", None, 404, "unknown_muscle"),
@@ -82,7 +90,7 @@ def test_the_error_page_links_only_suggested_muscles_and_offers_the_way_back(
 ) -> None:
     region = client.get(
         "/results?region=templ-right:6",
-        headers={"referer": "http://testserver/find?region=templ-right:6"},
+        headers={"referer": "http://127.0.0.1:8000/find?region=templ-right:6"},
     )
     assert region.status_code == 422
     assert "<code>temple-right</code>" in region.text
@@ -99,3 +107,173 @@ def test_an_unknown_question_suggests_the_closest(client: TestClient) -> None:
     error = client.post("/api/screen", json={"answers": {"fevr": True}}).json()["error"]
     assert error["code"] == "unknown_question"
     assert error["suggestions"] == ["fever"]
+
+
+def shaped(response: Any, status: int, code: str | None = None) -> dict[str, Any]:
+    """The body of an error in the one shape, with the security headers on its response."""
+    assert response.status_code == status, response.text
+    data: dict[str, Any] = response.json()
+    assert set(data) == {"ok", "status", "error"} and data["ok"] is False
+    assert data["status"] == status
+    assert set(data["error"]) == {"code", "message", "suggestions", "details"}
+    assert data["error"]["message"]
+    if code:
+        assert data["error"]["code"] == code
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["cache-control"] == "no-store"
+    return data
+
+
+SUPERSCRIPT = "%C2%B2"  # "²": str.isdigit() says yes, int() says no (once a 500)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/results.json?text=heel&limit=",
+        "/check.json?text=heel&limit=",
+        "/muscles/soleus.json?text=heel&limit=",
+        "/api/muscles/soleus?text=heel&limit=",
+    ],
+)
+def test_a_superscript_limit_is_bad_input_not_a_crash(client: TestClient, path: str) -> None:
+    shaped(client.get(path + SUPERSCRIPT), 422, "invalid_input")
+    page = client.get(path.replace(".json", "").replace("/api/", "/") + SUPERSCRIPT)
+    assert page.status_code == 422
+    assert "limit must be a whole number" in page.text
+    assert "default-src 'self'" in page.headers["content-security-policy"]
+
+
+def test_a_method_not_allowed_keeps_its_allow_header(client: TestClient) -> None:
+    response = client.delete("/api/find")
+    assert shaped(response, 405, "method_not_allowed")["error"]["message"] == (
+        "This address takes POST, not DELETE."
+    )
+    assert response.headers["allow"] == "POST"
+
+
+def test_invalid_bytes_and_malformed_json_are_the_same_400_everywhere(
+    client: TestClient,
+) -> None:
+    for path in ("/api/find", "/api/screen"):
+        for body in (b"\xff\xfe\x00", b'{"text": "heel"', b"", b"   "):
+            response = client.post(path, content=body, headers={"content-type": "application/json"})
+            shaped(response, 400, "invalid_json")
+
+
+def test_a_newline_in_a_muscle_path_is_still_a_missing_muscle(client: TestClient) -> None:
+    for path in ("/api/muscles/foo%0A", "/api/muscles/foo%09", "/muscles/foo%0A.json"):
+        shaped(client.get(path), 404, "unknown_muscle")
+
+
+def test_unknown_routes_and_methods_answer_in_the_shape(client: TestClient) -> None:
+    shaped(client.get("/api/nothing"), 404, "not_found")
+    shaped(client.post("/api/regions", json={}), 405, "method_not_allowed")
+    shaped(client.request("PROPFIND", "/api/regions"), 405, "method_not_allowed")
+    # An HTML page's error is a page, with the same headers.
+    page = client.get("/nothing-here")
+    assert page.status_code == 404
+    assert page.headers["cache-control"] == "no-store"
+    assert "Error 404 (not_found)" in page.text
+
+
+@pytest.fixture
+def throwing_app(index: FinderIndex, kb: KnowledgeBase) -> Iterator[TestClient]:
+    """The real app with test-only routes that fail in each way a route can."""
+    from fastapi import HTTPException, Query
+
+    from knotwork.adapters.web.app import create_app
+    from knotwork.config import load_settings
+
+    app = create_app(load_settings({}), index, kb)
+
+    @app.get("/test/boom.json")
+    async def boom() -> None:
+        raise RuntimeError("a bug")
+
+    @app.get("/test/boom")
+    async def boom_page() -> None:
+        raise RuntimeError("a bug")
+
+    @app.get("/test/slow-down.json")
+    async def slow_down() -> None:
+        raise HTTPException(429, "Too many requests", headers={"Retry-After": "30"})
+
+    @app.get("/test/number.json")
+    async def number(n: int = Query()) -> None:
+        return None
+
+    with TestClient(app, raise_server_exceptions=False, base_url=BASE) as test_client:
+        yield test_client
+
+
+def test_a_500_is_in_the_shape_with_the_security_headers(
+    throwing_app: TestClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.ERROR, logger="knotwork.web"):
+        response = throwing_app.get("/test/boom.json")
+    data = shaped(response, 500, "internal_error")
+    assert "a bug" not in response.text  # nothing internal is shown
+    assert data["error"]["message"] == "Something went wrong on our side."
+    # Logged once, with its traceback, for whoever runs the server.
+    assert [r.levelno for r in caplog.records] == [logging.ERROR]
+    assert caplog.records[0].exc_info is not None
+    page = throwing_app.get("/test/boom")
+    assert page.status_code == 500
+    assert "Error 500 (internal_error)" in page.text
+    assert "default-src 'self'" in page.headers["content-security-policy"]
+
+
+def test_an_http_exception_keeps_its_headers(throwing_app: TestClient) -> None:
+    response = throwing_app.get("/test/slow-down.json")
+    shaped(response, 429, "too_many_requests")
+    assert response.headers["retry-after"] == "30"
+
+
+def test_a_request_validation_error_is_in_the_shape(throwing_app: TestClient) -> None:
+    data = shaped(throwing_app.get("/test/number.json?n=x"), 422, "invalid_input")
+    assert data["error"]["details"] == [
+        "query.n: Input should be a valid integer, unable to parse string as an integer"
+    ]
+
+
+def test_a_client_that_goes_away_is_not_an_error(
+    index: FinderIndex, kb: KnowledgeBase, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An upload dropped half way: no traceback at ERROR, no response needed."""
+
+    from knotwork.adapters.web.app import create_app
+    from knotwork.config import load_settings
+
+    app = create_app(load_settings({}), index, kb)
+    sent: list[dict[str, Any]] = []
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/api/find",
+        "raw_path": b"/api/find",
+        "query_string": b"",
+        "root_path": "",
+        "headers": [(b"host", b"127.0.0.1:8000"), (b"content-type", b"application/json")],
+        "client": ("127.0.0.1", 5000),
+        "server": ("127.0.0.1", 8000),
+    }
+    messages = iter(
+        [{"type": "http.request", "body": b'{"text": "he', "more_body": True}],
+    )
+
+    async def receive() -> dict[str, Any]:
+        return next(messages, {"type": "http.disconnect"})
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    with caplog.at_level(logging.DEBUG, logger="knotwork.web"):
+        run_async(app, scope, receive, send)
+    assert sent == []
+    assert [r.levelname for r in caplog.records] == ["DEBUG"]
+    assert "went away" in caplog.records[0].getMessage()

@@ -3,14 +3,24 @@
 The key covers every source file's name, size and modification time, the same for the core's
 own modules, the package version and a format number, so an edited, added or removed file, a
 code change or a new release misses the cache.
-A cache that cannot be read or written is skipped silently: it only ever saves time.
+
+The cache is a pickle, and loading a pickle can run code, so it is loaded only from where no
+one but the person could have written it: a directory that is theirs (owned by their user and
+writable by no group or other user; it is made so, ``0700``, when missing), and a regular file
+that is theirs and writable by no one else, checked on the open file itself (``fstat``, the
+link not followed), so nothing can be swapped in between the check and the load. Anything
+else is refused with a warning on the ``knotwork.cache`` logger, and the data is built in
+memory instead: the cache only ever saves time. A cache directory that cannot be made or
+written is reported the same way, once.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import pickle
+import stat
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
@@ -19,7 +29,10 @@ from knotwork import __version__
 
 FORMAT = 1
 T = TypeVar("T")
+OTHERS_WRITE = stat.S_IWGRP | stat.S_IWOTH
 
+log = logging.getLogger("knotwork.cache")
+_reported: set[str] = set()  # each problem once per process, not once per cached thing
 
 CORE = Path(__file__).resolve().parent
 
@@ -30,41 +43,101 @@ def cache_key(files: Sequence[Path], salt: str) -> str:
     # rule never meets a stale pickle.
     for path in [*files, *sorted(CORE.rglob("*.py"))]:
         try:
-            stat = path.stat()
+            info = path.stat()
         except OSError:
             digest.update(f"{path}|missing".encode())
             continue
-        digest.update(f"{path}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+        digest.update(f"{path}|{info.st_size}|{info.st_mtime_ns}".encode())
     return digest.hexdigest()[:24]
 
 
 def cached(name: str, files: Sequence[Path], build: Callable[[], T], cache_dir: Path | None) -> T:
-    """``build()``'s result, from ``cache_dir`` when its sources are unchanged."""
-    if cache_dir is None:
+    """``build()``'s result, from ``cache_dir`` when its sources are unchanged and the
+    directory and file are the person's own."""
+    if cache_dir is None or not private_dir(cache_dir):
         return build()
     path = cache_dir / f"{name}-{cache_key(files, name)}.pickle"
-    try:
-        with path.open("rb") as handle:
-            value: T = pickle.load(handle)
-            return value
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
-        pass
+    found, value = _load(path)
+    if found:
+        return value  # type: ignore[return-value]
     value = build()
     _write(path, value)
     return value
 
 
-def _write(path: Path, value: object) -> None:
+def _report(message: str) -> None:
+    if message not in _reported:
+        _reported.add(message)
+        log.warning(message)
+
+
+def _others_can_write(info: os.stat_result) -> str | None:
+    """Why a file or directory is not the person's alone, or None."""
+    if not hasattr(os, "geteuid"):
+        return "ownership cannot be checked on this system"
+    if info.st_uid != os.geteuid():
+        return "it belongs to another user"
+    if info.st_mode & OTHERS_WRITE:
+        return f"others can write to it (mode {stat.S_IMODE(info.st_mode):o})"
+    return None
+
+
+def private_dir(directory: Path) -> bool:
+    """Is ``directory`` the person's own (made so if missing)? Reports why not."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        prefix = path.name.rsplit("-", 1)[0]
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = directory.stat()
+    except OSError as error:
+        _report(
+            f"cannot use the cache directory {directory}: {error.strerror or error}; "
+            "working without it (set KNOTWORK_CACHE_DIR, or KNOTWORK_NO_CACHE=true)"
+        )
+        return False
+    why = "it is not a directory" if not stat.S_ISDIR(info.st_mode) else _others_can_write(info)
+    if why:
+        _report(
+            f"not using the cache directory {directory}: {why}; working without it "
+            f"(make it yours alone, e.g. chmod 700 {directory}, or set KNOTWORK_CACHE_DIR)"
+        )
+        return False
+    return True
+
+
+def _load(path: Path) -> tuple[bool, object]:
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False, None  # not built yet (or a link, which is never followed)
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        why = "it is not a regular file" if not stat.S_ISREG(info.st_mode) else None
+        why = why or _others_can_write(info)
+        if why:
+            _report(f"not loading the cache file {path}: {why}; rebuilding it")
+            return False, None
+        try:
+            return True, pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+            return False, None  # a stale or damaged build: rebuilt and replaced
+
+
+def _write(path: Path, value: object) -> None:
+    import tempfile  # only needed when writing
+
+    prefix = path.name.rsplit("-", 1)[0]
+    tmp = None
+    try:
         for old in path.parent.glob(f"{prefix}-*.pickle"):
             old.unlink(missing_ok=True)  # drop stale builds so the cache never grows
-        import tempfile  # only needed when writing
-
+        # mkstemp makes the file 0600, the person's alone.
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)  # atomic, so a concurrent reader never sees half a file
-    except OSError:
-        pass
+    except OSError as error:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        _report(
+            f"cannot write the cache in {path.parent}: {error.strerror or error}; "
+            "working without it (set KNOTWORK_CACHE_DIR, or KNOTWORK_NO_CACHE=true)"
+        )

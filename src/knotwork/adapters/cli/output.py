@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -28,8 +29,21 @@ def _line(cells: Sequence[str], widths: Sequence[int]) -> str:
     return "  ".join([*padded, cells[-1]]).rstrip()
 
 
+# Characters that move the cursor, recolour the terminal or reorder what follows: the C0 and
+# C1 controls, DEL and the bidi controls. Shown escaped, never sent to the terminal as they are.
+_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+IN_TEXT = re.compile(f"[{_CONTROLS}]")  # tab and newline kept (tables, wrapped lines)
+IN_LINE = re.compile(f"[{_CONTROLS}\t\n]")  # one line: those escaped too
+
+
+def printable(text: str, pattern: re.Pattern[str] = IN_LINE) -> str:
+    """``text`` with control characters escaped (``\\x1b``, ``\\u202e``): what a person
+    typed is shown, never run by their terminal."""
+    return pattern.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def echo(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
+    sys.stdout.write(printable(text, IN_TEXT) + "\n")
 
 
 def wrap(text: str, indent: str = "  ") -> str:

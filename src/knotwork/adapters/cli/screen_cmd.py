@@ -8,7 +8,8 @@ from typing import Any
 
 from knotwork.adapters.cli.args import repeatable
 from knotwork.adapters.cli.context import Context
-from knotwork.adapters.cli.output import echo, emit_json, wrap
+from knotwork.adapters.cli.output import echo, emit_json, printable, wrap
+from knotwork.core.errors import InvalidInput
 from knotwork.core.finder.query import parse_answers, parse_region_arg
 
 
@@ -66,15 +67,28 @@ def ask_questions(
 
 
 def interactive(args: argparse.Namespace) -> bool:
-    return not args.json and not args.no_input and sys.stdin.isatty()
+    # A closed standard input (``0<&-``) leaves sys.stdin None: nothing to ask with.
+    stdin = sys.stdin
+    return not args.json and not args.no_input and stdin is not None and stdin.isatty()
 
 
 def _ask(question: str) -> bool:
     while True:
-        reply = input(f"{question} [y/n] ").strip().lower()
+        try:
+            typed = input(f"{question} [y/n] ").strip()
+        except EOFError:  # Ctrl+D, or the input ended
+            sys.stdout.write("\n")
+            raise InvalidInput(
+                "No answer to a safety question (the input ended), so no results: answer "
+                "them all, or pass each as --answer ID=yes|no (`knotwork screen` lists them)."
+            ) from None
+        except KeyboardInterrupt:
+            sys.stdout.write("\n")  # off the prompt's line before the CLI says so
+            raise
+        reply = typed.lower()
         if reply in ("y", "yes", "n", "no"):
             return reply.startswith("y")
-        echo("Please answer y or n.")
+        echo(f"Please answer y or n, not '{printable(typed)}'.")
 
 
 def render_safety(doc: dict[str, Any], full: bool = False) -> list[str]:

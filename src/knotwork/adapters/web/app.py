@@ -8,8 +8,12 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from knotwork import __version__
-from knotwork.adapters.web import api, errors, maps, pages
+from knotwork.adapters.web import api, errors, maps, openapi, pages
+from knotwork.adapters.web.caching import CachePolicy
+from knotwork.adapters.web.csrf import CsrfGuard
 from knotwork.adapters.web.head import HeadAsGet
+from knotwork.adapters.web.hosts import HostCheck, allowed_hosts
+from knotwork.adapters.web.limits import BodyLimit
 from knotwork.adapters.web.respond import json_response
 from knotwork.adapters.web.security import SecurityHeaders
 from knotwork.adapters.web.state import AppState
@@ -48,6 +52,16 @@ def create_app(
     async def healthz() -> object:
         return json_response({"ok": True})
 
-    app.add_middleware(SecurityHeaders)
+    openapi.install(app)
+    limits = settings.limits
+    # Outermost last: headers on every response (500s included), then errors caught, then
+    # the host, the body's size and forgery, around every route there is or will be; HEAD
+    # runs the GET inside all of them.
     app.add_middleware(HeadAsGet)
+    app.add_middleware(CsrfGuard)
+    app.add_middleware(BodyLimit, max_bytes=limits.max_body_bytes)
+    app.add_middleware(HostCheck, allowed=allowed_hosts(settings))
+    app.add_middleware(errors.ErrorBoundary)
+    app.add_middleware(CachePolicy, version=__version__)
+    app.add_middleware(SecurityHeaders)
     return app

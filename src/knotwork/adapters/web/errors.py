@@ -4,30 +4,66 @@
      "error": {"code": "unknown_muscle", "message": "...", "suggestions": [...], "details": [...]}}
 
 HTML pages show the same information on an error page; ``.json`` twins and ``/api`` answer the
-JSON. Bad input is a 4xx and never changes anything.
+JSON. Bad input is a 4xx and never changes anything. Errors inside a route are translated by
+the handlers ``install`` registers; anything raised outside them (the app's own middleware, an
+unexpected exception anywhere) by ``ErrorBoundary``, which sits just inside the security
+headers, so a 500 carries them too and the connection stays open.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Mapping
+from http import HTTPStatus
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
+from starlette.types import Message, Receive, Scope, Send
 
-from knotwork.adapters.web.respond import json_response, wants_json
+from knotwork.adapters.web.asgi import HttpMiddleware
+from knotwork.adapters.web.respond import json_response, same_site_path, wants_json
 from knotwork.core.errors import InvalidInput, KnotworkError, UnknownId, UnknownMuscle
+
+log = logging.getLogger("knotwork.web")
 
 STATUS_CODES = {
     400: "invalid_input",
+    403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
+    408: "request_timeout",
     413: "too_large",
+    414: "uri_too_long",
+    415: "unsupported_media_type",
     422: "invalid_input",
     429: "too_many_requests",
+    431: "headers_too_large",
+    500: "internal_error",
+    501: "not_implemented",
+    503: "unavailable",
 }
+
+
+# Said to a person in place of a bare HTTP reason phrase ("Not Found").
+PLAIN = {
+    404: "There is nothing at this address.",
+    405: "This address does not take that kind of request.",
+}
+
+
+class Refused(StarletteHTTPException):
+    """An HTTP error with its own error code (the status alone would say less)."""
+
+    def __init__(
+        self, status: int, code: str, message: str, headers: Mapping[str, str] | None = None
+    ) -> None:
+        super().__init__(status, message, dict(headers) if headers else None)
+        self.code = code
 
 
 def error_body(
@@ -60,6 +96,23 @@ def from_knotwork(error: KnotworkError, path: str = "") -> dict[str, Any]:
     )
 
 
+def from_http(error: StarletteHTTPException) -> dict[str, Any]:
+    status = error.status_code
+    code = getattr(error, "code", None) or STATUS_CODES.get(status, "error")
+    message = str(error.detail or "")
+    if not message or message in {s.phrase for s in HTTPStatus if s.value == status}:
+        message = PLAIN.get(status) or code.replace("_", " ").capitalize() + "."
+    return error_body(status, code, message)
+
+
+def from_validation(error: RequestValidationError) -> dict[str, Any]:
+    problems = error.errors()
+    if any(p.get("type") == "json_invalid" for p in problems):
+        return error_body(400, "invalid_json", "The request body is not valid JSON.")
+    details = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in problems]
+    return error_body(422, "invalid_input", "The request is not valid.", details=details)
+
+
 def _missing_page(error: KnotworkError, path: str) -> bool:
     """An unknown muscle named in the URL path itself (not one in the query, such as
     ``rule_out=``): a 404 whose suggestions are pages to go to."""
@@ -72,33 +125,48 @@ def _missing_page(error: KnotworkError, path: str) -> bool:
 def install(app: FastAPI) -> None:
     async def on_knotwork(request: Request, error: Exception) -> Response:
         assert isinstance(error, KnotworkError)
-        path = request.url.path
-        return _respond(request, from_knotwork(error, path), links=_missing_page(error, path))
+        return respond(request, error)
 
     async def on_validation(request: Request, error: Exception) -> Response:
         assert isinstance(error, RequestValidationError)
-        details = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()]
-        body = error_body(422, "invalid_input", "The request is not valid.", details=details)
-        return _respond(request, body)
+        return respond(request, error)
 
     async def on_http(request: Request, error: Exception) -> Response:
         assert isinstance(error, StarletteHTTPException)
-        code = STATUS_CODES.get(error.status_code, "error")
-        message = str(error.detail) if error.detail else code.replace("_", " ")
-        return _respond(request, error_body(error.status_code, code, message))
-
-    async def on_unexpected(request: Request, error: Exception) -> Response:
-        return _respond(
-            request, error_body(500, "internal_error", "Something went wrong on our side.")
-        )
+        return respond(request, error)
 
     app.add_exception_handler(KnotworkError, on_knotwork)
     app.add_exception_handler(RequestValidationError, on_validation)
     app.add_exception_handler(StarletteHTTPException, on_http)
-    app.add_exception_handler(Exception, on_unexpected)
 
 
-def _respond(request: Request, body: dict[str, Any], links: bool = False) -> Response:
+def respond(request: Request, error: Exception) -> Response:
+    """The error as a response in the one shape, its own headers kept (``Allow`` on a 405,
+    ``Retry-After`` on a 429 or 503, ``Connection: close`` after a refused body)."""
+    headers: Mapping[str, str] = {}
+    links = False
+    if isinstance(error, KnotworkError):
+        # The path as the route saw it (request.url.path drops tabs and newlines, so
+        # "/api/muscles/foo%0A" would not match the muscle it names).
+        path = request.scope["path"]
+        body = from_knotwork(error, path)
+        links = _missing_page(error, path)
+    elif isinstance(error, RequestValidationError):
+        body = from_validation(error)
+    elif isinstance(error, StarletteHTTPException):
+        body = from_http(error)
+        headers = error.headers or {}
+        if error.status_code == 405 and "allow" in {k.lower() for k in headers}:
+            allowed = next(v for k, v in headers.items() if k.lower() == "allow")
+            body["error"]["message"] = f"This address takes {allowed}, not {request.method}."
+    else:
+        body = error_body(500, "internal_error", "Something went wrong on our side.")
+    response = render(request, body, links)
+    response.headers.update(headers)
+    return response
+
+
+def render(request: Request, body: dict[str, Any], links: bool = False) -> Response:
     if wants_json(request):
         return json_response(body, status=body["status"])
     from knotwork.adapters.web.respond import page
@@ -117,10 +185,38 @@ def _respond(request: Request, body: dict[str, Any], links: bool = False) -> Res
 
 
 def _same_site_referer(request: Request) -> str | None:
-    """Where the person came from on this site, to go back and change their input."""
-    from urllib.parse import urlsplit
-
+    """Where the person came from on this site, to go back and change their input: only a
+    Referer from this very origin, and only as a path here (``//host/...`` or ``/\\host`` in
+    the Referer's path cannot turn the link into one to another site)."""
     referer = urlsplit(request.headers.get("referer", ""))
-    if referer.netloc != request.url.netloc or not referer.path.startswith("/"):
+    if (referer.scheme, referer.netloc) != (request.url.scheme, request.url.netloc):
         return None
-    return referer.path + (f"?{referer.query}" if referer.query else "")
+    return same_site_path(referer.path) + (f"?{referer.query}" if referer.query else "")
+
+
+class ErrorBoundary(HttpMiddleware):
+    """The last line: whatever escapes the app becomes a response in the one shape.
+
+    An ``HTTPException`` or ``KnotworkError`` raised by the app's middleware (a refused host,
+    a body too large) is answered like one raised in a route; an unexpected exception is
+    logged once with its traceback and answered 500; a client that went away mid-request is
+    logged at debug level and needs no answer."""
+
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        started = False
+
+        async def watch(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watch)
+        except ClientDisconnect:
+            log.debug("client went away during %s %s", scope["method"], scope["path"])
+        except Exception as error:
+            expected = isinstance(error, StarletteHTTPException | KnotworkError)
+            if not expected:
+                log.exception("error answering %s %s", scope["method"], scope["path"])
+            if not started:
+                await respond(Request(scope, receive), error)(scope, receive, send)

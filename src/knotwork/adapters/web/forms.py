@@ -10,12 +10,13 @@ is a plain link that works without JavaScript and can be bookmarked or shared.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.datastructures import QueryParams
 
+from knotwork.adapters.web.errors import Refused
 from knotwork.core.errors import InvalidInput
 from knotwork.core.finder.query import (
     MAX_TEXT,
@@ -64,12 +65,14 @@ def query_from_params(kb: KnowledgeBase, params: QueryParams) -> Query:
 
 def _limit(value: str) -> int:
     """How many candidates to list: a whole number 1 to MAX_LIMIT (the results page's
-    "Show more" link asks for more)."""
-    if not value.strip():
+    "Show more" link asks for more). Only the digits 0-9: "²" is a digit to ``isdigit`` but
+    not to ``int``."""
+    digits = value.strip()
+    if not digits:
         return PAGE_LIMIT
-    if not value.strip().isdigit() or not 1 <= int(value) <= MAX_LIMIT:
+    if not (digits.isascii() and digits.isdigit()) or not 1 <= int(digits) <= MAX_LIMIT:
         raise InvalidInput(f"limit must be a whole number 1 to {MAX_LIMIT}, not '{value}'.")
-    return int(value)
+    return int(digits)
 
 
 def _pair(value: str) -> tuple[str, str]:
@@ -99,12 +102,27 @@ B = TypeVar("B", bound=BaseModel)
 
 
 def parse_body(model: type[B], raw: bytes) -> B:
-    """A JSON request body validated by ``model``; bad input is ``InvalidInput``."""
+    """A JSON request body validated by ``model``: a body that is not JSON at all is 400
+    (``invalid_json``), one that is JSON but not what ``model`` takes is ``InvalidInput``
+    (422), the same for every endpoint."""
+    if not raw.strip():
+        raise Refused(400, "invalid_json", "The request body is empty: send a JSON object.")
     try:
-        return model.model_validate_json(raw or b"{}")
+        return model.model_validate_json(raw)
     except ValidationError as error:
-        details = [f"body.{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()]
+        problems = error.errors()
+        if any(e["type"] == "json_invalid" for e in problems):
+            raise Refused(400, "invalid_json", "The request body is not valid JSON.") from None
+        details = [f"body.{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in problems]
         raise InvalidInput("The request is not valid.", details=details) from None
+
+
+def check_keys(limit: int, **fields: Mapping[str, object]) -> None:
+    """At most ``limit`` keys in each of these fields (``KNOTWORK_MAX_ANSWERS``): the body's
+    size bounds them already; this bounds the work on them too."""
+    for name, value in fields.items():
+        if len(value) > limit:
+            raise InvalidInput(f"At most {limit} entries in '{name}', not {len(value)}.")
 
 
 class RegionIn(BaseModel):
@@ -147,6 +165,10 @@ class FindIn(BaseModel):
     )
     limit: int = Field(PAGE_LIMIT, ge=1, le=MAX_LIMIT)
 
+    def keyed(self) -> dict[str, Mapping[str, object]]:
+        """The fields whose keys ``KNOTWORK_MAX_ANSWERS`` caps."""
+        return {"answers": self.answers, "press": self.press}
+
     def to_query(self, kb: KnowledgeBase) -> Query:
         return Query(
             marks=tuple(Mark(r.id, r.intensity, r.main) for r in self.regions),
@@ -170,6 +192,9 @@ class ScreenIn(BaseModel):
         description="Sided region ids, or the same region objects as POST /api/find takes",
     )
     answers: dict[str, bool] = Field(default_factory=dict)
+
+    def keyed(self) -> dict[str, Mapping[str, object]]:
+        return {"answers": self.answers}
 
     def region_ids(self) -> list[str]:
         return [r if isinstance(r, str) else r.id for r in self.regions]

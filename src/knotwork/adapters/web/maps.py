@@ -1,4 +1,5 @@
-"""Referral maps as standalone SVG images (cacheable; the drawing's own style applies)."""
+"""Referral maps as standalone SVG images (the drawing's own style applies). How long a
+browser may keep one is decided with every other response's, in caching.py."""
 
 from __future__ import annotations
 
@@ -44,5 +45,5 @@ async def referral_svg(request: Request, name: str) -> Response:
     return Response(
         svg,
         media_type="image/svg+xml",
-        headers={"content-security-policy": SVG_CSP, "cache-control": "public, max-age=3600"},
+        headers={"content-security-policy": SVG_CSP},
     )

@@ -11,6 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from knotwork.adapters.web import views
 from knotwork.adapters.web.respond import twin
+from knotwork.adapters.web.work import sized
 from knotwork.core.errors import AmbiguousMuscle
 
 router = APIRouter()
@@ -18,6 +19,11 @@ router = APIRouter()
 
 def state(request: Request) -> Any:
     return request.app.state.knotwork
+
+
+def query_size(request: Request) -> int:
+    """What a page's work grows with: the places, words and answers in its query."""
+    return len(request.scope["query_string"])
 
 
 @router.get("/", include_in_schema=False)
@@ -41,16 +47,22 @@ async def find_page(request: Request) -> Response:
 @router.get("/check", include_in_schema=False)
 @router.get("/check.json", include_in_schema=False)
 async def check_page(request: Request) -> Response:
-    data = views.check(state(request).index, request.query_params)
-    return twin(request, "check.html", {"title": "A few safety questions"}, data)
+    def answer() -> Response:
+        data = views.check(state(request).index, request.query_params)
+        return twin(request, "check.html", {"title": "A few safety questions"}, data)
+
+    return await sized(query_size(request), answer)
 
 
 @router.get("/results", include_in_schema=False)
 @router.get("/results.json", include_in_schema=False)
 async def results_page(request: Request) -> Response:
-    data = views.results(state(request).index, request.query_params)
-    title = "Please seek care" if data["gate"] == "stop" else "What may be behind your pain"
-    return twin(request, "results.html", {"title": title}, data)
+    def answer() -> Response:
+        data = views.results(state(request).index, request.query_params)
+        title = "Please seek care" if data["gate"] == "stop" else "What may be behind your pain"
+        return twin(request, "results.html", {"title": title}, data)
+
+    return await sized(query_size(request), answer)
 
 
 @router.get("/muscles", include_in_schema=False)
@@ -66,6 +78,10 @@ async def muscles_page(request: Request) -> Response:
 
 @router.get("/muscles/{muscle_id}", include_in_schema=False)
 async def muscle_page(request: Request, muscle_id: str) -> Response:
+    return await sized(query_size(request), lambda: _muscle_page(request, muscle_id))
+
+
+def _muscle_page(request: Request, muscle_id: str) -> Response:
     key = muscle_id.removesuffix(".json")
     try:
         app = state(request)
@@ -99,6 +115,10 @@ async def places_page(request: Request) -> Response:
 
 @router.get("/places/{region}", include_in_schema=False)
 async def place_page(request: Request, region: str) -> Response:
+    return await sized(query_size(request), lambda: _place_page(request, region))
+
+
+def _place_page(request: Request, region: str) -> Response:
     app = state(request)
     data = views.place(app.index, app.kb, region.removesuffix(".json"), request.query_params)
     title = (

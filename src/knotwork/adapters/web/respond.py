@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import orjson
 from fastapi import Request
@@ -20,6 +21,26 @@ ENV = Environment(
     lstrip_blocks=True,
 )
 ENV.globals["version"] = __version__
+# Characters a path keeps as they are; everything else (a backslash, a tab, a newline, which
+# browsers drop or read as "/") is percent-encoded.
+PATH_SAFE = "/-._~!$&'()*+,;=:@"
+
+
+def same_site_path(path: str) -> str:
+    """``path`` as a link that stays on this site: one leading slash and nothing a browser
+    could read as the start of another host (``//evil.example``, ``/\\evil.example``,
+    ``/\t/evil.example``)."""
+    return "/" + quote(path, safe=PATH_SAFE).lstrip("/")
+
+
+def twin_href(request: Request) -> str:
+    """The footer's link to this page's JSON twin."""
+    path = same_site_path(request.scope["path"])
+    query = request.url.query
+    return f"{path}.json" + (f"?{query}" if query else "")
+
+
+ENV.globals["twin_href"] = twin_href
 
 
 def wants_json(request: Request) -> bool:
@@ -33,8 +54,12 @@ def json_response(data: Any, status: int = 200) -> Response:
 
 
 def page(request: Request, template: str, context: dict[str, Any], status: int = 200) -> Response:
+    from knotwork.adapters.web.csrf import set_cookie
+
     html = ENV.get_template(template).render(request=request, **context)
-    return HTMLResponse(html, status_code=status)
+    response = HTMLResponse(html, status_code=status)
+    set_cookie(request, response)  # a form on the page made this browser's CSRF secret
+    return response
 
 
 def twin(
