@@ -339,3 +339,40 @@ def test_a_caution_reads_as_its_data_says() -> None:
     )
     # The quadratus lumborum names no ball or wall technique it no longer has.
     assert not any("ball" in t and "pregnan" in t for t in texts["quadratus-lumborum"])
+
+
+def _statuses(muscle: str, personal: Personal) -> dict[str, bool]:
+    from knotwork.core.kb import load_kb
+
+    real = load_kb()
+    own = real.muscle(muscle).cautions
+    return {
+        t.id: filter_technique(real.safety, real.atlas, t, personal, own).blocked
+        for t in real.muscle(muscle).self_treatment
+    }
+
+
+def test_a_clot_reaches_the_root_of_its_limb_and_no_further() -> None:
+    # The groin holds the leg's main vein and the collarbone the arm's: a clot named there is a
+    # clot in that limb, and a clot lower down the limb reaches them.
+    groin = _statuses("adductor-longus-brevis", Personal({"known-or-suspected-clot": ("groin",)}))
+    assert groin["pinch-grip-inner-thigh"] and groin["moist-heat"]
+    assert not groin["butterfly-stretch"]  # a stretch is not pressure, rubbing or heat
+    arm = _statuses("subclavius", Personal({"known-or-suspected-clot": ("upper-arm-front",)}))
+    assert arm["finger-press-under-collarbone"]
+    leg = _statuses("subclavius", Personal({"known-or-suspected-clot": ("calf",)}))
+    assert not leg["finger-press-under-collarbone"]  # the other limb's root is left alone
+
+
+def test_recent_surgery_holds_back_stretching_and_exercise_of_the_operated_area() -> None:
+    shoulder = Personal({"recent-surgery-at-site": ("front-of-shoulder",)})
+    assert _statuses("subscapularis", shoulder)["doorway-outward-rotation-stretch"]
+    elsewhere = Personal({"recent-surgery-at-site": ("calf",)})
+    assert not _statuses("subscapularis", elsewhere)["doorway-outward-rotation-stretch"]
+
+
+def test_a_fresh_sprain_holds_back_stretching_there_but_not_gentle_movement() -> None:
+    sprain = Personal({"acute-injury-under-72-hours": ("outer-ankle",)})
+    ankle = _statuses("peroneus-longus-brevis", sprain)
+    assert ankle["sole-turn-in-stretch"]  # turning the sole in is how the ankle was sprained
+    assert not ankle["single-leg-balance"]
