@@ -10,6 +10,7 @@ from knotwork.core.errors import InvalidInput, UnknownRegion
 from knotwork.core.kb.base import KnowledgeBase
 from knotwork.core.kb.model import Span, Technique
 from knotwork.core.safety.cautions import (
+    Filtered,
     Personal,
     check_personal,
     factors_in_text,
@@ -170,6 +171,29 @@ def test_pregnancy_rules_out_techniques_done_lying_face_down() -> None:
     # Not face down: the position rule leaves it alone.
     upper = real.muscle("upper-trapezius").self_treatment
     assert all("face down" not in "".join(reasons("upper-trapezius", t.id)) for t in upper)
+
+
+def test_pregnancy_moves_techniques_off_the_back_for_everyone_pregnant() -> None:
+    """Obstetric guidance advises against exercise lying on the back after the first
+    trimester (ACOG 2015): one global rule, not a caution repeated in a few files."""
+    from knotwork.core.kb import load_kb
+
+    real = load_kb()
+    pregnant = Personal({"pregnancy": ()})
+
+    def shown(muscle: str, technique: str) -> Filtered:
+        t = next(x for x in real.muscle(muscle).self_treatment if x.id == technique)
+        return filter_technique(real.safety, real.atlas, t, pregnant, real.muscle(muscle).cautions)
+
+    # Only done lying on the back: withheld, with the reason and what to do instead.
+    ball = shown("infraspinatus", "ball-on-floor")
+    assert ball.blocked and "on your side or sitting" in ball.changes[0].reason
+    # Also done sitting: kept, moved off the back.
+    heat = shown("upper-trapezius", "moist-heat")
+    assert not heat.blocked and heat.changes
+    # Not pregnant: nothing changes.
+    t = next(x for x in real.muscle("infraspinatus").self_treatment if x.id == "ball-on-floor")
+    assert not filter_technique(real.safety, real.atlas, t, Personal()).changes
 
 
 def test_a_site_bound_caution_takes_the_places_named_with_it() -> None:
