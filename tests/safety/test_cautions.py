@@ -10,6 +10,7 @@ from knotwork.core.errors import InvalidInput, UnknownRegion
 from knotwork.core.kb.base import KnowledgeBase
 from knotwork.core.kb.model import Span, Technique
 from knotwork.core.safety.cautions import (
+    Filtered,
     Personal,
     check_personal,
     factors_in_text,
@@ -170,6 +171,29 @@ def test_pregnancy_rules_out_techniques_done_lying_face_down() -> None:
     # Not face down: the position rule leaves it alone.
     upper = real.muscle("upper-trapezius").self_treatment
     assert all("face down" not in "".join(reasons("upper-trapezius", t.id)) for t in upper)
+
+
+def test_pregnancy_moves_techniques_off_the_back_for_everyone_pregnant() -> None:
+    """Obstetric guidance advises against exercise lying on the back after the first
+    trimester (ACOG 2015): one global rule, not a caution repeated in a few files."""
+    from knotwork.core.kb import load_kb
+
+    real = load_kb()
+    pregnant = Personal({"pregnancy": ()})
+
+    def shown(muscle: str, technique: str) -> Filtered:
+        t = next(x for x in real.muscle(muscle).self_treatment if x.id == technique)
+        return filter_technique(real.safety, real.atlas, t, pregnant, real.muscle(muscle).cautions)
+
+    # Only done lying on the back: withheld, with the reason and what to do instead.
+    ball = shown("infraspinatus", "ball-on-floor")
+    assert ball.blocked and "on your side or sitting" in ball.changes[0].reason
+    # Also done sitting: kept, moved off the back.
+    heat = shown("upper-trapezius", "moist-heat")
+    assert not heat.blocked and heat.changes
+    # Not pregnant: nothing changes.
+    t = next(x for x in real.muscle("infraspinatus").self_treatment if x.id == "ball-on-floor")
+    assert not filter_technique(real.safety, real.atlas, t, Personal()).changes
 
 
 def test_a_site_bound_caution_takes_the_places_named_with_it() -> None:
@@ -339,3 +363,40 @@ def test_a_caution_reads_as_its_data_says() -> None:
     )
     # The quadratus lumborum names no ball or wall technique it no longer has.
     assert not any("ball" in t and "pregnan" in t for t in texts["quadratus-lumborum"])
+
+
+def _statuses(muscle: str, personal: Personal) -> dict[str, bool]:
+    from knotwork.core.kb import load_kb
+
+    real = load_kb()
+    own = real.muscle(muscle).cautions
+    return {
+        t.id: filter_technique(real.safety, real.atlas, t, personal, own).blocked
+        for t in real.muscle(muscle).self_treatment
+    }
+
+
+def test_a_clot_reaches_the_root_of_its_limb_and_no_further() -> None:
+    # The groin holds the leg's main vein and the collarbone the arm's: a clot named there is a
+    # clot in that limb, and a clot lower down the limb reaches them.
+    groin = _statuses("adductor-longus-brevis", Personal({"known-or-suspected-clot": ("groin",)}))
+    assert groin["pinch-grip-inner-thigh"] and groin["moist-heat"]
+    assert not groin["butterfly-stretch"]  # a stretch is not pressure, rubbing or heat
+    arm = _statuses("subclavius", Personal({"known-or-suspected-clot": ("upper-arm-front",)}))
+    assert arm["finger-press-under-collarbone"]
+    leg = _statuses("subclavius", Personal({"known-or-suspected-clot": ("calf",)}))
+    assert not leg["finger-press-under-collarbone"]  # the other limb's root is left alone
+
+
+def test_recent_surgery_holds_back_stretching_and_exercise_of_the_operated_area() -> None:
+    shoulder = Personal({"recent-surgery-at-site": ("front-of-shoulder",)})
+    assert _statuses("subscapularis", shoulder)["doorway-outward-rotation-stretch"]
+    elsewhere = Personal({"recent-surgery-at-site": ("calf",)})
+    assert not _statuses("subscapularis", elsewhere)["doorway-outward-rotation-stretch"]
+
+
+def test_a_fresh_sprain_holds_back_stretching_there_but_not_gentle_movement() -> None:
+    sprain = Personal({"acute-injury-under-72-hours": ("outer-ankle",)})
+    ankle = _statuses("peroneus-longus-brevis", sprain)
+    assert ankle["sole-turn-in-stretch"]  # turning the sole in is how the ankle was sprained
+    assert not ankle["single-leg-balance"]

@@ -23,6 +23,10 @@ from knotwork.core.safety.when import recent_only
 from knotwork.core.suggest import closest
 
 LIMBS = {"leg": {"hip-thigh", "knee", "leg-foot"}, "arm": {"shoulder-arm", "elbow-hand"}}
+# The root of each limb lies in another atlas group but over the limb's own main vein: the
+# femoral vein in the groin, the subclavian vein under the collarbone. A clot anywhere in the
+# limb reaches them, and a clot named there is a clot in that limb.
+LIMB_ROOTS = {"leg": {"groin"}, "arm": {"collarbone"}}
 LIGHTER_PRESSURE = 4
 
 
@@ -290,9 +294,14 @@ def _at_site(atlas: Atlas, effect: Effect, touched: frozenset[str], sites: tuple
         return True
     if effect.site_scope != "limb":
         return False
-    groups = {_group(atlas, s) for s in sites}
-    limbs = [members for members in LIMBS.values() if groups & members]
-    return any(_group(atlas, r) in limb for r in touched for limb in limbs)
+    limbs = {limb for s in sites for limb in _limbs(atlas, s)}
+    return any(_limbs(atlas, r) & limbs for r in touched)
+
+
+def _limbs(atlas: Atlas, base: str) -> set[str]:
+    """The limb a base region belongs to (none for the head and trunk), its root included."""
+    group = _group(atlas, base)
+    return {limb for limb, groups in LIMBS.items() if group in groups or base in LIMB_ROOTS[limb]}
 
 
 def _group(atlas: Atlas, base: str) -> str:
