@@ -11,6 +11,8 @@ from knotwork.core.atlas.load import load_atlas
 from knotwork.core.atlas.model import Atlas
 from knotwork.core.paths import DATA_DIR
 
+pytest_plugins = ["tests.stores"]
+
 
 @pytest.fixture(scope="session")
 def atlas() -> Atlas:
@@ -29,5 +31,8 @@ def data_copy(tmp_path: Path) -> Path:
 def _isolated_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Keep the compiled cache of every test out of the user's home."""
+    """Keep the compiled cache of every test out of the user's home, and any diary a test
+    opens from the environment out of the checkout."""
     monkeypatch.setenv("KNOTWORK_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+    diary = tmp_path_factory.getbasetemp() / "env-diary.db"
+    monkeypatch.setenv("KNOTWORK_DATABASE_URL", f"sqlite:///{diary}")

@@ -52,6 +52,22 @@ def core_files() -> list[Path]:
     return sorted(CORE.rglob("*.py"))
 
 
+def test_the_diary_core_is_checked_and_storage_stays_outside_it() -> None:
+    """The diary's domain is in the core (so it is checked above) and imports no storage;
+    the store adapter is the only place SQLAlchemy, Alembic and psycopg are imported."""
+    diary = {p.name for p in (CORE / "diary").glob("*.py")}
+    assert {"model.py", "repository.py", "service.py", "progress.py"} <= diary
+    store_users = {
+        str(p.relative_to(CORE.parent))
+        for p in CORE.parent.rglob("*.py")
+        if any(
+            m.split(".")[0] in ("sqlalchemy", "alembic", "psycopg")
+            for m in imported_modules(p.read_text(encoding="utf-8"))
+        )
+    }
+    assert store_users and all(p.startswith("adapters/store/") for p in store_users)
+
+
 def test_the_checker_catches_forbidden_imports() -> None:
     bad = "import fastapi\nfrom knotwork.adapters.cli import main\ndef f():\n    import sqlite3\n"
     assert violations(bad) == ["fastapi", "knotwork.adapters.cli", "sqlite3"]

@@ -22,4 +22,10 @@ def test_every_vendored_file_matches_its_recorded_hash_and_has_a_licence() -> No
 def test_the_app_itself_vendors_nothing_and_loads_nothing_from_elsewhere() -> None:
     static = Path(__file__).resolve().parents[1] / "src/knotwork/adapters/web/static"
     files = sorted(p.relative_to(static).as_posix() for p in static.rglob("*") if p.is_file())
-    assert files == ["app.css", "favicon.svg", "js/bodymap.js", "js/results.js"]
+    assert files == [
+        "app.css",
+        "favicon.svg",
+        "js/bodymap.js",
+        "js/diary.js",
+        "js/results.js",
+    ]

@@ -12,6 +12,7 @@ value and what is accepted.
 | KNOTWORK_PORT          | 8000                             | web server port (1-65535)            |
 | KNOTWORK_DATABASE_URL  | sqlite:///./knotwork.db          | diary store (SQLite or PostgreSQL)   |
 | KNOTWORK_LOG_LEVEL     | info                             | debug, info, warning or error        |
+| KNOTWORK_TIMEZONE      | the machine's zone (TZ), or UTC  | diary times: an IANA zone name       |
 | KNOTWORK_ALLOWED_HOSTS | (localhost names)                | Host names the web app answers       |
 
 The web server's limits (``Limits`` below, ``KNOTWORK_MAX_*`` and ``KNOTWORK_*_TIMEOUT``) are
@@ -67,6 +68,7 @@ class Settings(NamedTuple):
     port: int
     database_url: str
     log_level: str
+    timezone: str = "UTC"
     # Host header values answered besides the localhost names (see adapters/web/hosts.py).
     allowed_hosts: tuple[str, ...] = ()
     limits: Limits = Limits()
@@ -119,6 +121,35 @@ def database_url(env: Mapping[str, str]) -> str:
     return url
 
 
+def timezone(env: Mapping[str, str]) -> str:
+    """The zone diary times are read in: KNOTWORK_TIMEZONE, else the machine's own (TZ or
+    /etc/localtime), else UTC."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    given = env.get("KNOTWORK_TIMEZONE", "").strip()
+    for name in (given, env.get("TZ", "").strip().lstrip(":"), _machine_zone()):
+        if not name:
+            continue
+        try:
+            ZoneInfo(name)
+            return name
+        except (ZoneInfoNotFoundError, ValueError):
+            if name == given:
+                raise ConfigError(
+                    f"KNOTWORK_TIMEZONE={given!r} is not a time zone; use an IANA name "
+                    "like Europe/London"
+                ) from None
+    return "UTC"
+
+
+def _machine_zone() -> str:
+    try:
+        target = os.readlink("/etc/localtime")
+    except OSError:
+        return ""
+    return target.partition("zoneinfo/")[2]
+
+
 def load_limits(env: Mapping[str, str]) -> Limits:
     defaults = Limits()
     return Limits(
@@ -160,6 +191,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         port=env_int(env, "KNOTWORK_PORT", 8000, 1, 65535),
         database_url=database_url(env),
         log_level=env_choice(env, "KNOTWORK_LOG_LEVEL", "info", LOG_LEVELS),
+        timezone=timezone(env),
         allowed_hosts=allowed_hosts(env),
         limits=load_limits(env),
     )

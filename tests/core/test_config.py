@@ -33,6 +33,7 @@ def test_overrides() -> None:
         ({"KNOTWORK_NO_CACHE": "maybe"}, "KNOTWORK_NO_CACHE='maybe' is not a yes/no value"),
         ({"KNOTWORK_LOG_LEVEL": "loud"}, "KNOTWORK_LOG_LEVEL='loud' is not one of"),
         ({"KNOTWORK_DATABASE_URL": "mysql://x"}, "KNOTWORK_DATABASE_URL='mysql://x' is not"),
+        ({"KNOTWORK_TIMEZONE": "Mars/Base"}, "KNOTWORK_TIMEZONE='Mars/Base' is not a time zone"),
     ],
 )
 def test_bad_values_name_the_variable_and_what_is_accepted(
@@ -41,3 +42,9 @@ def test_bad_values_name_the_variable_and_what_is_accepted(
     with pytest.raises(ConfigError) as caught:
         load_settings(env)
     assert caught.value.message.startswith(message)
+
+
+def test_the_time_zone_comes_from_the_setting_then_tz() -> None:
+    assert load_settings({"KNOTWORK_TIMEZONE": "Asia/Tokyo"}).timezone == "Asia/Tokyo"
+    assert load_settings({"TZ": "America/New_York"}).timezone == "America/New_York"
+    assert load_settings({"TZ": "Nowhere/Else"}).timezone  # falls back, never fails

@@ -14,10 +14,15 @@ import pytest
 import uvicorn
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
+from knotwork.adapters.store.store import open_store
 from knotwork.adapters.web.app import create_app
+from knotwork.adapters.web.diary_store import DiaryStore
 from knotwork.config import load_settings
+from knotwork.core.diary.service import Diary
+from knotwork.core.diary.when import fixed_clock
 from knotwork.core.finder import load_index
 from knotwork.core.kb import load_kb
+from tests import personas
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "screenshots"
@@ -49,8 +54,19 @@ def free_port() -> int:
 
 @pytest.fixture(scope="session")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app on a live server, with Alice's year of neck pain in its diary (a store of its
+    own, on a clock frozen at the end of her year)."""
     cache = tmp_path_factory.mktemp("cache")
-    app = create_app(load_settings({}), load_index(cache_dir=cache), load_kb(cache_dir=cache))
+    url = f"sqlite:///{tmp_path_factory.mktemp('diary') / 'knotwork.db'}"
+    kb = load_kb(cache_dir=cache)
+    store = open_store(url)
+    clock = fixed_clock(personas.ALICE_NOW)
+    Diary(store.repository(), kb, clock, personas.ALICE_ZONE).restore(personas.alice())
+    settings = load_settings(
+        {"KNOTWORK_DATABASE_URL": url, "KNOTWORK_TIMEZONE": personas.ALICE_ZONE}
+    )
+    diary = DiaryStore(url, store, clock)
+    app = create_app(settings, load_index(cache_dir=cache), kb, diary=diary)
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -63,6 +79,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+    diary.close()
 
 
 @pytest.fixture(scope="session")

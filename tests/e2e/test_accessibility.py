@@ -34,6 +34,10 @@ PAGES = {
     "place": "/places/buttock-lower-left",
     "place-press": "PLACE:heel-right",
     "place-red-flag": "/places/calf-right?answer=deep-vein-thrombosis:yes",
+    "diary": "/diary",
+    "diary-edit": "DIARY-EDIT",
+    "progress": "/progress",
+    "progress-year": "/progress?days=all",
     "error": "/muscles/nothing-like-this",
     "error-limit": "/results?text=my+heel+hurts&limit=%C2%B2",  # once a 500 without headers
     "error-offsite": "/%2F/evil.example/x",  # its "this page as JSON" link stays on the site
@@ -43,7 +47,12 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 def resolve(page: Page, path: str) -> str:
     """ "RESULTS[:words]": the results for the words with every safety question answered no;
-    "PLACE:id": the muscles for a place, likewise answered."""
+    "PLACE:id": the muscles for a place, likewise answered; "DIARY-EDIT": the edit page of
+    the newest diary entry."""
+    if path == "DIARY-EDIT":
+        records = page.request.get("/diary.json").json()["records"]
+        newest = next(r for r in records if r["kind"] == "entry")
+        return f"/diary/{newest['record']['id']}/edit"
     if path.startswith("PLACE:"):
         place = path.partition(":")[2]
         data = page.request.get(f"/places/{place}.json").json()

@@ -40,7 +40,13 @@ def api_schema() -> Any:
     cache = Path(tempfile.mkdtemp(prefix="knotwork-fuzz-"))
     # schemathesis's in-process client calls itself "testserver": listed, as a real
     # deployment would list its own name (KNOTWORK_ALLOWED_HOSTS).
-    settings_ = load_settings({"KNOTWORK_ALLOWED_HOSTS": "testserver"})
+    # The diary's operations write to a store of their own, in the same temporary folder.
+    settings_ = load_settings(
+        {
+            "KNOTWORK_ALLOWED_HOSTS": "testserver",
+            "KNOTWORK_DATABASE_URL": f"sqlite:///{cache / 'diary.db'}",
+        }
+    )
     app = create_app(settings_, load_index(cache_dir=cache), load_kb(cache_dir=cache))
     config = SchemathesisConfig.from_dict(
         {
@@ -74,6 +80,18 @@ def test_the_fuzzer_ran_every_operation() -> None:
         "GET /api/muscles",
         "GET /api/muscles/{muscle_id}",
         "GET /api/regions",
+        "GET /api/diary",
+        "POST /api/diary/entries",
+        "PUT /api/diary/entries/{record_id}",
+        "POST /api/diary/treatments",
+        "PUT /api/diary/treatments/{record_id}",
+        "POST /api/diary/impressions",
+        "POST /api/diary/findings",
+        "GET /api/diary/records/{record_id}",
+        "DELETE /api/diary/records/{record_id}",
+        "POST /api/diary/records",
+        "GET /api/diary/last-places",
+        "GET /api/diary/progress",
     }
     assert all(count >= 5 for count in RAN.values()), RAN
 

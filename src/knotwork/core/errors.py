@@ -12,7 +12,8 @@ with the status given by ``http_status``.
     │   └── NothingUnderstood   free text in which no body location was recognised
     ├── NotFound                a thing that should exist does not (HTTP 404)
     ├── DataError               shipped or edited data files are invalid (with a list of problems)
-    └── ConfigError             a KNOTWORK_* setting has a bad value
+    ├── ConfigError             a KNOTWORK_* setting has a bad value
+    └── StoreError              the diary store cannot be used (damaged, foreign, newer, down)
 """
 
 from __future__ import annotations
@@ -90,3 +91,11 @@ class DataError(KnotworkError):
 
 class ConfigError(KnotworkError):
     code = "config_error"
+
+
+class StoreError(KnotworkError):
+    """The diary store cannot be used: not a Knotwork database, damaged, made by a newer
+    version, or not reachable. The message says which and what to do."""
+
+    code = "store_unavailable"
+    http_status = 503

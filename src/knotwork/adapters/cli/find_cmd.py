@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from knotwork.adapters.cli.args import repeatable
@@ -57,6 +58,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--limit", type=int, default=5, help="candidates to show (default 5)")
     p.add_argument("--json", action="store_true", help="print the JSON document")
     p.add_argument(
+        "--save", action="store_true", help="save the result into your diary (`knotwork diary`)"
+    )
+    p.add_argument(
         "--no-input",
         action="store_true",
         help="never ask the safety questions, even in a terminal (pass --answer instead)",
@@ -104,12 +108,19 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if interactive(args) and safety["level"] in ("none", "soon") and safety["unanswered"]:
         # In a terminal, ask the questions for these areas, as the web flow does, then rank.
         places, text, _ = screening(ctx.finder, query)
-        answers = ask_questions(ctx, places, text, dict(query.answers))
-        document = find(ctx.finder, query._replace(answers=answers))
+        query = query._replace(answers=ask_questions(ctx, places, text, dict(query.answers)))
+        document = find(ctx.finder, query)
     if args.json:
         emit_json(document)
     else:
         echo(render(document))
+    if args.save:
+        from knotwork.core.diary.findings import finding_fields
+
+        saved = ctx.diary.save_finding(**finding_fields(query, document))
+        # On stderr with --json, so the document on stdout stays one JSON value.
+        note = f"Saved to your diary as {saved.id[:8]} (knotwork diary show {saved.id[:8]})."
+        (sys.stderr.write(note + "\n") if args.json else echo(note))
     return 0
 
 

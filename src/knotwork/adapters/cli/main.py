@@ -17,9 +17,12 @@ from typing import NoReturn
 from knotwork import __version__
 from knotwork.adapters.cli import (
     atlas_cmd,
+    backup_cmd,
+    diary_cmd,
     find_cmd,
     kb_cmd,
     muscles_cmd,
+    progress_cmd,
     screen_cmd,
     serve_cmd,
 )
@@ -27,7 +30,17 @@ from knotwork.adapters.cli.context import Context
 from knotwork.adapters.cli.output import printable
 from knotwork.core.errors import ConfigError, DataError, InvalidInput, KnotworkError
 
-COMMANDS = (serve_cmd, find_cmd, screen_cmd, atlas_cmd, muscles_cmd, kb_cmd)
+COMMANDS = (
+    serve_cmd,
+    find_cmd,
+    screen_cmd,
+    diary_cmd,
+    progress_cmd,
+    backup_cmd,
+    atlas_cmd,
+    muscles_cmd,
+    kb_cmd,
+)
 INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
@@ -69,13 +82,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, context: Context | None = None) -> int:
+    """Run one command; ``context`` lets tests give settings and a frozen clock."""
     if sys.stdout is None:  # started with it closed (>&-): nothing could be shown
         return fail("the standard output is closed, so nothing could be shown.", 2)
     try:
         args = build_parser().parse_args(argv)  # usage errors exit 2 inside argparse
         report_warnings()
-        code: int = args.handler(args, Context())
+        code: int = args.handler(args, context or Context())
         return code
     except (InvalidInput, ConfigError) as error:
         return fail(error.message, 2)

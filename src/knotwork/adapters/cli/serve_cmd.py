@@ -32,12 +32,17 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             "or addresses people will open it by (e.g. 192.168.1.20), so that no other site "
             "can reach it through a name of its own."
         )
+    from knotwork.adapters.web.diary_store import DiaryStore
+
+    # The diary store is opened (created, migrated, checked) before the server listens: a
+    # store it cannot use stops it here with one line, not on every request.
+    diary = DiaryStore(ctx.settings.database_url, ctx.store)
     sock = listen(host.strip("[]"), port)  # a bad host or a port in use: one line, exit 2
     try:
         settings = ctx.settings._replace(host=host, port=port)
         from knotwork.adapters.web.app import create_app
 
-        app = create_app(settings, ctx.finder)
+        app = create_app(settings, ctx.finder, diary=diary)
         # The knowledge base is loaded once and kept for the life of the server: freeze it out
         # of the garbage collector's sight, so a full collection does not walk hundreds of
         # thousands of static objects in the middle of a request (it showed as p99 spikes of

@@ -8,9 +8,10 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from knotwork import __version__
-from knotwork.adapters.web import api, errors, maps, openapi, pages
+from knotwork.adapters.web import api, diary_api, diary_pages, errors, maps, openapi, pages
 from knotwork.adapters.web.caching import CachePolicy
 from knotwork.adapters.web.csrf import CsrfGuard
+from knotwork.adapters.web.diary_store import DiaryStore
 from knotwork.adapters.web.head import HeadAsGet
 from knotwork.adapters.web.hosts import HostCheck, allowed_hosts
 from knotwork.adapters.web.limits import BodyLimit
@@ -29,6 +30,7 @@ def create_app(
     settings: Settings | None = None,
     index: FinderIndex | None = None,
     kb: KnowledgeBase | None = None,
+    diary: DiaryStore | None = None,
 ) -> FastAPI:
     settings = settings or load_settings()
     index = index or load_index(cache_dir=settings.cache_dir)
@@ -41,10 +43,12 @@ def create_app(
         docs_url=None,
         redoc_url=None,  # their pages load scripts from another host
     )
-    app.state.knotwork = AppState(settings, index, kb)
+    app.state.knotwork = AppState(settings, index, kb, diary or DiaryStore(settings.database_url))
     errors.install(app)
     app.include_router(api.router)
+    app.include_router(diary_api.router)
     app.include_router(pages.router)
+    app.include_router(diary_pages.router)
     app.include_router(maps.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

@@ -124,8 +124,11 @@ def cross_site(scheme: str, headers: Headers) -> str | None:
     """Why this request looks made by another site, or None. The Host header has been
     checked against the allowed hosts (hosts.py) before this runs."""
     fetch_site = headers.get("sec-fetch-site")
-    if fetch_site is not None and fetch_site != "same-origin":
-        return f"Sec-Fetch-Site is {fetch_site}"
+    if fetch_site is not None:
+        # The browser sets it and no page can, so it settles the question. The Origin of a
+        # same-origin form post is "null" under this app's Referrer-Policy: no-referrer (the
+        # Fetch standard serialises it so), which the check below would refuse.
+        return None if fetch_site == "same-origin" else f"Sec-Fetch-Site is {fetch_site}"
     origin = headers.get("origin")
     if origin is not None and origin.lower() != f"{scheme}://{headers.get('host', '')}".lower():
         return f"it came from {origin}"

@@ -157,13 +157,30 @@ def respond(request: Request, error: Exception) -> Response:
         body = from_http(error)
         headers = error.headers or {}
         if error.status_code == 405 and "allow" in {k.lower() for k in headers}:
-            allowed = next(v for k, v in headers.items() if k.lower() == "allow")
+            headers = {k: v for k, v in headers.items() if k.lower() != "allow"}
+            allowed = headers["Allow"] = allowed_methods(request)
             body["error"]["message"] = f"This address takes {allowed}, not {request.method}."
     else:
         body = error_body(500, "internal_error", "Something went wrong on our side.")
     response = render(request, body, links)
     response.headers.update(headers)
     return response
+
+
+def allowed_methods(request: Request) -> str:
+    """Every method this address takes. Starlette's 405 names only the first route whose path
+    matches; an address with a route per method (GET and DELETE /api/diary/records/{id})
+    takes them all. Each method is tried against the route table as it stands."""
+    from starlette.routing import Match
+
+    def takes(method: str) -> bool:
+        scope = {**request.scope, "method": method}
+        return any(route.matches(scope)[0] is Match.FULL for route in request.app.routes)
+
+    methods = {m for m in ("GET", "POST", "PUT", "PATCH", "DELETE") if takes(m)}
+    if "GET" in methods:
+        methods.add("HEAD")  # every page answers HEAD as its GET (head.py)
+    return ", ".join(sorted(methods))
 
 
 def render(request: Request, body: dict[str, Any], links: bool = False) -> Response:

@@ -43,6 +43,7 @@ ERRORS = {
     "415": ("The body is not Content-Type: application/json", "unsupported_media_type"),
     "422": ("Bad input: an unknown id or a value out of range", "unknown_region"),
     "500": ("Something went wrong on the server", "internal_error"),
+    "503": ("The diary store cannot be used (docs/diary.md)", "store_unavailable"),
 }
 READ_ERRORS = ("400", "422", "500")
 WRITE_ERRORS = ("400", "403", "408", "413", "415", "422", "500")
@@ -61,6 +62,13 @@ PARAMETER_EXAMPLES = {
     "answer": ["deep-vein-thrombosis:no"],
     "region": ["calf-right:6"],
     "text": "my right calf aches when I walk",
+    # the diary (docs/diary.md)
+    "record_id": "3f2a9c1e",
+    "since": "2026-11-01",
+    "until": "2026-11-30",
+    "limit": 50,
+    "days": 90,
+    "all": False,
 }
 
 
@@ -179,13 +187,19 @@ def complete(
             parameter["schema"] = schema
         if name in PARAMETER_EXAMPLES:
             parameter["example"] = PARAMETER_EXAMPLES[name]
+    media = operation.get("requestBody", {}).get("content", {}).get("application/json")
+    if media is not None and "example" not in media:
+        media["example"] = diary_body_example(path)  # the diary's bodies, declared by FastAPI
     responses = operation["responses"]
     responses.pop("422", None)  # FastAPI's {"detail": [...]}, which this app never sends
-    ok = responses["200"]["content"]["application/json"]
-    ok["example"] = examples[path]
-    codes = WRITE_ERRORS if method == "post" else READ_ERRORS
-    if "{muscle_id}" in path:
+    ok_code = next(code for code in responses if code.startswith("2"))
+    if path in examples:  # the diary's routes carry their own (diary_examples.py)
+        responses[ok_code]["content"]["application/json"]["example"] = examples[path]
+    codes = READ_ERRORS if method == "get" else WRITE_ERRORS
+    if "{muscle_id}" in path or "{record_id}" in path:
         codes = (*codes, "404")
+    if path.startswith("/api/diary"):
+        codes = (*codes, "503")
     for code in sorted(codes):
         description, error_code = ERRORS[code]
         responses[code] = {
@@ -197,6 +211,12 @@ def complete(
                 }
             },
         }
+
+
+def diary_body_example(path: str) -> Any:
+    from knotwork.adapters.web.diary_examples import BODIES
+
+    return FIND_EXAMPLE if path == "/api/diary/findings" else BODIES[path]
 
 
 def _error_example(status: int, code: str) -> dict[str, Any]:

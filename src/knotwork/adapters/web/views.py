@@ -304,6 +304,8 @@ def results(index: FinderIndex, params: QueryParams) -> dict[str, Any]:
         "check": link("/check", carried(params)),
         "edit": link("/find", carried(params, drop=("answer", "press"))),
         "more": _more(params, len(doc["candidates"]), doc["model"]["candidates_considered"]),
+        # "Save to my diary" posts the same inputs; the finder runs again and saves what it shows.
+        "save": carried(params, drop=("limit",)),
     }
 
 

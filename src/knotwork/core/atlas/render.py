@@ -59,6 +59,8 @@ def render_map(
     standalone: bool = True,
     interactive: bool = False,
     crop: bool = False,
+    shades: Mapping[str, float] | None = None,
+    crop_to: Iterable[str] = (),
     link: str | None = None,
 ) -> str:
     """SVG text of the body map; unknown region ids raise ``UnknownRegion``.
@@ -67,27 +69,38 @@ def render_map(
     ``standalone=False`` drops the drawing's own <style> so a page's stylesheet (and a strict
     Content-Security-Policy) governs it; ``interactive=True`` makes every region a keyboard-
     and screen-reader-operable toggle for the body-map input; ``crop=True`` zooms to the
-    views and the part of the body that carry highlights, marks or markers. ``link`` (a
+    views and the part of the body that carry highlights, marks or markers. ``shades`` maps
+    regions to an average pain 0-10: each is shaded in one of five steps (class
+    ``kw-pain-1`` to ``kw-pain-5``) and its name says the value ("Temple (left): 6.2 of 10");
+    ``crop_to`` keeps more regions in a cropped picture (two maps compared show the same
+    part). ``link`` (a
     pattern such as ``/places/{region}``) makes every region a link for pointer users; the
     map is then hidden from assistive technology and out of the tab order, so the page must
     offer the same links as a list.
     """
     highlights = highlights or {}
+    shades = shades or {}
     chosen = set(selected)
-    for region_id in [*highlights, *chosen, *(m.region for m in markers)]:
+    crop_to = tuple(crop_to)
+    for region_id in [*highlights, *chosen, *shades, *crop_to, *(m.region for m in markers)]:
         atlas.get(region_id)
     root = copy.deepcopy(_drawing(drawing))
+    # ``crop_to``: more regions to keep in the picture (two maps compared show the same part).
+    wanted = {*highlights, *chosen, *shades, *crop_to, *(m.region for m in markers)}
     if crop:
-        wanted = {*highlights, *chosen, *(m.region for m in markers)}
         views = [v for v in views if _has(root, v, wanted)] or list(views)
     _keep_views(root, views)
     if crop:
-        _crop(root, {*highlights, *chosen, *(m.region for m in markers)})
+        _crop(root, wanted)
     # An image with buttons inside is a nested control; an interactive map is a group.
     _set_title(root, title, role="group" if interactive else "img")
     if not standalone:
         for style in root.findall(f"{NS}style"):
             root.remove(style)
+    elif shades:
+        own = root.find(f"{NS}style")
+        if own is not None:
+            own.text = (own.text or "") + SHADE_STYLE
     for shape in region_shapes(root):
         region = shape.get("data-region", "")
         classes = ["kw-region"]
@@ -95,6 +108,9 @@ def render_map(
             classes.append(f"kw-{highlights[region]}")
         if region in chosen:
             classes.append("kw-selected")
+        if region in shades:
+            classes.append(f"kw-pain-{shade_step(shades[region])}")
+            _say_value(shape, shades[region])
         shape.set("class", " ".join(classes))
         if interactive:
             _make_interactive(shape, region in chosen)
@@ -104,6 +120,22 @@ def render_map(
     if not standalone:
         _slim(root)
     return ET.tostring(root, encoding="unicode")
+
+
+# Five steps of pain, light to dark (the same colours as app.css, for a map on its own).
+SHADE_COLOURS = ("#f7b58b", "#ef8a55", "#dd5f2c", "#b3401a", "#7a260b")
+SHADE_STYLE = "".join(f".kw-region.kw-pain-{n}{{fill:{c}}}" for n, c in enumerate(SHADE_COLOURS, 1))
+
+
+def shade_step(pain: float) -> int:
+    """1 (up to 2) to 5 (over 8): the step of an average pain 0-10."""
+    return min(5, max(1, int(-(-pain // 2))))
+
+
+def _say_value(shape: ET.Element, pain: float) -> None:
+    title = shape.find(f"{NS}title")
+    if title is not None:
+        title.text = f"{title.text}: {pain:.1f} of 10"
 
 
 def _link_regions(root: ET.Element, pattern: str) -> None:

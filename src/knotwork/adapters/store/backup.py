@@ -1,0 +1,114 @@
+"""Backup files: the whole diary as one JSON document, owner-only, written atomically.
+
+    {"format": "knotwork-diary-backup", "version": 1, "knotwork": "0.1.0",
+     "made": "2026-12-07T09:30:00Z", "schema": "0003",
+     "entries": [...], "treatments": [...], "impressions": [...], "findings": [...]}
+
+Records are in ``knotwork.core.diary.codec``'s shape, so a backup is read back through the
+same checks as anything else a person enters; a file that fails them restores nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from knotwork import __version__
+from knotwork.core.diary.codec import from_dict, to_dict
+from knotwork.core.diary.model import Entry
+from knotwork.core.diary.records import Finding, Impression
+from knotwork.core.diary.repository import Contents
+from knotwork.core.diary.treatment import Treatment
+from knotwork.core.errors import InvalidInput
+
+FORMAT = "knotwork-diary-backup"
+VERSION = 1
+SECTIONS = (
+    ("entries", Entry),
+    ("treatments", Treatment),
+    ("impressions", Impression),
+    ("findings", Finding),
+)
+MAX_BYTES = 2 * 1024**3
+
+
+def document(contents: Contents, made: datetime, schema: str) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "knotwork": __version__,
+        "made": made.isoformat().replace("+00:00", "Z"),
+        "schema": schema,
+        "entries": [to_dict(r) for r in contents.entries],
+        "treatments": [to_dict(r) for r in contents.treatments],
+        "impressions": [to_dict(r) for r in contents.impressions],
+        "findings": [to_dict(r) for r in contents.findings],
+    }
+
+
+def write(path: Path, doc: dict[str, Any], overwrite: bool = False) -> None:
+    """Write ``doc`` to ``path`` with mode 0600: to a temporary file beside it, synced, then
+    renamed into place, so a crash leaves the old file or the new one, never half of one."""
+    if path.exists() and not overwrite:
+        raise InvalidInput(f"{path} exists; choose another name or pass --force to replace it.")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise InvalidInput(f"Cannot write {path}: {folder} is not a directory.")
+    fd, tmp = tempfile.mkstemp(prefix=".knotwork-backup-", dir=folder)  # created 0600
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(doc, handle, ensure_ascii=False)
+            handle.write("\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def read(path: Path) -> Contents:
+    """A backup file's records, each checked as it is built; bad files say what is wrong."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise InvalidInput(f"{path} is larger than any diary backup could be.")
+        with path.open(encoding="utf-8") as handle:
+            doc = json.load(handle)
+    except FileNotFoundError:
+        raise InvalidInput(f"There is no file {path}.") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise InvalidInput(f"{path} is not a Knotwork diary backup ({error}).") from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise InvalidInput(f"{path} is not a Knotwork diary backup.")
+    if doc.get("version") != VERSION:
+        raise InvalidInput(
+            f"{path} is a backup format version {doc.get('version')!r}; this Knotwork reads "
+            f"version {VERSION}. Upgrade Knotwork to restore it."
+        )
+    sections: dict[str, list[Any]] = {}
+    for name, kind in SECTIONS:
+        items = doc.get(name, [])
+        if not isinstance(items, list):
+            raise InvalidInput(f"{path}: '{name}' must be a list.")
+        records = []
+        for n, item in enumerate(items, 1):
+            if not isinstance(item, dict):
+                raise InvalidInput(f"{path}: {name} item {n} is not a record.")
+            record = _record(item, path, name, n)
+            if not isinstance(record, kind):
+                raise InvalidInput(f"{path}: {name} item {n} is a {item.get('kind')}.")
+            records.append(record)
+        sections[name] = records
+    return Contents(**sections)
+
+
+def _record(item: dict[str, Any], path: Path, name: str, n: int) -> Any:
+    try:
+        return from_dict(item)
+    except InvalidInput as error:
+        raise InvalidInput(f"{path}: {name} item {n}: {error.message}") from None
