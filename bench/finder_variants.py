@@ -12,6 +12,7 @@ engine's own numbers, ranks every query exactly as the engine does.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -57,6 +58,9 @@ class Variant:
     size_of: str = "regions"  # or "points": log(number of trigger points)
     site_factor: float = 1.0  # a zone where the point itself lies: strength times this
     absences_from: int = 0  # a(n) counts places beyond this many (1: one place, none at all)
+    # Points that refer to the same zones are one pattern: K counts distinct patterns, and a
+    # pattern's share is split among the points that have it.
+    grouped: bool = False
 
 
 @dataclass
@@ -132,6 +136,14 @@ def ranking(index: FinderIndex, prep: Prepared, v: Variant) -> list[str]:
             k = len(components) - 1
             single = (1 - v.activation) ** (k - 1) if v.activation else v.single
             weights = [math.log(1 - single)] + [math.log(single / k**v.split)] * k if k else [0.0]
+            if v.grouped and k:
+                keys = [
+                    frozenset((z.region, z.kind, z.side) for z in tp.referral)
+                    for tp in index.kb.muscles[m].trigger_points
+                ]
+                count = Counter(keys)
+                share = single / len(count) ** v.split
+                weights = [math.log(1 - single)] + [math.log(share / count[key]) for key in keys]
             marks = prep.resolved[m, side]
             sites = component_sites(index, m, side)
             terms = []
@@ -205,6 +217,7 @@ def main() -> None:
     )
     spill = dict(engine.z)
     best = {**spill, "spillover": 0.35, "local": 0.4}
+    low_spill = {**spill, "spillover": 0.35}
     rows = [
         ("the engine (a(n) = (n/6)^2, mixture 0.8)", engine),
         ("a(n) = n/6, mixture 0.6 (issue 18, round 1)", replace(engine, growth=1, single=0.6)),
@@ -238,6 +251,14 @@ def main() -> None:
         ("zones where the point lies x 0.8", replace(engine, site_factor=0.8)),
         ("one place: absences not at all", replace(engine, absences_from=1)),
         ("/ sqrt(K), spillover 0.35, local 0.4", replace(engine, split=0.5, z=best)),
+        ("points alike grouped (K distinct), / K", replace(engine, grouped=True)),
+        ("grouped, / sqrt(K)", replace(engine, grouped=True, split=0.5)),
+        ("grouped, / K^0.25", replace(engine, grouped=True, split=0.25)),
+        ("grouped, not split", replace(engine, grouped=True, split=0.0)),
+        (
+            "candidate: grouped, / sqrt(K), spillover 0.35",
+            replace(engine, grouped=True, split=0.5, z=low_spill),
+        ),
     ]
     for name, v in rows:
         row(name, v)
