@@ -346,6 +346,22 @@ SAFETY_BREAKS = [
         "recent_days: 7\nsources:",
         "recent_days",
     ),
+    (
+        # A fact the reading cannot test would never hold.
+        "SAFETY-009",
+        "redflags/chest-pressure.yaml",
+        "[arm, jaw, sweating, breathless]",
+        "[arm, jaw, sweating, breathless, '@tall']",
+        "text.1",
+    ),
+    (
+        # Facts alone ("over 50") would raise the flag for everyone with them.
+        "SAFETY-010",
+        "redflags/chest-pressure.yaml",
+        "  - [chest pressure, chest pain, tight chest]\n  - [arm, jaw, sweating, breathless]",
+        "  - ['@age>=50']",
+        "text",
+    ),
     ("SAFETY-004", "areas.yaml", "[hip-thigh, knee, leg-foot]", "[hip-thigh, knee]", "areas"),
     ("SAFETY-005", "areas.yaml", "neck: [neck]", "neck: [neck, nek]", "areas.neck"),
     (
