@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
+from knotwork.core.reading.shorthand import expanded
 from knotwork.core.reading.tokens import tokens
 from knotwork.core.reading.vocab import (
     CLAUSE_BREAKS,
@@ -163,22 +164,26 @@ def clauses(text: str) -> Clauses:
     out: list[list[Word]] = [[]]
     others: list[list[bool]] = [[]]
     negating = other = report = hypothetical = False
-    raw = _joined(tokens(text))
+    told = 0  # sentences left in which "he" or "she" still means the family member named
+    raw = _joined(expanded(tokens(text)))
     for i, token in enumerate(raw):
         if token in SENTENCE_BREAKS or token == "," or token in CONTRASTS:
             out.append([])
             others.append([])
             negating = hypothetical = False
             other = other and token not in SENTENCE_BREAKS  # a new sentence: the person
+            told -= token in SENTENCE_BREAKS
             continue
         if token in CLAUSE_BREAKS:
             negating = False  # "no fever and a stiff neck": the stiff neck is said
         if token.removesuffix("'s") in FAMILY:  # "my husband's face"
-            other = True
-        elif token in SELF or (other and token in REPORTS):
+            other, told = True, 2
+        elif token in SELF:
+            other, told = False, 0  # the person speaks of themselves: "him" is now the other
+        elif other and token in REPORTS:
             other = False
-        elif other and (token in HURT_WORDS or token in THIRD_PERSON):
-            report = True
+        elif (other and token in HURT_WORDS) or (told > 0 and token in THIRD_PERSON):
+            report = True  # "my dad is 79. He slipped ...": the next sentence goes on about him
         hypothetical = hypothetical or _starts(raw, i, HYPOTHETICAL)
         if token in FILLER:
             continue

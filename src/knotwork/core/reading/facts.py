@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from knotwork.core.reading.context import Clauses, Word
+from knotwork.core.reading.context import FAMILY, Clauses, Word
 
 DECADES = {
     "twenties": 20,
@@ -82,6 +82,7 @@ UNITS = frozenset(
         "o'clock",
     }
 )
+TOLD_AGE = frozenset({"she", "he", *FAMILY})
 SHORT_AGE = re.compile(r"^(\d{1,3})(yo|y|yr|yrs|m|f)$")  # "68yo", "68m", "72f"
 MALE = frozenset({"man", "male", "guy", "bloke", "gentleman", "boy", "husband"})
 FEMALE = frozenset({"woman", "female", "lady", "girl", "wife", "mum", "mom", "mother"})
@@ -230,7 +231,10 @@ def _ages(clause: Sequence[Word]) -> Iterator[int]:
             yield int(word[:-1])  # "in my 70s"
         elif (n := _number(word)) is not None and after not in UNITS and 0 < n < 120:
             old = after in ("year", "years", "yr", "yrs") and "old" in said[i + 2 : i + 3]
-            if old or before in AGE_BEFORE:
+            # "she is 79", "my dad is 79": a family member's age, kept when the words are a
+            # report for them (else the words are marked as someone else's already).
+            told = before == "is" and i > 1 and said[i - 2] in TOLD_AGE
+            if old or before in AGE_BEFORE or told:
                 yield n
 
 

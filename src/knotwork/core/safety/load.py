@@ -22,6 +22,7 @@ from knotwork.core.safety import schema as s
 FLAGS_DIR = "safety/redflags"
 AREAS = "safety/areas.yaml"
 CAUTIONS = "safety/cautions.yaml"
+CONCEPTS = "safety/concepts.yaml"
 TOOLS = set(Tool.__args__)  # type: ignore[attr-defined]
 
 RULES = {
@@ -35,6 +36,7 @@ RULES = {
     "SAFETY-008": "a horizon in days (recent_days) is set only on a recent event",
     "SAFETY-009": "every fact term (@age>=50, @pregnant, ...) is one the reading can test",
     "SAFETY-010": "a statement is not facts alone: at least one group holds a phrase",
+    "SAFETY-011": "every concept a flag names ($headache) exists in safety/concepts.yaml",
 }
 
 
@@ -47,9 +49,41 @@ def read_safety(
         parsed = parse(s.RedFlagFile, path, rel, problems, code="SAFETY-001")
         if parsed is not None:
             flags[rel] = parsed
+    concepts = parse(s.ConceptsFile, data_dir / CONCEPTS, CONCEPTS, problems, code="SAFETY-001")
+    known = concepts.concepts if concepts else {}
+    flags = {rel: _with_concepts(rel, flag, known, problems) for rel, flag in flags.items()}
     areas = parse(s.AreaMap, data_dir / AREAS, AREAS, problems, code="SAFETY-001")
     cautions = parse(s.CautionsFile, data_dir / CAUTIONS, CAUTIONS, problems, code="SAFETY-001")
     return flags, areas, cautions
+
+
+def _with_concepts(
+    rel: str, flag: s.RedFlagFile, concepts: dict[str, list[str]], problems: list[Problem]
+) -> s.RedFlagFile:
+    """The flag with every ``$concept`` term replaced by the concept's terms."""
+
+    def groups(field: str, gs: list[list[str]]) -> list[list[str]]:
+        return [group(f"{field}.{i}", g) for i, g in enumerate(gs)]
+
+    def group(field: str, terms: list[str], seen: tuple[str, ...] = ()) -> list[str]:
+        out: list[str] = []
+        for term in terms:
+            if not term.startswith("$"):
+                out.append(term)
+            elif term[1:] in concepts and term not in seen:  # a concept may name another
+                out.extend(group(field, concepts[term[1:]], (*seen, term)))
+            else:
+                problems.append(Problem(rel, field, "SAFETY-011", f"unknown concept '{term}'"))
+        return list(dict.fromkeys(out))
+
+    update: dict[str, object] = {
+        "text": groups("text", flag.text),
+        "text_also": [groups(f"text_also.{i}", t) for i, t in enumerate(flag.text_also)],
+    }
+    if flag.escalate:
+        esc = flag.escalate.model_copy(update={"when": groups("escalate.when", flag.escalate.when)})
+        update["escalate"] = esc
+    return flag.model_copy(update=update)
 
 
 def check_safety(
