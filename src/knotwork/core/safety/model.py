@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import NamedTuple
 
+from knotwork.core.safety.groups import Entry, Group
+
 URGENCY_ORDER = {"none": 0, "soon": 1, "urgent": 2, "emergency": 3}
 
 
@@ -81,3 +83,7 @@ class SafetyData(NamedTuple):
     # Atlas group or base id -> the screening areas that name it, in file order (so a screen
     # looks a region up instead of scanning every area's list).
     areas_of: dict[str, tuple[str, ...]]
+    # How the questions are asked (safety/groups.yaml): the groups in asking order, and each
+    # flag's group and entry there.
+    groups: tuple[Group, ...] = ()
+    placed: Mapping[str, tuple[Group, Entry]] = MappingProxyType({})
