@@ -82,6 +82,12 @@ def main() -> None:
         print(line(name, values))
     median = statistics.median(r["items"] for r in every["asked"])
     print(f"target: median items asked <= 12: {median:g} ({'met' if median <= 12 else 'NOT met'})")
+    # The floor under "never skip a relevant flag": the global flags, asked of everyone.
+    floor = counts(index, "", ())["selected"]
+    print(
+        f"floor: the global flags alone ask {floor['items']} items for {floor['flags']} flags "
+        f"in {floor['groups']} groups"
+    )
     text, regions, contexts = EXAMPLE
     example = counts(index, text, regions, contexts)
     print(

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from knotwork.core.datafile import parse
 from knotwork.core.problems import Problem
+from knotwork.core.safety.model import Entry, Group, Part
 
 GROUPS = "safety/groups.yaml"
 ID = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
@@ -58,29 +58,6 @@ class GroupFile(_Strict):
 
 class GroupsFile(_Strict):
     groups: list[GroupFile] = Field(min_length=1)
-
-
-class Part(NamedTuple):
-    text: str
-    min_age: int | None = None
-    not_male: bool = False
-
-
-class Entry(NamedTuple):
-    flag: str
-    intro: str | None
-    min_age: int | None
-    parts: tuple[Part, ...]
-
-
-class Group(NamedTuple):
-    id: str
-    title: str
-    entries: tuple[Entry, ...]
-
-
-# Where a flag not yet placed in a group is asked (the data check reports it as ASK-001).
-OTHER = Group("other", "Other questions", ())
 
 
 def read_groups(data_dir: Path, problems: list[Problem]) -> GroupsFile | None:

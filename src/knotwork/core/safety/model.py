@@ -6,8 +6,6 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import NamedTuple
 
-from knotwork.core.safety.groups import Entry, Group
-
 URGENCY_ORDER = {"none": 0, "soon": 1, "urgent": 2, "emergency": 3}
 
 
@@ -68,6 +66,31 @@ class CautionFactor(NamedTuple):
     sources: tuple[str, ...]
     recent: bool = False  # said only as long ago, the words do not set it (see schema.py)
     recent_days: int | None = None  # with recent: the horizon ("2 months ago" is past 42)
+
+
+# How a flag's question is asked (safety/groups.yaml, read by groups.py): one condition a
+# tick box, the flag's parts in a group with a lay title.
+class Part(NamedTuple):
+    text: str
+    min_age: int | None = None
+    not_male: bool = False
+
+
+class Entry(NamedTuple):
+    flag: str
+    intro: str | None
+    min_age: int | None
+    parts: tuple[Part, ...]
+
+
+class Group(NamedTuple):
+    id: str
+    title: str
+    entries: tuple[Entry, ...]
+
+
+# Where a flag not yet placed in a group is asked (the data check reports it as ASK-001).
+OTHER = Group("other", "Other questions", ())
 
 
 class SafetyData(NamedTuple):

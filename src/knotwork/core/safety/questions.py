@@ -19,8 +19,7 @@ from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from knotwork.core.safety.facts import Facts
-from knotwork.core.safety.groups import OTHER, Entry, Group, Part
-from knotwork.core.safety.model import RedFlag, SafetyData
+from knotwork.core.safety.model import OTHER, Entry, Group, Part, RedFlag, SafetyData
 
 
 def placement(data: SafetyData, flag: RedFlag) -> tuple[Group, Entry]:
@@ -40,6 +39,8 @@ def part_asked(entry: Entry, part: Part, facts: Facts) -> bool:
 
 def parts_asked(entry: Entry, facts: Facts) -> list[tuple[int, Part]]:
     """The parts still asked, numbered from 1 as the form and the CLI name them."""
+    if facts.age_at_most is None and not facts.male:  # nothing said rules nothing out
+        return list(enumerate(entry.parts, 1))
     return [(i, p) for i, p in enumerate(entry.parts, 1) if part_asked(entry, p, facts)]
 
 
@@ -62,6 +63,7 @@ def layout(
     ``raised_by_words``: flag id -> the words that raised it. ``ticked``: the boxes ticked on
     the form ("FLAG:PART"), so a page shows back what was ticked."""
     by_group: dict[str, tuple[Group, list[dict[str, Any]]]] = {}
+    ticked = frozenset(ticked)
     for flag in asked:
         group, entry = placement(data, flag)
         state = _state(flag.id, answers, raised_by_words)
@@ -97,10 +99,10 @@ def _state(flag: str, answers: Mapping[str, bool], raised: Mapping[str, Collecti
 def _boxes(
     flag: RedFlag, entry: Entry, state: str, facts: Facts, ticked: Collection[str]
 ) -> list[dict[str, Any]]:
-    boxes = [
-        {"value": f"{flag.id}:{i}", "text": p.text, "ticked": f"{flag.id}:{i}" in ticked}
-        for i, p in parts_asked(entry, facts)
-    ]
+    boxes = []
+    for i, part in parts_asked(entry, facts):
+        value = f"{flag.id}:{i}"
+        boxes.append({"value": value, "text": part.text, "ticked": value in ticked})
     if state == "yes" and not any(b["ticked"] for b in boxes):
         # Answered yes by flag id (the API, the CLI's --answer): which part is not known, so
         # the whole question stands as the one box, ticked, and can be unticked.
