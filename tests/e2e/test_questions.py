@@ -116,3 +116,15 @@ def test_screenshots_of_the_questions_and_the_phone_height(browser: Browser, bas
         )
         ctx.close()
     print(f"questions page height, temple headache with a stiff neck: {heights}")
+    # A flag raised by the words at "soon": shown raised in its group, the rest still asked.
+    said = {
+        "region": "low-back-right:5",
+        "text": "I've lost weight without trying and my back aches",
+    }
+    for label, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
+        ctx = browser.new_context(viewport=viewport, base_url=base_url)
+        page = ctx.new_page()
+        page.goto("/check?" + urlencode(said))
+        expect(page.get_by_text("Already noted from your words")).to_be_visible()
+        page.screenshot(path=str(SHOTS / f"questions-raised-{label}.png"), full_page=True)
+        ctx.close()

@@ -57,6 +57,7 @@ def test_a_blank_group_stays_unanswered_and_holds_self_treatment(client: TestCli
     partial = [(k, v) for k, v in answered if (k, v) != ("none", first)]
     doc = client.get("/results.json?" + urlencode(partial)).json()["safety"]
     assert doc["screening_complete"] is False and doc["self_treatment"] is False
+    assert "1 group of questions left." in client.get("/results?" + urlencode(partial)).text
     left = client.get("/check?" + urlencode(partial)).text
     assert "1 group left" in left
 
