@@ -30,7 +30,9 @@ def query_size(request: Request) -> int:
 @router.get("/.json", include_in_schema=False)
 async def home(request: Request) -> Response:
     data = views.home(state(request).kb)
-    return twin(request, "home.html", {"title": "Knotwork"}, data)
+    return twin(
+        request, "home.html", {"title": "Knotwork: find the muscles behind your pain"}, data
+    )
 
 
 @router.get("/find", include_in_schema=False)

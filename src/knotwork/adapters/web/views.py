@@ -291,6 +291,8 @@ def results(index: FinderIndex, params: QueryParams) -> dict[str, Any]:
     ]
     for c in doc["candidates"]:
         muscle_id = c["muscle"]["id"]
+        c["fit"] = fit_words(c["score"])
+        c["fits_said"] = said_labels(kb, c["explanation"])
         c["links"] = {
             "page": link(f"/muscles/{muscle_id}", to_muscle),
             **{
@@ -307,6 +309,30 @@ def results(index: FinderIndex, params: QueryParams) -> dict[str, Any]:
         # "Save to my diary" posts the same inputs; the finder runs again and saves what it shows.
         "save": carried(params, drop=("limit",)),
     }
+
+
+# A candidate's share of the evidence, in words: the share itself means little to a lay
+# reader ("77% of the evidence"), and it is no probability of a diagnosis.
+FIT_WORDS = (
+    (0.5, "Strong fit: most of what you told us points to this muscle"),
+    (0.2, "Good fit: a fair part of what you told us points here"),
+    (0.05, "Some fit: a little of what you told us points here"),
+    (0.0, "Weak fit: only a small part of what you told us points here"),
+)
+
+
+def fit_words(score: float) -> str:
+    return next(words for floor, words in FIT_WORDS if score >= floor)
+
+
+def said_labels(kb: KnowledgeBase, explanation: Mapping[str, Any]) -> list[str]:
+    """The symptoms and what the person does that a muscle fits, by their labels (never the
+    ids the finder keys them by)."""
+    terms = [(kb.symptoms, s) for s in explanation.get("symptoms_matched", ())]
+    terms += [(kb.contexts, c) for c in explanation.get("context_matched", ())]
+    return [
+        vocab[key].label.lower() if key in vocab else key.replace("-", " ") for vocab, key in terms
+    ]
 
 
 def _more(params: QueryParams, shown: int, considered: int) -> dict[str, Any] | None:
@@ -439,7 +465,11 @@ def evidence(kb: KnowledgeBase) -> dict[str, Any]:
     return {
         "title": content["title"],
         "sections": content["sections"],
-        "grades": [{"grade": k, "text": v} for k, v in EVIDENCE_TEXT.items()],
+        # Each grade by its name in words ("Low to moderate"), never its id.
+        "grades": [
+            {"grade": k, "name": v.partition(": ")[0], "text": v.partition(": ")[2]}
+            for k, v in EVIDENCE_TEXT.items()
+        ],
         "references": [reference_dict(kb.references[r]) for r in cited],
     }
 

@@ -116,4 +116,14 @@ def cited_ids(m: Muscle) -> list[str]:
 
 
 def reference_dict(r: Reference) -> dict[str, Any]:
-    return {**plain(r), "formatted": r.formatted()}
+    """A reference with its one-line form, its author-year form for citing in text, and where
+    to read it (a DOI as its address) for a page to show as a link."""
+    href, shown = r.link()
+    return {
+        **plain(r),
+        "formatted": r.formatted(),
+        "text": r.formatted(locator=False),
+        "short": r.short(),
+        "href": href,
+        "href_text": shown,
+    }
