@@ -98,3 +98,98 @@ def test_the_stop_marker_and_hidden_controls_need_no_emoji_or_script(client: Tes
     assert "[hidden] { display: none !important; }" in css  # tabs and print stay hidden
     page = client.get("/find").text
     assert '<div class="view-tabs" role="group" aria-label="Show" hidden>' in page
+
+
+def test_misspellings_find_a_muscle_but_are_never_shown_as_names(
+    client: TestClient, kb: KnowledgeBase
+) -> None:
+    assert kb.muscle("trapezuis").id == "upper-trapezius"
+    assert kb.muscle("solius").id == "soleus"
+    for muscle, wrong in (("upper-trapezius", "trapezuis"), ("masseter", "massetter")):
+        page = client.get(f"/muscles/{muscle}").text
+        assert wrong not in page
+        assert wrong not in client.get(f"/muscles/{muscle}.json").text
+    assert "solius" not in client.get("/muscles/soleus").text
+    assert "solius" not in client.get("/muscles").text
+    found = client.get("/muscles.json?q=solius").json()
+    assert [m["id"] for a in found["areas"] for m in a["muscles"]] == ["soleus"]
+    misspelt = [w for m in kb for w in m.misspellings]
+    assert len(misspelt) > 100  # the data marks them, muscle by muscle
+    assert not {w for m in kb for w in m.misspellings} & {a for m in kb for a in m.aliases}
+
+
+def test_a_muscle_page_reached_from_the_results_leads_back(client: TestClient) -> None:
+    from tests.web.conftest import answered
+
+    url = answered(client, "throbbing at my right temple")
+    data = client.get(url.replace("/results", "/results.json")).json()
+    link = data["candidates"][0]["links"]["page"]
+    muscle = data["candidates"][0]["muscle"]["id"]
+    assert "from=" in link
+    page = client.get(link).text
+    back = re.search(r'<p class="back"><a href="([^"]+)">← Back to your results</a>', page)
+    assert back
+    target = back.group(1).replace("&amp;", "&")
+    assert target.startswith("/results?") and target.endswith(f"#c-{muscle}")
+    assert client.get(target).status_code == 200
+    # The way back survives "Update techniques" and a related muscle's link.
+    assert 'name="from"' in page
+    assert re.search(r'href="/muscles/[a-z-]+\?[^"]*from=', page)
+
+
+def test_a_muscle_page_reached_from_a_place_leads_back(client: TestClient) -> None:
+    doc = client.get("/places/heel-right.json").json()
+    link = doc["groups"][0]["muscles"][0]["links"]["page"]
+    page = client.get(link).text
+    assert "← Back to the muscles for this place</a>" in page
+    assert 'href="/places/heel-right' in page
+
+
+def test_the_way_back_goes_nowhere_else(client: TestClient) -> None:
+    for bad in (
+        "//evil.example/results",
+        "https://evil.example/results",
+        "/\\evil.example/results",
+        "/results\t//evil.example",
+        "javascript:alert(1)",
+        "/diary",
+        "results",
+    ):
+        page = client.get("/muscles/soleus", params={"from": bad}).text
+        assert 'class="back"' not in page, bad
+        hrefs = re.findall(r'href="([^"]*)"', page)
+        assert not [h for h in hrefs if "evil" in h and not h.startswith("/muscles/soleus.json?")]
+
+
+def test_words_that_name_no_place_return_to_find_with_them_kept(client: TestClient) -> None:
+    for path in ("/check", "/results"):
+        page = client.get(path, params={"text": "it hurts all over", "context": "desk-work"})
+        assert page.status_code == 200, path
+        assert "<h1>Where does it hurt?</h1>" in page.text
+        assert ">it hurts all over</textarea>" in page.text
+        assert 'value="desk-work" checked' in page.text
+        assert "We could not tell where it hurts" in page.text
+        assert "please see a doctor" in page.text  # said to hurt all over
+    empty = client.get("/check", params={"text": ""})
+    assert empty.status_code == 200 and "Tell us where it hurts" in empty.text
+    twin = client.get("/check.json", params={"text": "it hurts all over"})
+    assert twin.status_code == 422
+    assert twin.json()["error"]["code"] == "nothing_understood"
+
+
+def test_an_emergency_says_its_instruction_once_with_numbers_to_call(client: TestClient) -> None:
+    text = "crushing chest pain spreading to my left arm and I fear for my life"
+    page = client.get("/check", params={"text": text}).text
+    assert page.count("Call your emergency number now") == 1
+    assert '<a class="tel" href="tel:999">999</a>' in page
+    assert '<a class="tel" href="tel:112">112</a>' in page
+    assert "not understood" not in page.lower()
+
+
+def test_phone_links_escape_the_text_around_them() -> None:
+    from knotwork.adapters.web.respond import phone_links
+
+    assert str(phone_links("Call 999 <now>")) == (
+        'Call <a class="tel" href="tel:999">999</a> &lt;now&gt;'
+    )
+    assert "tel:" not in str(phone_links("within 1999 or 9112 or 1.112"))

@@ -28,7 +28,13 @@ from knotwork.adapters.cli import (
 )
 from knotwork.adapters.cli.context import Context
 from knotwork.adapters.cli.output import printable
-from knotwork.core.errors import ConfigError, DataError, InvalidInput, KnotworkError
+from knotwork.core.errors import (
+    ConfigError,
+    DataError,
+    InvalidInput,
+    KnotworkError,
+    UnknownQuestion,
+)
 
 COMMANDS = (
     serve_cmd,
@@ -40,6 +46,10 @@ COMMANDS = (
     atlas_cmd,
     muscles_cmd,
     kb_cmd,
+)
+QUESTIONS_LISTED = (
+    "The questions for a place, with their ids: knotwork screen --region ID --json "
+    '(its "unanswered" list).'
 )
 INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
@@ -91,6 +101,9 @@ def main(argv: Sequence[str] | None = None, context: Context | None = None) -> i
         report_warnings()
         code: int = args.handler(args, context or Context())
         return code
+    except UnknownQuestion as error:
+        # Forty questions are too many for one line: say where each place's are listed.
+        return fail(f"{error.message} {QUESTIONS_LISTED}", 2)
     except (InvalidInput, ConfigError) as error:
         return fail(error.message, 2)
     except DataError as error:

@@ -167,7 +167,7 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
     from knotwork.core.kb.present import muscle_dict
 
     kb = ctx.kb
-    muscle = kb.muscle(args.id)
+    muscle = find_one(kb, args.id)
     if args.svg:
         from knotwork.core.kb.maps import referral_map
 
@@ -188,6 +188,28 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     echo(describe(kb, muscle, data))
     return 0
+
+
+def find_one(kb: KnowledgeBase, key: str) -> Muscle:
+    """The muscle named, or else the one muscle the search finds (as the web's Muscles page
+    does: "trapz" is the upper trapezius); several found are listed, for the person to pick."""
+    from knotwork.core.errors import UnknownMuscle
+
+    try:
+        return kb.muscle(key)
+    except UnknownMuscle:
+        found = kb.search(key)
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise
+        names = ", ".join(f"{m.id} ({m.name})" for m in found[:12])
+        more = (
+            f" and {len(found) - 12} more (knotwork muscles lists all)" if len(found) > 12 else ""
+        )
+        raise InvalidInput(
+            f"No one muscle is called '{key}'; it could be: {names}{more}."
+        ) from None
 
 
 def describe(kb: KnowledgeBase, m: Muscle, data: dict[str, Any]) -> str:

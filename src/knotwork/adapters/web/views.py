@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 from starlette.datastructures import QueryParams
 
 from knotwork.adapters.web.forms import MAX_LIMIT, PAGE_LIMIT, query_from_params
+from knotwork.adapters.web.respond import same_site_path
 from knotwork.core.atlas.render import render_map
-from knotwork.core.errors import UnknownMuscle
 from knotwork.core.finder.engine import (
     Evidence,
     find,
@@ -24,7 +24,7 @@ from knotwork.core.finder.engine import (
 from knotwork.core.finder.index import FinderIndex
 from knotwork.core.finder.query import Query
 from knotwork.core.finder.report import heard_by_safety, understood_block
-from knotwork.core.kb.base import KnowledgeBase, normalise_name
+from knotwork.core.kb.base import KnowledgeBase
 from knotwork.core.kb.model import Muscle
 from knotwork.core.kb.present import AREA_NAMES, EVIDENCE_TEXT, muscle_dict, muscle_summary
 from knotwork.core.safety.cautions import (
@@ -155,6 +155,30 @@ def find_form(kb: KnowledgeBase, params: QueryParams) -> dict[str, Any]:
         "keep": carried(
             params, drop=("region", "text", "symptom", "context", "main", "answer", "press")
         ),
+    }
+
+
+# Words that say the pain is everywhere: the finder works place by place, and pain all over
+# is for a doctor to look at.
+ALL_OVER = ("all over", "everywhere", "whole body", "every part", "every muscle")
+
+
+def not_understood(index: FinderIndex, params: QueryParams) -> dict[str, Any]:
+    """What the Find page says when the words named no place: what was understood, and what
+    would help (a place named, or marked on the map)."""
+    from knotwork.core.finder.engine import EXAMPLES
+
+    text = params.get("text", "").strip()
+    ev = words_only(index, query_from_params(index.kb, params)) if text else None
+    heard = []
+    if ev is not None:
+        u = ev.understood
+        heard = [t.label.lower() for t in (*u.symptoms, *u.contexts)]
+    return {
+        "said": bool(text),
+        "heard": heard,
+        "all_over": any(words in text.lower() for words in ALL_OVER),
+        "examples": list(EXAMPLES),
     }
 
 
@@ -289,12 +313,15 @@ def results(index: FinderIndex, params: QueryParams) -> dict[str, Any]:
     to_muscle += [
         ("caution", c["as_caution"]) for c in doc["understood"]["cautions"] if c["id"] not in chosen
     ]
+    here = link("/results", carried(params))
     for c in doc["candidates"]:
         muscle_id = c["muscle"]["id"]
         c["fit"] = fit_words(c["score"])
         c["fits_said"] = said_labels(kb, c["explanation"])
+        # The muscle page keeps the way back to this list, at this muscle.
+        back = ("from", f"{here}#c-{muscle_id}")
         c["links"] = {
-            "page": link(f"/muscles/{muscle_id}", to_muscle),
+            "page": link(f"/muscles/{muscle_id}", [*to_muscle, back]),
             **{
                 answer: link("/results", _with_press(base, params, muscle_id, answer))
                 for answer in ("yes", "no", "unsure")
@@ -354,19 +381,7 @@ def _with_press(
 
 def muscle_index(kb: KnowledgeBase, q: str) -> dict[str, Any]:
     q = q.strip()
-    muscles = list(kb)
-    if q:
-        needle = normalise_name(q)
-        muscles = [
-            m
-            for m in muscles
-            if any(needle in normalise_name(n) for n in (m.id, m.name, *m.aliases))
-        ]
-        if not muscles:
-            try:
-                muscles = [kb.muscle(q)]
-            except UnknownMuscle as error:
-                muscles = [kb.muscles[s] for s in error.suggestions]
+    muscles = kb.search(q)
     areas = [
         {
             "id": area,
@@ -427,15 +442,41 @@ def muscle(index: FinderIndex, kb: KnowledgeBase, key: str, params: QueryParams)
         }
         for f in kb.safety.factors.values()
     ]
-    data["carry"] = carried(params, drop=("caution",))
-    # Links to other muscles keep the person's screen and cautions with them.
-    data["keep"] = urlencode(carried(params))
+    back = way_back(params.get("from", ""))
+    data["back"] = back
+    came_from = [("from", back["href"])] if back else []
+    data["carry"] = [*carried(params, drop=("caution",)), *came_from]
+    # Links to other muscles keep the person's screen and cautions, and the way back.
+    data["keep"] = urlencode([*carried(params), *came_from])
     data["find"] = link("/find", carried(params, drop=("answer", "press")))
     in_flow = bool(params.getlist("region") or params.get("text"))
     data["check"] = link("/check", carried(params)) if in_flow else data["find"]
     safety = data.get("safety")
     data["screened"] = bool(safety and safety["screening_complete"] and safety["level"] == "none")
     return {"muscle": data}
+
+
+# Where a muscle page may lead back to, and what the link says.
+WAYS_BACK = (
+    ("/results", "Back to your results"),
+    ("/places/", "Back to the muscles for this place"),
+)
+
+
+def way_back(value: str) -> dict[str, str] | None:
+    """The page a person came from (``from=``), as a link, if it is one of this site's
+    results or place pages; anything else (another host, ``//host``, ``/\\host``, a
+    scheme) is ignored, so the parameter cannot send anyone elsewhere."""
+    parts = urlsplit(value)
+    if parts.scheme or parts.netloc or any(c in value for c in "\\\t\r\n"):
+        return None
+    for prefix, text in WAYS_BACK:
+        if parts.path.startswith(prefix) and not parts.path.startswith("//"):
+            href = same_site_path(parts.path)
+            href += f"?{parts.query}" if parts.query else ""
+            href += f"#{quote(parts.fragment, safe='-_')}" if parts.fragment else ""
+            return {"href": href, "text": text}
+    return None
 
 
 def referral_text(kb: KnowledgeBase, zones: list[dict[str, Any]]) -> str:
@@ -524,11 +565,13 @@ def place(
     # A muscle page given the place screens it too, so a flag raised here holds there; a
     # place without a side ("temple") is no atlas region, so it goes without.
     to_muscle = [("region", pid), *keep] if pid in kb.atlas else keep
+    here = link(f"/places/{pid}", carried(params, drop=PLACE_DROPS))
     for group in doc["groups"]:
         for m in group["muscles"]:
             side = m["side"]
+            back = ("from", f"{here}#pm-{m['muscle']['id']}")
             m["links"] = {
-                "page": link(f"/muscles/{m['muscle']['id']}", to_muscle),
+                "page": link(f"/muscles/{m['muscle']['id']}", [*to_muscle, back]),
                 "map": link(f"/maps/{m['muscle']['id']}.svg", [("side", side), ("mark", pid)]),
             }
     result = screen(kb.safety, kb.atlas, [pid], "", query.answers)

@@ -153,6 +153,12 @@ class Muscle(NamedTuple):
     cautions: tuple[Caution, ...]
     source_notes: tuple[SourceNote, ...]
     citations: tuple[str, ...]
+    # Found by a search ("trapezuis"), never shown as one of its names.
+    misspellings: tuple[str, ...] = ()
+
+    def names(self) -> tuple[str, ...]:
+        """Every name a search finds it by: its id, name, aliases and misspellings."""
+        return (self.id, self.name, *self.aliases, *self.misspellings)
 
     def referral_regions(self, kind: ZoneKind | None = None) -> set[str]:
         """Base region ids this muscle refers to (of one kind, or any)."""

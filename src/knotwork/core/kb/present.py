@@ -57,6 +57,7 @@ def muscle_dict(
     from knotwork.core.safety.screen import ANSWER_FIRST, RED_FLAG_HOLD
 
     data: dict[str, Any] = plain(m)
+    del data["misspellings"]  # for searching only, never shown as one of its names
     personal = personal or Personal()
     # "How to find it" asks the person to press: the same cautions that block pressing in
     # the techniques withhold it here, as the finder withholds its press test.
