@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from fastapi.testclient import TestClient
 
 from knotwork.core.kb.base import KnowledgeBase
@@ -193,3 +194,29 @@ def test_phone_links_escape_the_text_around_them() -> None:
         'Call <a class="tel" href="tel:999">999</a> &lt;now&gt;'
     )
     assert "tel:" not in str(phone_links("within 1999 or 9112 or 1.112"))
+
+
+def test_referral_maps_come_one_view_at_a_time_with_their_shape(client: TestClient) -> None:
+    data = client.get("/results.json?text=my+heel+hurts").json()
+    for c in data["candidates"]:
+        assert c["maps"]
+        for v in c["maps"]:
+            svg = client.get(v["src"])
+            assert svg.status_code == 200 and svg.headers["content-type"].startswith("image/svg")
+            box = re.search(r'viewBox="([^"]+)"', svg.text)
+            assert box
+            _, _, w, h = (float(n) for n in box.group(1).split())
+            assert v["height"] / v["width"] == pytest.approx(h / w, rel=0.01)
+    page = client.get("/muscles/soleus").text
+    assert re.search(
+        r'<a href="/maps/soleus\.svg\?side=right&amp;view=back[^"]*"><img class="refmap"', page
+    )
+    assert client.get("/maps/soleus.svg?view=side").status_code == 422
+
+
+def test_the_results_page_reserves_each_maps_shape(client: TestClient) -> None:
+    page = client.get("/results?text=my+heel+hurts").text
+    imgs = re.findall(r'<img class="refmap" src="([^"]+)"[^>]*width="(\d+)" height="(\d+)"', page)
+    assert imgs
+    assert all("view=" in src for src, _, _ in imgs)
+    assert {w for _, w, _ in imgs} == {"300"}

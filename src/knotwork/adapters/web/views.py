@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
@@ -25,6 +25,7 @@ from knotwork.core.finder.index import FinderIndex
 from knotwork.core.finder.query import Query
 from knotwork.core.finder.report import heard_by_safety, understood_block
 from knotwork.core.kb.base import KnowledgeBase
+from knotwork.core.kb.maps import map_views
 from knotwork.core.kb.model import Muscle
 from knotwork.core.kb.present import AREA_NAMES, EVIDENCE_TEXT, muscle_dict, muscle_summary
 from knotwork.core.safety.cautions import (
@@ -314,8 +315,10 @@ def results(index: FinderIndex, params: QueryParams) -> dict[str, Any]:
         ("caution", c["as_caution"]) for c in doc["understood"]["cautions"] if c["id"] not in chosen
     ]
     here = link("/results", carried(params))
+    marks = [r["id"] for r in doc["understood"]["regions"]]
     for c in doc["candidates"]:
         muscle_id = c["muscle"]["id"]
+        c["maps"] = referral_maps(kb, kb.muscles[muscle_id], c["side"], marks)
         c["fit"] = fit_words(c["score"])
         c["fits_said"] = said_labels(kb, c["explanation"])
         # The muscle page keeps the way back to this list, at this muscle.
@@ -336,6 +339,30 @@ def results(index: FinderIndex, params: QueryParams) -> dict[str, Any]:
         # "Save to my diary" posts the same inputs; the finder runs again and saves what it shows.
         "save": carried(params, drop=("limit",)),
     }
+
+
+MAP_WIDTH = 300  # the width attribute of a referral map; CSS makes it the column's width
+
+
+def referral_maps(
+    kb: KnowledgeBase, m: Muscle, side: str, marks: Sequence[str] = ()
+) -> list[dict[str, Any]]:
+    """A muscle's referral map as one picture per view it needs, each with its width and
+    height (so the page keeps its place while it loads) and its address (opened alone, it
+    is the map full size)."""
+    pairs = [("side", side), *(("mark", r) for r in marks)]
+    out = []
+    for view, (x0, y0, x1, y1) in map_views(kb, m, side, marks):
+        out.append(
+            {
+                "view": view,
+                "label": f"{view.capitalize()} view",
+                "src": link(f"/maps/{m.id}.svg", [*pairs, ("view", view)]),
+                "width": MAP_WIDTH,
+                "height": round(MAP_WIDTH * (y1 - y0) / (x1 - x0)),
+            }
+        )
+    return out
 
 
 # A candidate's share of the evidence, in words: the share itself means little to a lay
@@ -425,6 +452,7 @@ def muscle_data(
 def muscle(index: FinderIndex, kb: KnowledgeBase, key: str, params: QueryParams) -> dict[str, Any]:
     m = kb.muscle(key)  # an unknown one is a 404 with suggestions (errors.py)
     data = muscle_data(index, kb, m, params)
+    data["maps"] = referral_maps(kb, m, "right")
     personal = parse_personal(params.getlist("caution"))
     for tp in data["trigger_points"]:
         tp["referral_text"] = referral_text(kb, tp["referral"])
