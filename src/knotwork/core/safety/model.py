@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import NamedTuple
 
+from knotwork.core.reading.index import PhraseIndex
+
 URGENCY_ORDER = {"none": 0, "soon": 1, "urgent": 2, "emergency": 3}
 
 
@@ -81,3 +83,6 @@ class SafetyData(NamedTuple):
     # Atlas group or base id -> the screening areas that name it, in file order (so a screen
     # looks a region up instead of scanning every area's list).
     areas_of: dict[str, tuple[str, ...]]
+    # Every phrase compiled into one trie (core.reading.index): the words are read in one
+    # pass, whatever the number of phrases.
+    phrase_index: PhraseIndex
