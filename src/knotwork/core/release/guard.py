@@ -15,9 +15,10 @@ technique the plan uses, and a refusal says the cap and why:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from itertools import pairwise
+from types import MappingProxyType
 from typing import NamedTuple
 
 from knotwork.core.diary.repository import DayPain
@@ -48,15 +49,25 @@ class Refusal(NamedTuple):
         return f"{self.cap} {self.why}"
 
 
-def sessions_today(treatments: Sequence[Treatment], muscle: str, today: date) -> int:
-    """How many separate sessions treated ``muscle`` on ``today`` (local day)."""
-    times = sorted(
-        t.when.utc
+def sessions_today(
+    treatments: Sequence[Treatment],
+    muscle: str,
+    today: date,
+    session_of: Mapping[str, str] = MappingProxyType({}),
+) -> int:
+    """How many separate sessions treated ``muscle`` on ``today`` (local day): the recorded
+    sessions its events belong to (``session_of``: treatment id -> session id), plus the
+    events written into the diary by hand, where those less than ``GAP_MINUTES`` apart are
+    one session."""
+    mine = [
+        t
         for t in treatments
         if t.kind == "self-treatment" and t.muscle == muscle and t.when.day == today
-    )
+    ]
+    recorded = {session_of[t.id] for t in mine if t.id in session_of}
+    times = sorted(t.when.utc for t in mine if t.id not in session_of)
     gaps = sum(1 for a, b in pairwise(times) if b - a > _gap())
-    return gaps + 1 if times else 0
+    return len(recorded) + (gaps + 1 if times else 0)
 
 
 def _gap() -> timedelta:
@@ -119,12 +130,18 @@ def _minutes(seconds: int) -> str:
     return f"{minutes} min {rest} s" if rest else f"{minutes} min"
 
 
-def check_day(steps: Sequence[Step], treatments: Sequence[Treatment], today: date) -> list[Refusal]:
-    """Per muscle per day: the dose's times a day, counted from the diary."""
+def check_day(
+    steps: Sequence[Step],
+    treatments: Sequence[Treatment],
+    today: date,
+    session_of: Mapping[str, str] = MappingProxyType({}),
+) -> list[Refusal]:
+    """Per muscle per day: the dose's times a day (the smallest cap of the techniques the
+    plan uses on it), counted from the diary."""
     out = []
     for muscle, s in _first_steps(steps).items():
-        done = sessions_today(treatments, muscle, today)
-        cap = s.times_per_day.max
+        done = sessions_today(treatments, muscle, today, session_of)
+        cap = min(x.times_per_day.max for x in steps if x.muscle == muscle)
         if done >= cap:
             out.append(
                 Refusal(

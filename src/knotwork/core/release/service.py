@@ -132,10 +132,12 @@ class Release:
         with self.repo.reading():
             treatments = self.repo.treatments(since, today)
             days = self.repo.day_pain(since, today)
+            recorded = self.repo.sessions(today, today)
+        session_of = {t: s.id for s in recorded for t in s.treatments}
         return [
             *guard.check_trend(self.kb, days, today),
             *guard.check_soreness(self.kb, steps, treatments, today),
-            *guard.check_day(steps, treatments, today),
+            *guard.check_day(steps, treatments, today, session_of),
             *guard.check_steps(steps),
         ]
 
