@@ -20,7 +20,7 @@ from knotwork.adapters.web.maps import SVG_CSP
 from knotwork.adapters.web.respond import json_response, twin
 from knotwork.adapters.web.session_schemas import SessionAnswer, SessionIn, session_answer
 from knotwork.adapters.web.session_store import release
-from knotwork.core.atlas.model import Side
+from knotwork.core.atlas.model import Side, View
 from knotwork.core.atlas.render import Emphasis, Marker, render_map
 from knotwork.core.errors import InvalidInput, NotFound, UnknownMuscle
 from knotwork.core.kb.zones import zone_regions
@@ -212,5 +212,8 @@ async def point_map(request: Request, name: str, point: str) -> Response:
     region = kb.atlas.sided(tp.location.site[0], one)
     title = f"{muscle.name}, trigger point {tp.number}, {side} side: {tp.location.lay}"
     marker = Marker(region, str(tp.number), title, view=tp.location.view)
-    svg = render_map(kb.atlas, highlights, [marker], crop=True, title=title)
+    # Only the side of the body the point is pressed on, zoomed to it and its zones there,
+    # so the spot is large enough to find.
+    view: View = "front" if tp.location.view == "front" else "back"
+    svg = render_map(kb.atlas, highlights, [marker], views=[view], crop=True, title=title)
     return Response(svg, media_type="image/svg+xml", headers={"content-security-policy": SVG_CSP})

@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 from starlette.datastructures import FormData, QueryParams
 
 from knotwork.adapters.web.forms import query_from_params
-from knotwork.core.errors import InvalidInput
+from knotwork.core.errors import InvalidInput, NotFound
 from knotwork.core.finder.engine import noted_cautions, screening
 from knotwork.core.finder.index import FinderIndex
 from knotwork.core.kb.base import KnowledgeBase
@@ -54,7 +54,10 @@ def ask_from(index: FinderIndex, release: Release, params: QueryParams) -> Ask:
     sides = sides_of(params.get("side", ""))
     routine = params.get("routine", "").strip() or None
     if routine:
-        saved = release.repo.get_routine(routine)
+        try:
+            saved = release.repo.get_routine(routine)
+        except NotFound as error:  # a routine named in the request is its input
+            raise InvalidInput(error.message) from None
         muscles, sides = muscles or saved.muscles, saved.sides
     query = query_from_params(kb, params)
     personal = check_personal(kb.safety, kb.atlas, Personal(query.cautions))
