@@ -25,6 +25,7 @@ from knotwork.adapters.cli import (
     progress_cmd,
     screen_cmd,
     serve_cmd,
+    session_cmd,
 )
 from knotwork.adapters.cli.context import Context
 from knotwork.adapters.cli.output import printable
@@ -35,6 +36,7 @@ COMMANDS = (
     find_cmd,
     screen_cmd,
     diary_cmd,
+    session_cmd,
     progress_cmd,
     backup_cmd,
     atlas_cmd,

@@ -83,6 +83,7 @@ function show(n) {
   $("p-pressure").textContent = s.pressure_text;
   const firm = $("p-firm");
   firm.max = s.pressure ? s.pressure.max : 10;
+  $("p-firm-max").textContent = firm.max;
   firm.value = Math.min(Number(firm.value), Number(firm.max));
   $("p-firm-out").textContent = firm.value;
   $("p-stroke").hidden = !!s.hold_seconds;
@@ -128,8 +129,13 @@ function beginRep() {
   }
 }
 
+let runAt = 0;
+let runWall = 0;
+
 function run(ms) {
-  deadline = performance.now() + ms;
+  runAt = performance.now();
+  runWall = Date.now();
+  deadline = runAt + ms;
   paused = false;
   tick();
 }
@@ -152,7 +158,11 @@ function finishTimed(late) {
     $("p-switch").hidden = true;
     beginRep();
   } else if (phase === "hold") {
-    document.dispatchEvent(new CustomEvent("knotwork:hold-end", { detail: { late } }));
+    // For bench/session_player.py: how late the hold ended, on the monotonic clock and
+    // (a cross-check) on the wall clock; a hold resumed after a pause counts from the resume.
+    const elapsed = performance.now() - runAt;
+    const wall = Date.now() - runWall;
+    document.dispatchEvent(new CustomEvent("knotwork:hold-end", { detail: { late, elapsed, wall } }));
     repDone(steps[i].hold_seconds);
   } else if (phase === "rest") {
     beginRep();
