@@ -24,7 +24,25 @@ def session_url(page: Page, muscle: str, side: str = "right") -> str:
     return "/session?" + urlencode([*base, *answers])
 
 
+# Records what the player asks of the browser: the screen kept awake, and each tone made.
+SPY = """
+window.__locks = [];
+window.__tones = [];
+Object.defineProperty(navigator, "wakeLock", { value: {
+  request: async (kind) => { window.__locks.push(kind); return { release: async () => {} }; },
+} });
+const make = AudioContext.prototype.createOscillator;
+AudioContext.prototype.createOscillator = function () {
+  const osc = make.call(this);
+  const start = osc.start.bind(osc);
+  osc.start = (when) => { window.__tones.push(osc.frequency.value); start(when); };
+  return osc;
+};
+"""
+
+
 def start(page: Page, muscle: str = "upper-trapezius") -> None:
+    page.add_init_script(SPY)
     page.clock.install()
     page.goto(session_url(page, muscle))
     expect(page.locator("#player")).to_be_visible()
@@ -53,6 +71,10 @@ def test_a_whole_session_completes_and_records_itself(page: Page) -> None:
     page.clock.run_for(20_000 + 5_000 + 30_000 + 30_000 + 5_000 + 30_000 + 1_000)
     expect(page.locator("#p-end")).to_be_visible()
     expect(live).to_contain_text("Done: every point")
+    assert page.evaluate("window.__locks") == ["screen"]  # kept awake while it ran
+    # Made in the browser: a start tone and a two-note end tone per hold, and the last chord.
+    tones = page.evaluate("window.__tones")
+    assert tones.count(660) >= 4 + 4 and tones.count(880) >= 4 and tones[-3:] == [660, 880, 990]
     page.locator("#player select[name=p_pain_after]").select_option("3")
     page.locator("#player select[name=p_rom_after]").select_option("7")
     page.get_by_role("button", name="Save to my diary").click()
@@ -101,6 +123,36 @@ def test_a_session_stopped_with_a_reason(page: Page) -> None:
     assert [(h["point"], h["seconds"], h["repetitions"]) for h in data["holds"]] == [(1, 12, 1)]
 
 
+def test_a_stroke_step_is_counted_with_keys(page: Page) -> None:
+    url = session_url(page, "flexor-digitorum-brevis")
+    plan = page.request.get(url.replace("/session?", "/session.json?")).json()
+    (step,) = plan["steps"]
+    assert step["strokes"] and not step["hold_seconds"]
+    page.clock.install()
+    page.goto(url)
+    page.locator("#p-start").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#p-count")).to_have_text(f"0/{step['strokes']}")
+    for n in range(step["repetitions"]):
+        page.locator("#p-live").focus()  # off the buttons: Space counts a stroke
+        for _ in range(step["strokes"]):
+            page.keyboard.press(" ")
+        if n + 1 < step["repetitions"]:
+            expect(page.locator("#p-rep")).to_have_text("Let go and rest")
+            page.clock.run_for(5_100)
+    expect(page.locator("#p-end")).to_be_visible()
+    page.locator("#player select[name=p_pain_after]").focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Session saved")).to_be_visible()
+    (hold,) = page.request.get(page.url + ".json").json()["session"]["holds"]
+    assert (hold["strokes"], hold["seconds"], hold["repetitions"]) == (
+        step["strokes"],
+        None,
+        step["repetitions"],
+    )
+
+
 def test_a_session_over_the_daily_cap_is_refused(page: Page) -> None:
     url = session_url(page, "levator-scapulae")
     plan = page.request.get(url.replace("/session?", "/session.json?")).json()
@@ -131,6 +183,10 @@ def test_a_session_over_the_daily_cap_is_refused(page: Page) -> None:
     expect(refused).to_contain_text(f"your diary has {cap} today")
     expect(page.locator("#player")).to_have_count(0)
     expect(page.get_by_role("button", name="Start")).to_have_count(0)
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "session-refused-desktop.png"), full_page=True)
+    page.set_viewport_size(PHONE)
+    page.screenshot(path=str(SHOTS / "session-refused-phone.png"), full_page=True)
 
 
 @pytest.fixture

@@ -84,7 +84,7 @@ def check_steps(steps: Sequence[Step]) -> list[Refusal]:
                     "per-point",
                     s.muscle,
                     f"At most {s.repetition_range.max} holds on each point in a session.",
-                    f"That is the most the {s.technique_name.lower()} dose gives "
+                    f"That is the most the dose of the {s.technique_name.lower()} gives "
                     f"({s.repetition_range} each time); more presses the same spot into "
                     "bruising.",
                 )
@@ -95,7 +95,8 @@ def check_steps(steps: Sequence[Step]) -> list[Refusal]:
                     "hold-length",
                     s.muscle,
                     f"A hold lasts at most {s.hold_range.max} seconds.",
-                    f"The {s.technique_name.lower()} dose is {s.hold_range} seconds a hold; "
+                    f"The dose of the {s.technique_name.lower()} is {s.hold_range} seconds a "
+                    "hold; "
                     "longer pressure does not release more and leaves the spot sore.",
                 )
             )
@@ -149,7 +150,8 @@ def check_day(
                     muscle,
                     f"At most {cap} session{'s' if cap > 1 else ''} a day for the "
                     f"{s.muscle_name.lower()}; your diary has {done} today.",
-                    f"The {s.technique_name.lower()} dose is {s.times_per_day} times a day. "
+                    f"The dose of the {s.technique_name.lower()} is {s.times_per_day} times a "
+                    "day. "
                     "More often does not speed recovery and can leave it bruised; try again "
                     "tomorrow.",
                 )
