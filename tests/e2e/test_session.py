@@ -257,7 +257,14 @@ def test_screenshots_of_the_player(
     nojs = browser.new_context(viewport=viewport, base_url=base_url, java_script_enabled=False)
     page = nojs.new_page()
     page.goto(session_url(page, "infraspinatus", "both"))
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= viewport["width"], f"the checklist scrolls sideways at {label} width"
     page.screenshot(path=str(SHOTS / f"session-checklist-{label}.png"), full_page=True)
     page.goto("/today")
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     page.screenshot(path=str(SHOTS / f"today-{label}.png"), full_page=True)
+    done = page.request.get("/today.json").json()["sessions"][0]["id"]
+    page.goto(f"/session/done/{done}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    page.screenshot(path=str(SHOTS / f"session-done-{label}.png"), full_page=True)
     nojs.close()

@@ -192,7 +192,9 @@ def session_dict(kb: KnowledgeBase, s: Session) -> dict[str, Any]:
         "zone": s.when.zone,
         "when": s.when.local.strftime("%a %d %b %Y, %H:%M"),
         "muscles": [{"id": m, "name": names.get(m, m)} for m in s.muscles],
-        "holds": [dataclasses.asdict(h) for h in s.holds],
+        "holds": [
+            {**dataclasses.asdict(h), "name": names.get(h.muscle, h.muscle)} for h in s.holds
+        ],
         "seconds": sum((h.seconds or 0) * h.repetitions for h in s.holds),
         "pain_before": s.pain_before,
         "pain_after": s.pain_after,
