@@ -100,6 +100,8 @@ def test_recorded_holds_are_capped_server_side(store: Store, kb: KnowledgeBase) 
         r.record(plan, [hold.__class__(s.muscle, s.point, s.side, s.technique, 30, None, 1, 9)])
     with pytest.raises(InvalidInput, match="not in this session's plan"):
         r.record(plan, [Hold(s.muscle, 9, s.side, s.technique, 30)])
+    with pytest.raises(InvalidInput, match="Tick each point you did"):
+        r.record(plan, [])
     assert store.sessions(person).sessions() == []
 
 

@@ -162,6 +162,8 @@ class Release:
             raise InvalidInput(plan.gate.message)
         if not plan.steps:
             raise InvalidInput(_why_none(plan))
+        if ended == "completed" and not holds:
+            raise InvalidInput("Tick each point you did, or say why you stopped.")
         by_key = {s.key: s for s in plan.steps}
         for h in holds:
             _check_hold(by_key, h)
