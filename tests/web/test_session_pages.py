@@ -199,3 +199,19 @@ def test_links_from_the_results_and_the_muscle_page(web: TestClient, kb: Knowled
     assert len(left) < len(bare["gate"]["unanswered"])
     more = "&".join(f"answer={q}:no" for q in left)
     assert web.get(link.replace("/session?", "/session.json?") + "&" + more).json()["ready"]
+
+
+def test_forms_need_their_token_and_bad_input_is_the_one_shape(
+    web: TestClient, kb: KnowledgeBase
+) -> None:
+    pairs = [p for p in checklist(web, kb) if p[0] != "csrf_token"]
+    forged = web.post(
+        "/session", content=urlencode(pairs), headers={**FORM, "sec-fetch-site": "same-origin"}
+    )
+    assert forged.status_code == 403
+    bad = web.get("/session.json?muscle=traps&side=up")
+    assert bad.status_code == 422
+    assert bad.json()["ok"] is False and "side must be left, right or both" in bad.text
+    assert web.get("/session.json?muscle=traps&hold=0").status_code == 422
+    assert web.get("/routines/nothing.ics").status_code == 404
+    assert web.get("/maps/upper-trapezius/point-9.svg").status_code == 404
