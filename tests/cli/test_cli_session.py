@@ -159,3 +159,18 @@ def test_the_morning_check(run: Run, store_url: str, tmp_path: Path) -> None:
         assert main(["session", "traps", "--json", *answers(("right",))], ctx) == 0
     finally:
         ctx.store.close()
+
+
+def test_backup_and_restore_keep_sessions(run: Run, tmp_path: Path) -> None:
+    assert run("session", "traps", "--side", "right", "--yes", *answers(("right",)))[0] == 0
+    file = tmp_path / "b.json"
+    code, out, _ = run("backup", str(file))
+    assert code == 0 and "2 treatments" in out and "1 session, 0 routines" in out
+    saved = json.loads(file.read_text())["sessions"]
+    code, out, err = run("restore", str(file), "--replace")
+    assert (code, err) == (0, "") and "1 session" in out
+    again = tmp_path / "again.json"
+    assert run("backup", str(again))[0] == 0
+    assert json.loads(again.read_text())["sessions"] == saved  # the same session came back
+    code, out, _ = run("session", "traps", "--side", "right", "--json", *answers(("right",)))
+    assert json.loads(out)["ready"]  # one session today, still under the cap

@@ -161,3 +161,31 @@ def test_every_statement_filters_by_person(store: Store, kb: KnowledgeBase) -> N
         event.remove(store.engine, "before_cursor_execute", hook)
     assert any("release_session" in x for x in seen) and any("routine" in x for x in seen)
     assert {x: p for x in seen if (p := problems(x))} == {}
+
+
+def test_a_backup_carries_sessions_and_routines(
+    store: Store, kb: KnowledgeBase, tmp_path: Any
+) -> None:
+    from knotwork.adapters.store import backup
+    from knotwork.core.diary.service import Diary
+
+    person = new_person(store)
+    r = release(store, kb, person)
+    routine = r.save_routine("Neck", ["traps"], ["right"], 2, "19:30")
+    plan = r.plan(ask(kb, routine=routine.id, sides=("right",)))
+    s = r.record(plan, [h for h in holds_of(r, kb) if h.side == "right"], pain_before=5)
+    repo = store.sessions(person)
+    doc = backup.document(repo.contents(), MORNING, "0004", repo.sessions(), repo.routines())
+    file = tmp_path / "b.json"
+    backup.write(file, doc)
+    found = backup.read_all(file)
+    assert found.sessions == [s] and found.routines == [routine]
+    other = store.sessions(new_person(store))
+    other.carry(found.sessions, found.routines)
+    Diary(other, kb, fixed_clock(MORNING), "Europe/London").restore(found.contents)
+    assert other.sessions() == [s] and other.routines() == [routine]
+    assert {t.id for t in other.treatments()} == set(s.treatments)
+    with pytest.raises(InvalidInput, match="already has"):
+        other.restore(found.contents, replace=False)
+    other.restore(found.contents, replace=True)  # replaced: no sessions carried this time
+    assert other.sessions() == [] and other.routines() == []

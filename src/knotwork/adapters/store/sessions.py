@@ -9,11 +9,13 @@ from collections.abc import Sequence
 from datetime import UTC, date
 from typing import Any
 
-from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy import Connection, Table, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from knotwork.adapters.store import rows, tables
+from knotwork.adapters.store.bulk import copy_rows
 from knotwork.adapters.store.repository import SqlDiary
+from knotwork.core.diary.repository import Contents
 from knotwork.core.diary.treatment import Treatment
 from knotwork.core.diary.when import When
 from knotwork.core.errors import InvalidInput, NotFound
@@ -104,6 +106,34 @@ def routine_from(row: Any) -> Routine:
 
 
 class SqlSessions(SqlDiary):
+    """Restoring a backup puts its sessions and routines back in the same transaction as
+    its records (``carry`` them first); clearing the diary for a restore clears them too."""
+
+    _carried: tuple[Sequence[Session], Sequence[Routine]] = ((), ())
+
+    def carry(self, sessions: Sequence[Session], routines: Sequence[Routine]) -> None:
+        self._carried = (sessions, routines)
+
+    def restore(self, contents: Contents, replace: bool) -> None:
+        if not replace and (self.sessions(limit=1) or self.routines()):
+            raise InvalidInput(
+                "The diary already has sessions or routines; restore with --replace to put "
+                "the backup in their place."
+            )
+        super().restore(contents, replace)
+
+    def _clear(self, conn: Connection) -> None:
+        for table in (T.release_session, T.routine):
+            conn.execute(delete(table).where(self._mine(table)))
+        super()._clear(conn)
+
+    def bulk_insert(self, conn: Connection, contents: Contents) -> None:
+        super().bulk_insert(conn, contents)
+        sessions, routines = self._carried
+        copy_rows(conn, T.release_session, [session_values(self.person, s) for s in sessions])
+        copy_rows(conn, T.routine, [routine_values(self.person, r) for r in routines])
+        self._carried = ((), ())
+
     def add_session(self, session: Session, treatments: Sequence[Treatment]) -> None:
         try:
             self._add_session(session, treatments)
