@@ -28,6 +28,7 @@ DIARY_TABLES = (
     "finding",
     "day_pain",
     "day_region",
+    "fair_test",
 )
 CONTROL = ("pragma", "begin", "commit", "rollback", "savepoint", "release", "select pg_")
 

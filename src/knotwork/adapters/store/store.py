@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from knotwork.adapters.store import migrate, tables
 from knotwork.adapters.store.engine import describe, make_engine, parse_url
+from knotwork.adapters.store.fairtests import SqlFairTests
 from knotwork.adapters.store.repository import SqlDiary
 from knotwork.core.errors import StoreError
 
@@ -53,6 +54,10 @@ class Store:
 
     def repository(self, person: int = LOCAL_PERSON) -> SqlDiary:
         return SqlDiary(self.engine, person)
+
+    def fair_tests(self, person: int = LOCAL_PERSON) -> SqlFairTests:
+        """The person's fair tests (core/fairtest's ``FairTestRepository``)."""
+        return SqlFairTests(self.engine, person)
 
     def close(self) -> None:
         self.engine.dispose()
