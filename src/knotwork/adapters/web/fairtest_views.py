@@ -10,12 +10,12 @@ from urllib.parse import urlencode
 from fastapi import Request
 
 from knotwork.adapters.web.diary_store import diary
-from knotwork.core.diary.vocab import TREATMENT_LABELS
 from knotwork.core.errors import InvalidInput, KnotworkError
 from knotwork.core.fairtest.analysis import Result
 from knotwork.core.fairtest.helped import REASONS, SUMMARY, Helped, what_helped
 from knotwork.core.fairtest.method import method
 from knotwork.core.fairtest.plan import ARM_KIND_LABELS, ARM_KINDS, MAX_START_AHEAD, OUTCOME_LABELS
+from knotwork.core.fairtest.present import helped_dict as core_helped_dict
 from knotwork.core.fairtest.present import prompt_dict, result_dict, today_dict
 from knotwork.core.fairtest.service import RECOMMENDED_BLOCKS, FairTests
 from knotwork.core.kb.base import KnowledgeBase
@@ -133,22 +133,10 @@ def _name(kb: KnowledgeBase, key: str) -> str:
 
 
 def helped_dict(h: Helped) -> dict[str, Any]:
+    """A row with its "Test this fairly" link (the plan form, option A filled in)."""
     test = {"a_name": h.arm.name, "a_kind": h.arm.kind or "", "a_muscle": h.arm.muscle or ""}
-    return {
-        "key": h.key,
-        "kind": h.kind,
-        "kind_label": TREATMENT_LABELS[h.kind],
-        "name": h.name,
-        "count": h.count,
-        "reliefs": h.reliefs,
-        "relief_mean": None if h.relief_mean is None else round(h.relief_mean, 1),
-        "relief_interval_90": None
-        if h.relief_interval is None
-        else [round(v, 1) for v in h.relief_interval],
-        "soreness": h.soreness,
-        "sore_share": None if h.sore_share is None else round(h.sore_share, 2),
-        "test_this": "/fair-test?" + urlencode({k: v for k, v in test.items() if v}),
-    }
+    link = "/fair-test?" + urlencode({k: v for k, v in test.items() if v})
+    return {**core_helped_dict(h), "test_this": link}
 
 
 def method_page(kb: KnowledgeBase) -> dict[str, Any]:

@@ -12,7 +12,9 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from knotwork.core.diary.codec import when_dict
+from knotwork.core.diary.vocab import TREATMENT_LABELS
 from knotwork.core.fairtest.analysis import BlockRow, PeriodRow, Result
+from knotwork.core.fairtest.helped import Helped
 from knotwork.core.fairtest.plan import OUTCOME_LABELS, Arm, FairTest
 from knotwork.core.fairtest.today import PEG_CITED, PEG_QUESTIONS, PEG_SOURCE, Today
 from knotwork.core.stats.verdict import CLEAR, CLEAR_AFTER_EXTENSION, FIRM_FROM, MEANINGFUL, Verdict
@@ -149,6 +151,25 @@ def headline(r: Result) -> str:
 
 def _measure(t: FairTest) -> str:
     return "PEG-3 score" if t.outcome == "peg" else "pain"
+
+
+def helped_dict(h: Helped) -> dict[str, Any]:
+    """One row of "what seemed to help" (``arm`` is the option a fair test of it plans)."""
+    return {
+        "key": h.key,
+        "kind": h.kind,
+        "kind_label": TREATMENT_LABELS[h.kind],
+        "name": h.name,
+        "count": h.count,
+        "reliefs": h.reliefs,
+        "relief_mean": _r(h.relief_mean, 1),
+        "relief_interval_90": None
+        if h.relief_interval is None
+        else [round(v, 1) for v in h.relief_interval],
+        "soreness": h.soreness,
+        "sore_share": _r(h.sore_share),
+        "arm": arm_dict(h.arm),
+    }
 
 
 def today_dict(t: Today) -> dict[str, Any]:
