@@ -79,7 +79,7 @@ def test_plan_log_and_read_the_result_through_the_pages(ravi: tuple[TestClient, 
     result = data["current"]
     assert result["status"] == "finished" and result["verdict"]["kind"] == "probably-a"
     assert result["verdict"]["p_a_better"] > 0.8 and data["can_plan"]
-    assert "ice after runs probably helped you more than nothing new" in html
+    assert "Ice after runs probably helped you more than nothing new" in html
     assert '<svg xmlns="http://www.w3.org/2000/svg"' in html and "<table>" in html
     assert result["can_extend"] and 'action="/fair-test/' + test["id"] + '/extend"' in html
     extended = post(web, f"/fair-test/{test['id']}/extend", {})

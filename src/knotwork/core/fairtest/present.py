@@ -145,7 +145,7 @@ def headline(r: Result) -> str:
         f"After {v.complete_blocks} blocks, your {_measure(r.test)} was on average "
         f"{abs(d):.1f} points lower in the weeks of {lower} than in those of {higher}. "
         f"Chance {lower} is better for you: {p_better:.0%}; better by at least 1 point: "
-        f"{p_by_1:.0%}. {r.sentence}"
+        f"{p_by_1:.0%}. {r.sentence[0].upper()}{r.sentence[1:]}"
     )
 
 
@@ -206,8 +206,8 @@ def prompt_dict() -> dict[str, Any]:
 
 # -- the chart --------------------------------------------------------------------------
 
-WIDTH, HEIGHT = 560, 240
-LEFT, RIGHT, TOP, BOTTOM = 40, 12, 14, 40
+WIDTH, HEIGHT = 440, 250
+LEFT, RIGHT, TOP, BOTTOM = 34, 10, 14, 66
 COLOURS = {"A": "#1d4e6e", "B": "#c2410c", "grid": "#e5ddd3", "text": "#4a3f37"}
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
 
@@ -230,7 +230,7 @@ def period_chart(r: Result) -> str:
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
         f'aria-labelledby="ft-title ft-desc" class="fair-chart" font-family="{escape(FONT)}" '
-        f'font-size="12">',
+        f'font-size="16">',
         f'<title id="ft-title">{escape(title)}</title>',
         f'<desc id="ft-desc">{escape(desc)}</desc>',
     ]
@@ -244,7 +244,8 @@ def period_chart(r: Result) -> str:
     for b in range(1, blocks + 1):
         out.append(
             f'<text x="{x(b, "A") + (x(b, "B") - x(b, "A")) / 2:.1f}" y="{HEIGHT - BOTTOM + 16}" '
-            f'text-anchor="middle" fill="{COLOURS["text"]}">block {b}</text>'
+            f'text-anchor="middle" fill="{COLOURS["text"]}">{"block " if blocks <= 6 else ""}{b}'
+            "</text>"
         )
     means = {(p.block, p.option): p.mean for p in r.periods}
     for b in range(1, blocks + 1):
@@ -257,23 +258,31 @@ def period_chart(r: Result) -> str:
         for option, value in (("A", a), ("B", bb)):
             if value is not None:
                 out.append(_dot(x(b, option), y(value), option))
-    out.append(
-        f'<text x="{LEFT}" y="{HEIGHT - 8}" fill="{COLOURS["text"]}">'
-        f"● A: {escape(r.test.a.name[:30])}   ■ B: {escape(r.test.b.name[:30])}   "
-        f"(lower is better)</text>"
-    )
+    for n, (option, name) in enumerate((("A", r.test.a.name), ("B", r.test.b.name))):
+        y_text = HEIGHT - 27 + 20 * n
+        out.append(_dot(LEFT + 6, y_text - 5, option, "key"))
+        tail = " (lower is better)" if n else ""
+        out.append(
+            f'<text x="{LEFT + 18}" y="{y_text}" fill="{COLOURS["text"]}">'
+            f"{option}: {escape(_short(name))}{tail}</text>"
+        )
     out.append("</svg>")
     return "".join(out)
 
 
-def _dot(cx: float, cy: float, option: str) -> str:
-    colour = COLOURS[option]
+def _dot(cx: float, cy: float, option: str, role: str = "mean") -> str:
+    """A period mean (``role`` "mean") or the legend's key ("key"): A a circle, B a square."""
+    colour, cls = COLOURS[option], f"{role}-{option.lower()}"
     if option == "A":
-        return f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="6" fill="{colour}" class="mean-a"/>'
+        return f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="6" fill="{colour}" class="{cls}"/>'
     return (
         f'<rect x="{cx - 5.5:.1f}" y="{cy - 5.5:.1f}" width="11" height="11" fill="{colour}" '
-        f'class="mean-b"/>'
+        f'class="{cls}"/>'
     )
+
+
+def _short(name: str, most: int = 28) -> str:
+    return name if len(name) <= most else name[: most - 1] + "…"
 
 
 def _chart_desc(r: Result) -> str:
