@@ -50,10 +50,11 @@ async def fair_test_route(request: Request) -> Response:
     query = {k: v for k, v in request.query_params.items() if isinstance(v, str)}
 
     def work(tests: FairTests) -> tuple[dict[str, Any], str | None]:
-        data = fair_test_page(tests, query)
+        results = tests.results()
+        data = fair_test_page(tests, query, results)
         chart = None
-        if data["current"] is not None and not request.url.path.endswith(".json"):
-            chart = period_chart(tests.results()[0])
+        if results and not request.url.path.endswith(".json"):
+            chart = period_chart(results[0])
         return data, chart
 
     data, chart = await _in_pool(request, work)

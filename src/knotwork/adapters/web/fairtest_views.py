@@ -48,11 +48,12 @@ def plan_defaults(today: date, query: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def fair_test_page(tests: FairTests, query: dict[str, str]) -> dict[str, Any]:
+def fair_test_page(
+    tests: FairTests, query: dict[str, str], results: list[Result]
+) -> dict[str, Any]:
     """The newest test (today's option, progress, results), earlier ones, and the plan form
-    when no test is planned or running."""
+    when no test is planned or running (``results``: every test's, newest first)."""
     day = tests.today_date()
-    results = tests.results()
     now = tests.today()
     current = results[0] if results else None
     active = current is not None and current.status in ("planned", "running")
