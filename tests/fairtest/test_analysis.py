@@ -155,6 +155,7 @@ def test_a_red_flag_in_the_diary_stops_the_test() -> None:
     assert result.stop.by == "red-flag" and "clinician" in result.stop.reason
     assert result.verdict.complete_blocks == 2 and result.verdict.kind == "not-yet"
     assert not result.can_extend
+    assert [p.state for p in result.periods] == ["over"] * 4 + ["stopped"] * 4
     # A finder result that needed no one (level none) does not stop it; nor one from before.
     ignored = [red_flag(flag_day, "none"), red_flag(START - timedelta(days=2))]
     calm = analyse(test, entries(test, values), ignored, test.end)

@@ -23,7 +23,13 @@ from knotwork.core.diary.model import Entry
 from knotwork.core.diary.records import Finding
 from knotwork.core.diary.treatment import Treatment
 from knotwork.core.fairtest.plan import FairTest, Status
-from knotwork.core.stats.periods import BlockResult, blocks_of, differences
+from knotwork.core.stats.periods import (
+    BlockResult,
+    blocks_of,
+    days_needed,
+    differences,
+    period_mean,
+)
 from knotwork.core.stats.posterior import default_prior, prior_from_baseline, update
 from knotwork.core.stats.schedule import MAX_BLOCKS, Option
 from knotwork.core.stats.verdict import EXTEND_BY, Verdict, judge, sentence
@@ -140,7 +146,7 @@ def analyse(
         test=test,
         today=today,
         status=status,
-        periods=_periods(test, daily, closed, today),
+        periods=_periods(test, daily, closed, today, stop is not None),
         blocks=_blocks(
             blocks_of(schedule, {d: v for d, v in daily.items() if d < closed}), over_blocks
         ),
@@ -168,9 +174,10 @@ def _extension(
 
 
 def _periods(
-    test: FairTest, daily: dict[int, float], closed: int, today: date
+    test: FairTest, daily: dict[int, float], closed: int, today: date, stopped: bool
 ) -> tuple[PeriodRow, ...]:
-    from knotwork.core.stats.periods import days_needed, period_mean
+    """Every period's mean so far, and its state: over, now, to come, or stopped (a period
+    not over when the test stopped)."""
 
     needed = days_needed(test.schedule)
     visible = {d: v for d, v in daily.items() if d < closed or test.on(d) == today}
@@ -181,6 +188,8 @@ def _periods(
         state = (
             "over"
             if p.last_day < closed
+            else "stopped"
+            if stopped
             else ("now" if p.first_day <= test.index(today) else "to come")
         )
         rows.append(
