@@ -64,7 +64,7 @@ def test_a_fair_test_from_the_command_line(cli: tuple[Run, Clock]) -> None:
         clock.next_day()
     code, out, err = run("fairtest", "status")
     assert (code, err) == (0, "")
-    assert "ball release daily probably helped you more than heat" in out
+    assert "Ball release daily probably helped you more than heat" in out
     assert "P(A better)" in out and "knotwork fairtest extend" in out
     data = json.loads(run("fairtest", "status", "--json")[1])["tests"][0]
     assert data["verdict"]["complete_blocks"] == 3 and data["can_extend"]

@@ -235,7 +235,7 @@ def render(r: Result) -> str:
         )
     if r.can_extend:
         out.append(
-            f"  Unclear: add two blocks by {r.extend_by}: knotwork fairtest extend {t.id[:8]}"
+            f"  Not clear yet: add two blocks by {r.extend_by}: knotwork fairtest extend {t.id[:8]}"
         )
     return "\n".join(out)
 
