@@ -37,6 +37,7 @@ COMMANDS = {
     "diary_cmd": ("diary",),
     "session_cmd": ("session",),
     "progress_cmd": ("progress",),
+    "fairtest_cmd": ("fairtest",),
     "backup_cmd": ("backup", "restore"),
     "atlas_cmd": ("atlas",),
     "muscles_cmd": ("muscles", "muscle"),
