@@ -24,6 +24,7 @@ FIXED = (
     EVIDENCE,
     "safety/areas.yaml",
     "safety/cautions.yaml",
+    "safety/concepts.yaml",
     "safety/groups.yaml",
 )
 

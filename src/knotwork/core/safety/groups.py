@@ -37,6 +37,9 @@ class PartFile(_Strict):
         None, ge=1, le=120, description="Not asked when the words give a younger age"
     )
     not_male: bool = Field(False, description="Not asked when the words say it is a man")
+    max_age: int | None = Field(
+        None, ge=1, le=120, description="Not asked when the words give an older age"
+    )
 
 
 class EntryFile(_Strict):
@@ -46,6 +49,9 @@ class EntryFile(_Strict):
     )
     min_age: int | None = Field(
         None, ge=1, le=120, description="The whole flag: not asked below this stated age"
+    )
+    max_age: int | None = Field(
+        None, ge=1, le=120, description="The whole flag: not asked above this stated age"
     )
     parts: list[str | PartFile] = Field(min_length=1, description="One condition a box")
 
@@ -99,9 +105,10 @@ def build_groups(groups: GroupsFile | None) -> tuple[Group, ...]:
 
 def _entry(e: EntryFile) -> Entry:
     parts = tuple(
-        Part(p) if isinstance(p, str) else Part(p.text, p.min_age, p.not_male) for p in e.parts
+        Part(p) if isinstance(p, str) else Part(p.text, p.min_age, p.not_male, p.max_age)
+        for p in e.parts
     )
-    return Entry(e.flag, e.intro, e.min_age, parts)
+    return Entry(e.flag, e.intro, e.min_age, parts, e.max_age)
 
 
 def group_of(groups: Iterable[Group]) -> Mapping[str, tuple[Group, Entry]]:

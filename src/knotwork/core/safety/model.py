@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import NamedTuple
 
+from knotwork.core.reading.index import PhraseIndex
+
 URGENCY_ORDER = {"none": 0, "soon": 1, "urgent": 2, "emergency": 3}
 
 
@@ -74,6 +76,7 @@ class Part(NamedTuple):
     text: str
     min_age: int | None = None
     not_male: bool = False
+    max_age: int | None = None
 
 
 class Entry(NamedTuple):
@@ -81,6 +84,7 @@ class Entry(NamedTuple):
     intro: str | None
     min_age: int | None
     parts: tuple[Part, ...]
+    max_age: int | None = None
 
 
 class Group(NamedTuple):
@@ -106,6 +110,9 @@ class SafetyData(NamedTuple):
     # Atlas group or base id -> the screening areas that name it, in file order (so a screen
     # looks a region up instead of scanning every area's list).
     areas_of: dict[str, tuple[str, ...]]
+    # Every phrase compiled into one trie (core.reading.index): the words are read in one
+    # pass, whatever the number of phrases.
+    phrase_index: PhraseIndex
     # How the questions are asked (safety/groups.yaml): the groups in asking order, and each
     # flag's group and entry there.
     groups: tuple[Group, ...] = ()

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
-from knotwork.core.safety.facts import Facts
+from knotwork.core.safety.facts import NOTHING, Facts
 from knotwork.core.safety.model import OTHER, Entry, Group, Part, RedFlag, SafetyData
 
 
@@ -30,16 +30,20 @@ def placement(data: SafetyData, flag: RedFlag) -> tuple[Group, Entry]:
 
 def part_asked(entry: Entry, part: Part, facts: Facts) -> bool:
     """A part is left out only when the words rule it out: an age said below the one it
-    needs, or a pregnancy question for a man. Nothing said rules nothing out."""
+    needs (or above, for a child's), or a pregnancy question for a man. Nothing said rules
+    nothing out."""
     need = part.min_age or entry.min_age
     if need and facts.age_at_most is not None and facts.age_at_most < need:
+        return False
+    limit = part.max_age or entry.max_age
+    if limit and facts.age_at_least is not None and facts.age_at_least > limit:
         return False
     return not (part.not_male and facts.male)
 
 
 def parts_asked(entry: Entry, facts: Facts) -> list[tuple[int, Part]]:
     """The parts still asked, numbered from 1 as the form and the CLI name them."""
-    if facts.age_at_most is None and not facts.male:  # nothing said rules nothing out
+    if facts == NOTHING:  # nothing said rules nothing out
         return list(enumerate(entry.parts, 1))
     return [(i, p) for i, p in enumerate(entry.parts, 1) if part_asked(entry, p, facts)]
 

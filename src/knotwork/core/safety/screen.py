@@ -14,11 +14,12 @@ from typing import Any, NamedTuple
 
 from knotwork.core.atlas.model import Atlas
 from knotwork.core.errors import UnknownQuestion
-from knotwork.core.safety.facts import NOTHING, Facts, facts_from
+from knotwork.core.reading.complaint import Complaint, read
+from knotwork.core.reading.when import recent_only
+from knotwork.core.safety.facts import NOTHING, Facts, facts_of
 from knotwork.core.safety.model import URGENCY_ORDER, RedFlag, SafetyData
 from knotwork.core.safety.questions import layout, relevant
-from knotwork.core.safety.textmatch import Clauses, match_groups, words
-from knotwork.core.safety.when import recent_only
+from knotwork.core.safety.textmatch import match_groups
 from knotwork.core.suggest import closest
 
 SELF_TREATMENT_LEVELS = ("none",)
@@ -166,18 +167,21 @@ def screen(
     regions: Iterable[str] = (),
     text: str = "",
     answers: Mapping[str, bool] | None = None,
+    complaint: Complaint | None = None,
 ) -> Screen:
+    """Screen the marked regions, the words (``complaint``: as already read, so the words
+    are read once) and the answers."""
     answers = dict(answers or {})
     check_answers(data, answers)
     areas = screening_areas(data, atlas, regions)
+    clauses = complaint if complaint is not None else read(text, data.phrase_index)
     # Every question of the marked places' areas, less those the words rule out (questions.py).
-    facts = facts_from(text) if text else NOTHING
+    facts = facts_of(clauses) if clauses else NOTHING
     asked = relevant(data, questions_for(data, areas), facts)
     result = Screen(asked, answers, areas, data, facts)
-    clauses = words(text) if text else Clauses()
     # With nothing said, only a "yes" can raise a flag: look at those alone.
     flags = data.flags.values() if clauses else [data.flags[f] for f, yes in answers.items() if yes]
-    horizons: dict[int | None, Clauses] = {}
+    horizons: dict[int | None, Complaint] = {}
     for flag in flags:
         said = _said(_dated(flag, clauses, horizons), flag, data) if clauses else None
         if answers.get(flag.id) or said is not None:
@@ -192,7 +196,7 @@ def screen(
     return result
 
 
-def _dated(flag: RedFlag, clauses: Clauses, horizons: dict[int | None, Clauses]) -> Clauses:
+def _dated(flag: RedFlag, clauses: Complaint, horizons: dict[int | None, Complaint]) -> Complaint:
     """The clauses a flag's statement is matched in: for a recent event, those that do not
     date it past its horizon (each horizon read once per screen, in ``horizons``)."""
     if not flag.recent:
@@ -202,7 +206,7 @@ def _dated(flag: RedFlag, clauses: Clauses, horizons: dict[int | None, Clauses])
     return horizons[flag.recent_days]
 
 
-def _said(clauses: Clauses, flag: RedFlag, data: SafetyData) -> list[str] | None:
+def _said(clauses: Complaint, flag: RedFlag, data: SafetyData) -> list[str] | None:
     """The phrases of the first statement of the flag that the words match, if any (for a
     recent event, ``clauses`` are only those not dated long ago). A sign said only with what
     explains it away right next to it (numbness "after sitting on a hard chair") does not
@@ -215,7 +219,7 @@ def _said(clauses: Clauses, flag: RedFlag, data: SafetyData) -> list[str] | None
 
 
 def _raise(
-    data: SafetyData, flag: RedFlag, clauses: Clauses, answered: bool, said: list[str]
+    data: SafetyData, flag: RedFlag, clauses: Complaint, answered: bool, said: list[str]
 ) -> Raised:
     urgency, instruction = flag.urgency, flag.instruction
     if (
