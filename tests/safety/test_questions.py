@@ -40,7 +40,7 @@ def shipped_kb() -> KnowledgeBase:
         ("my mum is 72 and has the same pain", Facts()),
         ("my daughter is 34 and my temple aches", Facts()),
         ("I'm 70, my son is 34", Facts()),
-        ("I'm 12 weeks pregnant", Facts(None, False, None)),
+        ("I'm 12 weeks pregnant", Facts(None, False, None, True)),
         ("I'm 6 foot and lift boxes", Facts()),
     ],
 )
@@ -193,3 +193,50 @@ def test_group_answers_tick_none_and_blank() -> None:
     assert answers == {"stroke-signs": True, "cauda-equina": False, "fever": False}
     # A tick beats "None of these" ticked in the same group.
     assert group_answers(["fever:1"], [("fever", ["fever"])], {"fever"}) == {"fever": True}
+
+
+def test_a_stem_stands_for_the_flags_behind_it_until_ticked(shipped_kb: KnowledgeBase) -> None:
+    data, atlas = shipped_kb.safety, shipped_kb.atlas
+    s = screen(data, atlas, ["temple-right"], "my temple aches")
+    group = next(g for g in s.questions()["groups"] if g["id"] == "over-50")
+    assert [t["value"] for t in group["stems"]] == ["over-50"]
+    gca = next(f for f in group["flags"] if f["id"] == "giant-cell-arteritis")
+    assert (gca["waits"], gca["parts"], gca["state"]) == ("over-50", [], "open")
+    assert "giant-cell-arteritis@over-50" in group["shown"].split(",")
+    # Ticked: the parts are asked.
+    ticked = s.questions(stems={"over-50"})
+    group = next(g for g in ticked["groups"] if g["id"] == "over-50")
+    gca = next(f for f in group["flags"] if f["id"] == "giant-cell-arteritis")
+    assert gca["waits"] is None and len(gca["parts"]) == 4
+    assert group["stems"] == [{"value": "over-50", "text": "You are 50 or over", "ticked": True}]
+    # Settled by the words: an age over it shows the parts at once, no stem to tick.
+    old = screen(data, atlas, ["temple-right"], "I'm 67 and my temple aches").questions()
+    group = next(g for g in old["groups"] if g["id"] == "over-50")
+    assert group["stems"] == [] and all(f["parts"] for f in group["flags"])
+
+
+def test_the_words_settle_a_pregnancy_stem(shipped_kb: KnowledgeBase) -> None:
+    data, atlas = shipped_kb.safety, shipped_kb.atlas
+
+    def pregnancy(words: str) -> dict[str, object] | None:
+        q = screen(data, atlas, ["temple-right"], words).questions()
+        return next((g for g in q["groups"] if g["id"] == "pregnancy"), None)
+
+    asked = pregnancy("my temple aches")
+    assert asked and [t["value"] for t in asked["stems"]] == ["pregnant"]
+    said = pregnancy("I'm 30 weeks pregnant and my temple aches")
+    assert said and said["stems"] == [] and all(f["parts"] for f in said["flags"])  # type: ignore[attr-defined]
+    assert pregnancy("30M, my temple aches") is None
+
+
+def test_group_answers_leave_the_flags_of_a_ticked_stem_for_later() -> None:
+    shown = [("pregnancy", ["pre-eclampsia@pregnant", "headache-pregnancy@pregnant"])]
+    # The stem left unticked in an answered group: its flags are answered no.
+    assert group_answers([], shown, {"pregnancy"}) == {
+        "pre-eclampsia": False,
+        "headache-pregnancy": False,
+    }
+    # Ticked (alone, it answers the group): its flags wait to be asked.
+    assert group_answers([], shown, set(), {"pregnant"}) == {}
+    # Nothing ticked: nothing answered.
+    assert group_answers([], shown, set()) == {}

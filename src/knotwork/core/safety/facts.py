@@ -28,6 +28,7 @@ class Facts(NamedTuple):
     age_at_most: int | None = None
     male: bool = False
     age_at_least: int | None = None
+    pregnant: bool = False  # pregnant, or a birth said (the reading's own words only)
 
 
 NOTHING = Facts()
@@ -35,14 +36,15 @@ NOTHING = Facts()
 
 def facts_of(complaint: Complaint) -> Facts:
     person = complaint.person
-    male = person.sex == "male"
+    sure = Facts(None, person.sex == "male", None, person.pregnant or person.postpartum)
     if person.age is None:
-        return Facts(None, male)
+        return sure
     said = [w.text for clause in complaint.clauses for w in clause]
     if not FAMILY.isdisjoint(said):
-        return Facts(None, male)
+        return sure
     own = [w.text for clause in complaint.clauses for w in clause if w.counts]
     if any(a in LOWER_BOUND and b[:1].isdigit() for a, b in pairwise(own)):
-        return Facts(None, male, person.age)
+        return sure._replace(age_at_least=person.age)
     decade = any(w in DECADES or (len(w) == 3 and w.endswith("s") and w[:2].isdigit()) for w in own)
-    return Facts(person.age + 9 if decade else person.age, male, person.age)
+    most = person.age + 9 if decade else person.age
+    return sure._replace(age_at_most=most, age_at_least=person.age)

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from knotwork.core.datafile import parse
 from knotwork.core.problems import Problem
-from knotwork.core.safety.model import Entry, Group, Part
+from knotwork.core.safety.model import Entry, Group, Part, Stem
 
 GROUPS = "safety/groups.yaml"
 ID = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
@@ -24,6 +24,7 @@ RULES = {
     "ASK-001": "every red flag is in exactly one question group",
     "ASK-002": "every flag a question group names exists",
     "ASK-003": "question group ids are unique",
+    "ASK-004": "every stem a flag waits behind is one of its group's",
 }
 
 
@@ -53,12 +54,28 @@ class EntryFile(_Strict):
     max_age: int | None = Field(
         None, ge=1, le=120, description="The whole flag: not asked above this stated age"
     )
+    after: str | None = Field(
+        None, pattern=ID, description="A stem of the group every part needs first"
+    )
     parts: list[str | PartFile] = Field(min_length=1, description="One condition a box")
+
+
+class StemFile(_Strict):
+    id: str = Field(pattern=ID)
+    text: str = Field(min_length=3, description="The condition, as a person would tick it")
+    min_age: int | None = Field(None, ge=1, le=120, description="An age stem: this age or over")
+    max_age: int | None = Field(None, ge=1, le=120, description="A child's stem: at most this")
+    pregnancy: bool = Field(False, description="Settled by a pregnancy or a birth said")
 
 
 class GroupFile(_Strict):
     id: str = Field(pattern=ID)
     title: str = Field(min_length=3, description="A lay title ('Fever, weight or cancer')")
+    stems: list[StemFile] = Field(
+        default_factory=list,
+        description="Conditions every flag behind one needs: one box, its flags' parts "
+        "asked once it is ticked (an entry's `after`)",
+    )
     flags: list[EntryFile] = Field(min_length=1)
 
 
@@ -81,8 +98,12 @@ def check_groups(groups: GroupsFile | None, flag_ids: Iterable[str]) -> list[Pro
         if group.id in seen_groups:
             problems.append(Problem(GROUPS, f"groups.{i}.id", "ASK-003", f"'{group.id}' twice"))
         seen_groups.add(group.id)
+        stems = {stem.id for stem in group.stems}
         for j, entry in enumerate(group.flags):
             where = f"groups.{i}.flags.{j}.flag"
+            if entry.after and entry.after not in stems:
+                at = f"groups.{i}.flags.{j}.after"
+                problems.append(Problem(GROUPS, at, "ASK-004", f"no stem '{entry.after}'"))
             if entry.flag not in known:
                 problems.append(Problem(GROUPS, where, "ASK-002", f"no red flag '{entry.flag}'"))
             elif entry.flag in placed:
@@ -100,7 +121,15 @@ def check_groups(groups: GroupsFile | None, flag_ids: Iterable[str]) -> list[Pro
 def build_groups(groups: GroupsFile | None) -> tuple[Group, ...]:
     if groups is None:
         return ()
-    return tuple(Group(g.id, g.title, tuple(_entry(e) for e in g.flags)) for g in groups.groups)
+    return tuple(
+        Group(
+            g.id,
+            g.title,
+            tuple(_entry(e) for e in g.flags),
+            tuple(Stem(t.id, t.text, t.min_age, t.max_age, t.pregnancy) for t in g.stems),
+        )
+        for g in groups.groups
+    )
 
 
 def _entry(e: EntryFile) -> Entry:
@@ -108,7 +137,7 @@ def _entry(e: EntryFile) -> Entry:
         Part(p) if isinstance(p, str) else Part(p.text, p.min_age, p.not_male, p.max_age)
         for p in e.parts
     )
-    return Entry(e.flag, e.intro, e.min_age, parts, e.max_age)
+    return Entry(e.flag, e.intro, e.min_age, parts, e.max_age, e.after)
 
 
 def group_of(groups: Iterable[Group]) -> Mapping[str, tuple[Group, Entry]]:

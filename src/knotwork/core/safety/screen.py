@@ -89,11 +89,13 @@ class Screen:
         raised = {r.flag.id for r in self.raised}
         return [f for f in self.asked if f.id not in self.answers and f.id not in raised]
 
-    def questions(self, ticked: Collection[str] = ()) -> dict[str, Any]:
+    def questions(
+        self, ticked: Collection[str] = (), stems: Collection[str] = ()
+    ) -> dict[str, Any]:
         """The asked questions in their groups, with what is left (core/safety/questions.py);
-        ``ticked``: the form's ticked boxes, shown back as ticked."""
+        ``ticked``: the form's ticked boxes, shown back as ticked; ``stems``: those ticked."""
         by_words = {r.flag.id: r.matched for r in self.raised if r.matched}
-        return layout(self.data, self.asked, self.answers, by_words, self.facts, ticked)
+        return layout(self.data, self.asked, self.answers, by_words, self.facts, ticked, stems)
 
     def as_dict(self) -> dict[str, Any]:
         unanswered = self.unanswered()  # once: complete and self_treatment both derive from it
