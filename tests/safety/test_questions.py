@@ -240,3 +240,43 @@ def test_group_answers_leave_the_flags_of_a_ticked_stem_for_later() -> None:
     assert group_answers([], shown, set(), {"pregnant"}) == {}
     # Nothing ticked: nothing answered.
     assert group_answers([], shown, set()) == {}
+
+
+def test_a_shared_box_answers_every_flag_that_shares_it(shipped_kb: KnowledgeBase) -> None:
+    data, atlas = shipped_kb.safety, shipped_kb.atlas
+    q = screen(data, atlas, ["temple-right"], "my temple aches").questions()
+    nerves = next(g for g in q["groups"] if g["id"] == "nerves")
+    flags = {f["id"]: f for f in nerves["flags"]}
+    shared = "stroke-signs+headache-neuro-signs:3"
+    assert shared in [p["value"] for p in flags["stroke-signs"]["parts"]]
+    assert flags["headache-neuro-signs"]["parts"] == []  # its boxes are stroke-signs'
+    shown = [("nerves", nerves["shown"].split(","))]
+    answers = group_answers([shared], shown, set())
+    assert answers["stroke-signs"] and answers["headache-neuro-signs"]
+    assert answers["progressive-neuro-deficit"] is False
+    # The owner raised by the words shows no boxes: the shared ones move under the other.
+    said = "my face is drooping on one side and my temple aches"
+    q = screen(data, atlas, ["temple-right"], said).questions()
+    nerves = next(g for g in q["groups"] if g["id"] == "nerves")
+    flags = {f["id"]: f for f in nerves["flags"]}
+    assert flags["stroke-signs"]["state"] == "raised"
+    assert [p["value"] for p in flags["headache-neuro-signs"]["parts"]][0] == (
+        "stroke-signs+headache-neuro-signs:1"
+    )
+    assert len(flags["headache-neuro-signs"]["parts"]) == 5
+
+
+def test_a_flag_covered_by_anothers_boxes_is_still_asked_everywhere(
+    shipped_kb: KnowledgeBase,
+) -> None:
+    """Every asked flag that is not raised or waiting behind a stem has a box on the page,
+    its own or shared, for every region alone."""
+    data, atlas = shipped_kb.safety, shipped_kb.atlas
+    for region in atlas.regions:
+        q = screen(data, atlas, [region]).questions()
+        for group in q["groups"]:
+            values = [p["value"] for f in group["flags"] for p in f["parts"]]
+            answered = {flag for v in values for flag in v.partition(":")[0].split("+")}
+            for f in group["flags"]:
+                if f["state"] == "open" and not f["waits"]:
+                    assert f["id"] in answered, (region, f["id"])

@@ -34,8 +34,10 @@ def test_the_check_page_groups_the_questions_with_none_of_these(client: TestClie
     assert page.count('name="tick"') + page.count('name="stem"') == asking["items"]
     # One condition a box: a lay title per group, the bundled question split into parts.
     assert '<legend><span class="h3">Numbness, weakness or control</span>' in page
-    assert 'value="stroke-signs:3"' in page
-    assert "Slurred or muddled speech" in page
+    assert 'value="stroke-signs:2"' in page
+    # A sign two flags share is one box that answers both.
+    assert 'value="stroke-signs+headache-neuro-signs:3"' in page
+    assert page.count("Slurred or muddled speech") == 1
     assert 'type="radio"' not in page
 
 

@@ -78,7 +78,10 @@ def ask_questions(
         items = _show(group["flags"], group["stems"])
         chosen = {items[i - 1][0] for i in _ask_numbers(len(items))}
         stems = {key[1:] for key in chosen if key.startswith("@")}
-        answers.update((key, key in chosen) for key, _ in items if not key.startswith("@"))
+        ticked = {f for key in chosen if not key.startswith("@") for f in key.split("+")}
+        # Every flag the group asked, by a box of its own or one it shares, is answered.
+        asked = [f["id"] for f in group["flags"] if f["state"] == "open" and not f["waits"]]
+        answers.update((flag, flag in ticked) for flag in asked)
         waiting = [f for f in group["flags"] if f["waits"] and f["state"] == "open"]
         answers.update((f["id"], False) for f in waiting if f["waits"] not in stems)
         if stems and not stop():
@@ -87,8 +90,8 @@ def ask_questions(
             ids = {f["id"] for f in waiting if f["waits"] in stems}
             again = next(g for g in later["groups"] if g["id"] == group["id"])
             more = _show([f for f in again["flags"] if f["id"] in ids], [])
-            picked = {more[i - 1][0] for i in _ask_numbers(len(more))}
-            answers.update((key, key in picked) for key, _ in more)
+            picked = {f for i in _ask_numbers(len(more)) for f in more[i - 1][0].split("+")}
+            answers.update((flag, flag in picked) for flag in ids)
         if stop():
             break
     return answers
@@ -111,7 +114,7 @@ def _show(flags: list[dict[str, Any]], stems: list[dict[str, Any]]) -> list[tupl
             if flag["intro"]:
                 echo(wrap(flag["intro"], "   "))
             for part in flag["parts"]:
-                item(flag["id"], part["text"])
+                item(part["value"].partition(":")[0], part["text"])
     for stem in stems:
         item(f"@{stem['value']}", f"{stem['text']} (a few more questions follow)")
     return items

@@ -109,7 +109,7 @@ def params_answers(params: QueryParams) -> dict[str, bool]:
     return answers
 
 
-TICK = re.compile(r"^[a-z0-9-]{1,60}:\d{1,2}$")
+TICK = re.compile(r"^[a-z0-9+-]{1,300}:\d{1,2}$")
 SHOWN = re.compile(r"^[a-z0-9-]{1,60}:[a-z0-9,@-]{0,2000}$")
 STEM = re.compile(r"^[a-z0-9-]{1,60}$")
 

@@ -25,6 +25,7 @@ RULES = {
     "ASK-002": "every flag a question group names exists",
     "ASK-003": "question group ids are unique",
     "ASK-004": "every stem a flag waits behind is one of its group's",
+    "ASK-005": "every flag has a box: a part of its own, or one a flag of its group shares",
 }
 
 
@@ -40,6 +41,11 @@ class PartFile(_Strict):
     not_male: bool = Field(False, description="Not asked when the words say it is a man")
     max_age: int | None = Field(
         None, ge=1, le=120, description="Not asked when the words give an older age"
+    )
+    also: list[str] = Field(
+        default_factory=list,
+        description="Other flags of the group the same condition answers (one box for a "
+        "sign two flags share, such as slurred speech)",
     )
 
 
@@ -57,7 +63,9 @@ class EntryFile(_Strict):
     after: str | None = Field(
         None, pattern=ID, description="A stem of the group every part needs first"
     )
-    parts: list[str | PartFile] = Field(min_length=1, description="One condition a box")
+    parts: list[str | PartFile] = Field(
+        description="One condition a box; none when other flags' parts cover it (`also`)"
+    )
 
 
 class StemFile(_Strict):
@@ -111,10 +119,30 @@ def check_groups(groups: GroupsFile | None, flag_ids: Iterable[str]) -> list[Pro
                     Problem(GROUPS, where, "ASK-001", f"'{entry.flag}' is also in a group before")
                 )
             placed.setdefault(entry.flag, group.id)
+    problems += _share_problems(groups)
     problems += [
         Problem(GROUPS, "groups", "ASK-001", f"red flag '{flag}' is in no group")
         for flag in sorted(known - set(placed))
     ]
+    return problems
+
+
+def _share_problems(groups: GroupsFile) -> list[Problem]:
+    """A flag with no part of its own must be covered by a part of its group (``also``), and
+    a part may only share with flags of its group (the group's answer answers them)."""
+    problems = []
+    for i, group in enumerate(groups.groups):
+        members = {e.flag for e in group.flags}
+        shared = {f for e in group.flags for p in e.parts if not isinstance(p, str) for f in p.also}
+        for j, entry in enumerate(group.flags):
+            where = f"groups.{i}.flags.{j}"
+            if not entry.parts and entry.flag not in shared:
+                problems.append(Problem(GROUPS, where, "ASK-005", f"'{entry.flag}' has no box"))
+            for p in entry.parts:
+                for other in () if isinstance(p, str) else p.also:
+                    if other not in members:
+                        message = f"shares with '{other}', not in the group"
+                        problems.append(Problem(GROUPS, where, "ASK-005", message))
     return problems
 
 
@@ -134,7 +162,9 @@ def build_groups(groups: GroupsFile | None) -> tuple[Group, ...]:
 
 def _entry(e: EntryFile) -> Entry:
     parts = tuple(
-        Part(p) if isinstance(p, str) else Part(p.text, p.min_age, p.not_male, p.max_age)
+        Part(p)
+        if isinstance(p, str)
+        else Part(p.text, p.min_age, p.not_male, p.max_age, tuple(p.also))
         for p in e.parts
     )
     return Entry(e.flag, e.intro, e.min_age, parts, e.max_age, e.after)

@@ -77,6 +77,7 @@ class Part(NamedTuple):
     min_age: int | None = None
     not_male: bool = False
     max_age: int | None = None
+    also: tuple[str, ...] = ()  # other flags of the group this same condition answers yes
 
 
 class Entry(NamedTuple):

@@ -49,8 +49,10 @@ def parts_asked(entry: Entry, facts: Facts) -> list[tuple[int, Part]]:
 
 
 def relevant(data: SafetyData, flags: Iterable[RedFlag], facts: Facts) -> list[RedFlag]:
-    """The flags still worth asking: those with at least one part the words leave open."""
-    return [f for f in flags if parts_asked(placement(data, f)[1], facts)]
+    """The flags still worth asking: those with at least one part the words leave open (a
+    flag whose boxes another flag of its group shares has none of its own)."""
+    entries = [(f, placement(data, f)[1]) for f in flags]
+    return [f for f, entry in entries if not entry.parts or parts_asked(entry, facts)]
 
 
 def layout(
@@ -87,6 +89,8 @@ def layout(
             if entry.after in stems_on:
                 item["behind"] = entry.after
         by_group.setdefault(group.id, (group, []))[1].append(item)
+    for group, items in by_group.values():
+        _borrow(group, items, facts, ticked)
     order = {g.id: i for i, g in enumerate((*data.groups, OTHER))}
     groups = [
         _group(group, items, stems_on)
@@ -144,15 +148,41 @@ def _state(flag: str, answers: Mapping[str, bool], raised: Mapping[str, Collecti
 def _boxes(
     flag: RedFlag, entry: Entry, state: str, facts: Facts, ticked: Collection[str]
 ) -> list[dict[str, Any]]:
-    boxes = []
-    for i, part in parts_asked(entry, facts):
-        value = f"{flag.id}:{i}"
-        boxes.append({"value": value, "text": part.text, "ticked": value in ticked})
-    if state == "yes" and not any(b["ticked"] for b in boxes):
+    boxes = [_box(flag.id, i, part, ticked) for i, part in parts_asked(entry, facts)]
+    if state == "yes" and not any(flag.id in flags_of(t) for t in ticked):
         # Answered yes by flag id (the API, the CLI's --answer): which part is not known, so
         # the whole question stands as the one box, ticked, and can be unticked.
         return [{"value": f"{flag.id}:0", "text": flag.question, "ticked": True}]
     return boxes
+
+
+def flags_of(tick: str) -> list[str]:
+    """The flags a ticked box answers yes: "FLAG:PART", or "FLAG+OTHER:PART" for a box two
+    flags share."""
+    return tick.partition(":")[0].split("+")
+
+
+def _box(flag: str, i: int, part: Part, ticked: Collection[str]) -> dict[str, Any]:
+    value = f"{'+'.join((flag, *part.also))}:{i}"
+    return {"value": value, "text": part.text, "ticked": value in ticked}
+
+
+def _borrow(
+    group: Group, items: list[dict[str, Any]], facts: Facts, ticked: Collection[str]
+) -> None:
+    """A box a flag shares with others ("also") shows under its own flag; when that flag
+    shows no boxes (raised by the words, waiting, or not asked here), under each flag it
+    shares with, so none loses a box."""
+    showing = {f["id"] for f in items if f["parts"] and f["state"] != "raised"}
+    for item in items:
+        if item["state"] == "raised" or item["waits"]:
+            continue
+        for owner in group.entries:
+            if owner.flag in showing or owner.flag == item["id"]:
+                continue
+            for i, part in parts_asked(owner, facts):
+                if item["id"] in part.also:
+                    item["parts"].append(_box(owner.flag, i, part, ticked))
 
 
 def _group(group: Group, flags: list[dict[str, Any]], stems_on: Collection[str]) -> dict[str, Any]:
@@ -193,7 +223,7 @@ def group_answers(
     (id, the flags it showed) with "None of these" or any tick (a stem's too) answers its
     unticked flags no, except those waiting behind a ticked stem ("FLAG@STEM"), asked next;
     a group left blank answers nothing."""
-    yes = {tick.partition(":")[0] for tick in ticks}
+    yes = {flag for tick in ticks for flag in flags_of(tick)}
     answers = dict.fromkeys(yes, True)
     for group, flags in shown:
         listed = [f.partition("@") for f in flags]
