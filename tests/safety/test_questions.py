@@ -260,9 +260,8 @@ def test_a_shared_box_answers_every_flag_that_shares_it(shipped_kb: KnowledgeBas
     nerves = next(g for g in q["groups"] if g["id"] == "nerves")
     flags = {f["id"]: f for f in nerves["flags"]}
     assert flags["stroke-signs"]["state"] == "raised"
-    assert [p["value"] for p in flags["headache-neuro-signs"]["parts"]][0] == (
-        "stroke-signs+headache-neuro-signs:1"
-    )
+    borrowed = flags["headache-neuro-signs"]["parts"]
+    assert borrowed[0]["value"] == "stroke-signs+headache-neuro-signs:1"
     assert len(flags["headache-neuro-signs"]["parts"]) == 5
 
 
