@@ -169,3 +169,16 @@ def test_a_ticked_stem_brings_its_questions_next(client: TestClient) -> None:
     final.append(("none", "pregnancy"))
     done = client.get("/results.json?" + urlencode(final)).json()["safety"]
     assert done["screening_complete"] is True
+
+
+def test_at_soon_a_ticked_stems_questions_are_still_asked_for(client: TestClient) -> None:
+    """A "soon" sign ticked with a stem: the results still send the person back to the
+    questions behind the stem (an urgent sign may be among them)."""
+    pairs = [("region", "temple-right:6")]
+    answered = [(k, v) for k, v in none_to_all(client, pairs) if (k, v) != ("none", "pregnancy")]
+    answered += [("stem", "pregnant"), ("tick", "night-pain:1")]
+    doc = client.get("/results.json?" + urlencode(answered)).json()
+    assert doc["safety"]["level"] == "soon" and not doc["safety"]["screening_complete"]
+    page = client.get("/results?" + urlencode(answered)).text
+    assert "Some safety questions are still unanswered" in page
+    assert "Answer the rest of the safety questions" in page
