@@ -83,6 +83,7 @@ UNITS = frozenset(
     }
 )
 TOLD_AGE = frozenset({"she", "he", *FAMILY})
+THIRD_PERSON = frozenset({"she", "he", "her", "his", "him", "she's", "he's", "hers"})
 SHORT_AGE = re.compile(r"^(\d{1,3})(yo|y|yr|yrs|m|f)$")  # "68yo", "68m", "72f"
 MALE = frozenset({"man", "male", "guy", "bloke", "gentleman", "boy", "husband"})
 FEMALE = frozenset({"woman", "female", "lady", "girl", "wife", "mum", "mom", "mother"})
@@ -202,12 +203,17 @@ class Person(NamedTuple):
 
 def person(said: Clauses) -> Person:
     own = [[w for w in c if w.counts] for c in said]
-    ages = [a for c in own for a in _ages(c)]
+    # A relative's age ("my mum is 79") is the person's only when the words go on about that
+    # relative ("she", "his"): "my mum is 34 and my temple aches" is the writer's own temple,
+    # and the mother's age must not rule out the writer's questions. Of several ages the oldest
+    # is kept: it rules out the fewest questions and raises the age-bound flags.
+    report = any(w.text in THIRD_PERSON for c in said for w in c)
+    ages = [n for c in own for n, told in _ages(c) if report or not told]
     sex = _sex(own)
     pregnant = any(w.text in PREGNANT for c in own for w in c)
     weeks = next((n for c in own for n in _weeks(c)), None) if pregnant else None
     return Person(
-        age=ages[0] if ages else None,
+        age=max(ages) if ages else None,
         sex="female" if pregnant else sex,
         pregnant=pregnant,
         weeks=weeks,
@@ -218,24 +224,25 @@ def person(said: Clauses) -> Person:
     )
 
 
-def _ages(clause: Sequence[Word]) -> Iterator[int]:
+def _ages(clause: Sequence[Word]) -> Iterator[tuple[int, bool]]:
+    """Each age said, and whether it was told of a relative ("my dad is 79")."""
     said = [w.text for w in clause]
     for i, word in enumerate(said):
         before = said[i - 1] if i else ""
         after = said[i + 1] if i + 1 < len(said) else ""
         if (m := SHORT_AGE.match(word)) and not (i and said[i - 1] in ("over", "for")):
-            yield int(m.group(1))
+            yield int(m.group(1)), False
         elif word in DECADES:
-            yield DECADES[word]
+            yield DECADES[word], False
         elif word.endswith("s") and word[:-1].isdigit() and len(word) == 3:
-            yield int(word[:-1])  # "in my 70s"
+            yield int(word[:-1]), False  # "in my 70s"
         elif (n := _number(word)) is not None and after not in UNITS and 0 < n < 120:
             old = after in ("year", "years", "yr", "yrs") and "old" in said[i + 2 : i + 3]
             # "she is 79", "my dad is 79": a family member's age, kept when the words are a
             # report for them (else the words are marked as someone else's already).
             told = before == "is" and i > 1 and said[i - 2] in TOLD_AGE
             if old or before in AGE_BEFORE or told:
-                yield n
+                yield n, told and not old and before not in AGE_BEFORE
 
 
 def _number(word: str) -> int | None:
@@ -258,7 +265,11 @@ def _sex(own: Sequence[Sequence[Word]]) -> str | None:
             if (m := SHORT_AGE.match(w.text)) and m.group(2) in ("m", "f"):
                 return "male" if m.group(2) == "m" else "female"
             before = clause[i - 1].text if i else ""
-            if before in ("i'm", "im", "am", "as") and w.text in FEMALE | MALE:
+            # "I'm a man", "I am a 45 year old man"
+            mine = before in ("i'm", "im", "am", "as") or (
+                before == "old" and any(x.text in ("i'm", "im", "am") for x in clause[:i])
+            )
+            if mine and w.text in FEMALE | MALE:
                 return "female" if w.text in FEMALE else "male"
     return None
 
