@@ -173,16 +173,21 @@ def _borrow(
     """A box a flag shares with others ("also") shows under its own flag; when that flag
     shows no boxes (raised by the words, waiting, or not asked here), under each flag it
     shares with, so none loses a box."""
+    shared = [
+        (owner, i, part)
+        for owner in group.entries
+        for i, part in enumerate(owner.parts, 1)
+        if part.also and part_asked(owner, part, facts)
+    ]
+    if not shared:
+        return
     showing = {f["id"] for f in items if f["parts"] and f["state"] != "raised"}
     for item in items:
         if item["state"] == "raised" or item["waits"]:
             continue
-        for owner in group.entries:
-            if owner.flag in showing or owner.flag == item["id"]:
-                continue
-            for i, part in parts_asked(owner, facts):
-                if item["id"] in part.also:
-                    item["parts"].append(_box(owner.flag, i, part, ticked))
+        for owner, i, part in shared:
+            if owner.flag not in showing and item["id"] in part.also:
+                item["parts"].append(_box(owner.flag, i, part, ticked))
 
 
 def _group(group: Group, flags: list[dict[str, Any]], stems_on: Collection[str]) -> dict[str, Any]:
