@@ -342,6 +342,11 @@ def results(index: FinderIndex, params: QueryParams) -> dict[str, Any]:
 
 
 MAP_WIDTH = 300  # the width attribute of a referral map; CSS makes it the column's width
+# A zoomed view has no room for the drawing's own labels: its caption says which it is.
+VIEW_CAPTIONS = {
+    "front": "Front view: your right side is on the left",
+    "back": "Back view: your right side is on the right",
+}
 
 
 def referral_maps(
@@ -356,7 +361,8 @@ def referral_maps(
         out.append(
             {
                 "view": view,
-                "label": f"{view.capitalize()} view",
+                "name": f"{view.capitalize()} view",
+                "label": VIEW_CAPTIONS[view],
                 "src": link(f"/maps/{m.id}.svg", [*pairs, ("view", view)]),
                 "width": MAP_WIDTH,
                 "height": round(MAP_WIDTH * (y1 - y0) / (x1 - x0)),

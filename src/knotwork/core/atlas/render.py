@@ -100,6 +100,8 @@ def render_map(
     _keep_views(root, views)
     if crop:
         _crop(root, wanted, views if tight else None, drawing)
+    if crop and tight:
+        _drop_labels(root)  # a zoomed part would cut them; the page says which view it is
     # An image with buttons inside is a nested control; an interactive map is a group.
     _set_title(root, title, role="group" if interactive else "img")
     if not standalone:
@@ -366,6 +368,13 @@ def _crop(root: ET.Element, regions: set[str], tight: Sequence[View] | None, dra
         middle = (y0 + y1) / 2
         y0, y1 = middle - CROP_MIN / 2, middle + CROP_MIN / 2
     root.set("viewBox", f"{x0:g} {max(y0, 0):g} {x1 - x0:g} {y1 - max(y0, 0):g}")
+
+
+def _drop_labels(root: ET.Element) -> None:
+    for parent in list(root.iter()):
+        for child in list(parent):
+            if "kw-label" in child.get("class", "").split():
+                parent.remove(child)
 
 
 def _keep_views(root: ET.Element, views: Sequence[View]) -> None:
