@@ -220,3 +220,14 @@ def test_the_results_page_reserves_each_maps_shape(client: TestClient) -> None:
     assert imgs
     assert all("view=" in src for src, _, _ in imgs)
     assert {w for _, w, _ in imgs} == {"300"}
+
+
+def test_two_references_cited_alike_on_one_page_get_letters(kb: KnowledgeBase) -> None:
+    from knotwork.core.kb.present import reference_list
+
+    refs = reference_list(kb, ["bron-2011", "bron-2011-prevalence", "simons-travell-1999"])
+    assert [r["short"] for r in refs] == [
+        "Bron et al. 2011a",
+        "Bron et al. 2011b",
+        "Simons et al. 1999",
+    ]

@@ -530,7 +530,7 @@ def referral_text(kb: KnowledgeBase, zones: list[dict[str, Any]]) -> str:
 
 def evidence(kb: KnowledgeBase) -> dict[str, Any]:
     from knotwork.core.datafile import read_yaml
-    from knotwork.core.kb.present import reference_dict
+    from knotwork.core.kb.present import reference_list
     from knotwork.core.paths import DATA_DIR
 
     content = read_yaml(DATA_DIR / "evidence.yaml")
@@ -545,7 +545,7 @@ def evidence(kb: KnowledgeBase) -> dict[str, Any]:
             {"grade": k, "name": v.partition(": ")[0], "text": v.partition(": ")[2]}
             for k, v in EVIDENCE_TEXT.items()
         ],
-        "references": [reference_dict(kb.references[r]) for r in cited],
+        "references": reference_list(kb, cited),
     }
 
 
