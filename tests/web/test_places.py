@@ -46,7 +46,7 @@ def test_a_place_lists_essential_then_spillover_on_its_side(client: TestClient) 
 def test_the_press_test_waits_for_the_questions_then_shows(client: TestClient) -> None:
     before = client.get("/places/heel-right")
     assert "Press to check" not in before.text
-    assert 'name="a_deep-vein-thrombosis"' in before.text  # the questions, on the page
+    assert 'value="deep-vein-thrombosis:1"' in before.text  # the questions, on the page
     answers = no_to_all(client, "heel-right")
     after = client.get("/places/heel-right?" + urlencode(answers))
     assert "Press to check" in after.text

@@ -34,6 +34,7 @@ COMMANDS = {
     "find_cmd": ("find",),
     "screen_cmd": ("screen",),
     "diary_cmd": ("diary",),
+    "session_cmd": ("session",),
     "progress_cmd": ("progress",),
     "backup_cmd": ("backup", "restore"),
     "atlas_cmd": ("atlas",),

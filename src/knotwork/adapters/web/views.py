@@ -8,7 +8,7 @@ from urllib.parse import quote, urlencode, urlsplit
 
 from starlette.datastructures import QueryParams
 
-from knotwork.adapters.web.forms import MAX_LIMIT, PAGE_LIMIT, query_from_params
+from knotwork.adapters.web.forms import MAX_LIMIT, PAGE_LIMIT, grouped_answers, query_from_params
 from knotwork.adapters.web.respond import same_site_path
 from knotwork.core.atlas.render import render_map
 from knotwork.core.finder.engine import (
@@ -106,6 +106,11 @@ def carried(params: QueryParams, drop: tuple[str, ...] = ()) -> list[tuple[str, 
             key, value = "answer", f"{key[2:]}:{value}"  # normalise the form's radio groups
         if key in CARRIED and key not in drop:
             pairs.append((key, value))
+    if "answer" not in drop:
+        # The grouped form's ticks go on as plain answers (forms.grouped_answers).
+        pairs += [
+            ("answer", f"{f}:{'yes' if v else 'no'}") for f, v in grouped_answers(params).items()
+        ]
     return pairs
 
 
@@ -215,7 +220,7 @@ def check(index: FinderIndex, params: QueryParams) -> dict[str, Any]:
             }
             for f in result.asked
         ],
-        "groups": _question_groups(result.asked, result.areas, query.answers),
+        "asking": result.questions(ticked=params.getlist("tick")),
         "cautions": _caution_choices(kb, ev, query, noted.personal),
         "carry": carried(params, drop=("answer", "caution")),
         "gate": _gate(result.level, result.complete),
@@ -259,31 +264,6 @@ def _caution_value(
     if not needs_site:
         return factor
     return f"{factor}:{','.join(chosen) if chosen else painful}"
-
-
-AREA_TITLES = {
-    "any": "About you and your pain in general",
-    "head-face": "About your head and face",
-    "neck": "About your neck",
-    "shoulder-arm": "About your shoulder and arm",
-    "chest-thoracic": "About your chest and upper back",
-    "low-back": "About your lower back",
-    "hip-leg": "About your hip and leg",
-}
-
-
-def _question_groups(
-    asked: list[Any], areas: list[str], answers: Mapping[str, bool]
-) -> list[dict[str, Any]]:
-    """The questions in short groups: the general ones, then one group per marked area."""
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for flag in asked:
-        home = "any" if flag.is_global else next((a for a in areas if a in flag.areas), "any")
-        groups.setdefault(home, []).append(
-            {"id": flag.id, "question": flag.question, "answer": _answer(answers, flag.id)}
-        )
-    order = ["any", *areas]
-    return [{"title": AREA_TITLES[a], "questions": groups[a]} for a in order if a in groups]
 
 
 def _answer(answers: Mapping[str, bool], flag: str) -> str | None:
@@ -330,9 +310,16 @@ def results(index: FinderIndex, params: QueryParams) -> dict[str, Any]:
                 for answer in ("yes", "no", "unsure")
             },
         }
+    # "Start a session" for the muscles the press test confirmed (the session screens too).
+    confirmed = [
+        ("muscle", c["muscle"]["id"])
+        for c in doc["candidates"]
+        if c["explanation"].get("press_answer") == "yes"
+    ]
     return {
         **doc,
         "gate": gate,
+        "session": link("/session", [*to_muscle, *confirmed]) if confirmed else None,
         "check": link("/check", carried(params)),
         "edit": link("/find", carried(params, drop=("answer", "press"))),
         "more": _more(params, len(doc["candidates"]), doc["model"]["candidates_considered"]),
@@ -487,6 +474,7 @@ def muscle(index: FinderIndex, kb: KnowledgeBase, key: str, params: QueryParams)
     data["check"] = link("/check", carried(params)) if in_flow else data["find"]
     safety = data.get("safety")
     data["screened"] = bool(safety and safety["screening_complete"] and safety["level"] == "none")
+    data["session"] = link("/session", [*carried(params), ("muscle", m.id)])
     return {"muscle": data}
 
 
@@ -613,7 +601,7 @@ def place(
     return {
         **doc,
         "gate": _gate(result.level, result.complete),
-        "questions": _question_groups(result.asked, result.areas, query.answers),
+        "asking": result.questions(ticked=params.getlist("tick")),
         "cautions": [
             {
                 "id": f.id,
