@@ -1,0 +1,53 @@
+"""Techniques that load a joint name it, so an operation or a fresh injury there holds them back
+(the fifth blind review, docs/review/fifth-review.md).
+
+A person names a place in their own words; "my wrist", "my knee" or "my ankle" lands on one
+atlas region (data/vocab/body-words.yaml). The review found stretches that bend a joint to the
+end of its range, and a press at a point sited on the jaw joint, whose `applied_at` named only
+the muscle belly, so a recent operation or a sprain in the joint left them offered.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from knotwork.core.kb import load_kb
+from knotwork.core.kb.base import KnowledgeBase
+from knotwork.core.safety.cautions import Personal, filter_technique
+
+SURGERY = "recent-surgery-at-site"
+SPRAIN = "acute-injury-under-72-hours"
+
+# (muscle, technique, factor, the place a person would name, a place far from it)
+LOADED_JOINTS = [
+    # Fingers pull the jaw open; the deep point in front of the ear is pressed.
+    ("masseter", "assisted-jaw-opening", SURGERY, "jaw-joint", "calf"),
+    ("masseter", "assisted-jaw-opening", SPRAIN, "jaw-joint", "calf"),
+    ("masseter", "fingertip-cheek-pressure", SURGERY, "jaw-joint", "calf"),
+]
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_kb()
+
+
+def blocked(kb: KnowledgeBase, muscle: str, technique: str, factor: str, place: str) -> bool:
+    m = kb.muscle(muscle)
+    t = next(t for t in m.self_treatment if t.id == technique)
+    person = Personal({factor: (place,)})
+    return filter_technique(kb.safety, kb.atlas, t, person, m.cautions).blocked
+
+
+@pytest.mark.parametrize(("muscle", "technique", "factor", "place", "far"), LOADED_JOINTS)
+def test_the_loaded_joint_holds_it_back(
+    kb: KnowledgeBase, muscle: str, technique: str, factor: str, place: str, far: str
+) -> None:
+    assert blocked(kb, muscle, technique, factor, place)
+
+
+@pytest.mark.parametrize(("muscle", "technique", "factor", "place", "far"), LOADED_JOINTS)
+def test_a_place_far_away_leaves_it_offered(
+    kb: KnowledgeBase, muscle: str, technique: str, factor: str, place: str, far: str
+) -> None:
+    assert not blocked(kb, muscle, technique, factor, far)
