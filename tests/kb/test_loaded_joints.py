@@ -24,6 +24,10 @@ LOADED_JOINTS = [
     ("masseter", "assisted-jaw-opening", SURGERY, "jaw-joint", "calf"),
     ("masseter", "assisted-jaw-opening", SPRAIN, "jaw-joint", "calf"),
     ("masseter", "fingertip-cheek-pressure", SURGERY, "jaw-joint", "calf"),
+    # Elbow straight, palm turned down by the other hand: pulls the biceps tendon at the front
+    # of the elbow (a repaired one is not forced or stretched for six weeks) and twists the wrist.
+    ("supinator", "palm-down-turn-stretch", SURGERY, "elbow-crease", "calf"),
+    ("supinator", "palm-down-turn-stretch", SPRAIN, "wrist-back", "calf"),
 ]
 
 
