@@ -28,6 +28,9 @@ LOADED_JOINTS = [
     # of the elbow (a repaired one is not forced or stretched for six weeks) and twists the wrist.
     ("supinator", "palm-down-turn-stretch", SURGERY, "elbow-crease", "calf"),
     ("supinator", "palm-down-turn-stretch", SPRAIN, "wrist-back", "calf"),
+    # The other hand bends the wrist back (a carpal tunnel release or a wrist plate is in front).
+    ("flexor-carpi-ulnaris", "wrist-flexor-stretch-ulnar", SURGERY, "wrist-front", "calf"),
+    ("flexor-carpi-ulnaris", "wrist-flexor-stretch-ulnar", SPRAIN, "wrist-back", "calf"),
 ]
 
 
