@@ -31,6 +31,9 @@ LOADED_JOINTS = [
     # The other hand bends the wrist back (a carpal tunnel release or a wrist plate is in front).
     ("flexor-carpi-ulnaris", "wrist-flexor-stretch-ulnar", SURGERY, "wrist-front", "calf"),
     ("flexor-carpi-ulnaris", "wrist-flexor-stretch-ulnar", SPRAIN, "wrist-back", "calf"),
+    # The other hand bends the wrist down: "my wrist" is the back of the wrist.
+    ("extensor-carpi-ulnaris", "wrist-bend-toward-thumb-stretch", SPRAIN, "wrist-back", "calf"),
+    ("extensor-carpi-ulnaris", "wrist-bend-toward-thumb-stretch", SURGERY, "wrist-back", "calf"),
 ]
 
 
