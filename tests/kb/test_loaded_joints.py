@@ -34,6 +34,9 @@ LOADED_JOINTS = [
     # The other hand bends the wrist down: "my wrist" is the back of the wrist.
     ("extensor-carpi-ulnaris", "wrist-bend-toward-thumb-stretch", SPRAIN, "wrist-back", "calf"),
     ("extensor-carpi-ulnaris", "wrist-bend-toward-thumb-stretch", SURGERY, "wrist-back", "calf"),
+    # The other hand presses the wrist down to straighten the elbow: "my elbow" is the outer elbow.
+    ("brachialis", "elbow-straightening-stretch", SURGERY, "outer-elbow", "calf"),
+    ("brachialis", "elbow-straightening-stretch", SPRAIN, "elbow-tip", "calf"),
 ]
 
 
