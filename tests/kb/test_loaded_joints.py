@@ -37,6 +37,10 @@ LOADED_JOINTS = [
     # The other hand presses the wrist down to straighten the elbow: "my elbow" is the outer elbow.
     ("brachialis", "elbow-straightening-stretch", SURGERY, "outer-elbow", "calf"),
     ("brachialis", "elbow-straightening-stretch", SPRAIN, "elbow-tip", "calf"),
+    # The back of the knee pressed toward the floor straightens the whole knee: "my knee" is
+    # the front of the knee.
+    ("popliteus", "knee-straightening-stretch", SPRAIN, "front-of-knee", "forearm-front"),
+    ("popliteus", "knee-straightening-stretch", SURGERY, "front-of-knee", "forearm-front"),
 ]
 
 
