@@ -41,6 +41,10 @@ LOADED_JOINTS = [
     # the front of the knee.
     ("popliteus", "knee-straightening-stretch", SPRAIN, "front-of-knee", "forearm-front"),
     ("popliteus", "knee-straightening-stretch", SURGERY, "front-of-knee", "forearm-front"),
+    # Body weight bends the ankle up: "my ankle" is the outer ankle (a fracture plate, a sprain).
+    ("soleus", "bent-knee-wall-stretch", SURGERY, "outer-ankle", "forearm-front"),
+    ("soleus", "bent-knee-wall-stretch", SPRAIN, "outer-ankle", "forearm-front"),
+    ("soleus", "bent-knee-wall-stretch", SURGERY, "inner-ankle", "forearm-front"),
 ]
 
 
