@@ -45,6 +45,9 @@ LOADED_JOINTS = [
     ("soleus", "bent-knee-wall-stretch", SURGERY, "outer-ankle", "forearm-front"),
     ("soleus", "bent-knee-wall-stretch", SPRAIN, "outer-ankle", "forearm-front"),
     ("soleus", "bent-knee-wall-stretch", SURGERY, "inner-ankle", "forearm-front"),
+    # The hand curls the four smaller toes down.
+    ("extensor-digitorum-longus", "toe-curl-point-stretch", SURGERY, "other-toes", "forearm-front"),
+    ("extensor-digitorum-longus", "toe-curl-point-stretch", SPRAIN, "other-toes", "forearm-front"),
 ]
 
 
