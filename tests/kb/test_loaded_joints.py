@@ -48,6 +48,9 @@ LOADED_JOINTS = [
     # The hand curls the four smaller toes down.
     ("extensor-digitorum-longus", "toe-curl-point-stretch", SURGERY, "other-toes", "forearm-front"),
     ("extensor-digitorum-longus", "toe-curl-point-stretch", SPRAIN, "other-toes", "forearm-front"),
+    # Tilting and turning the head bends the joints of the neck: "my neck" is the back of it.
+    ("posterior-scalene", "side-tilt-turn-away-stretch", SURGERY, "back-of-neck", "calf"),
+    ("posterior-scalene", "side-tilt-turn-away-stretch", SPRAIN, "back-of-neck", "calf"),
 ]
 
 
