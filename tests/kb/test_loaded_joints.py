@@ -51,6 +51,8 @@ LOADED_JOINTS = [
     # Tilting and turning the head bends the joints of the neck: "my neck" is the back of it.
     ("posterior-scalene", "side-tilt-turn-away-stretch", SURGERY, "back-of-neck", "calf"),
     ("posterior-scalene", "side-tilt-turn-away-stretch", SPRAIN, "back-of-neck", "calf"),
+    # Sliding the foot out with the knees together turns the hip in and twists the knee.
+    ("short-lateral-rotators", "inward-rotation-stretch", SURGERY, "front-of-knee", "calf"),
 ]
 
 
