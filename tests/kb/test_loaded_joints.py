@@ -53,6 +53,12 @@ LOADED_JOINTS = [
     ("posterior-scalene", "side-tilt-turn-away-stretch", SPRAIN, "back-of-neck", "calf"),
     # Sliding the foot out with the knees together turns the hip in and twists the knee.
     ("short-lateral-rotators", "inward-rotation-stretch", SURGERY, "front-of-knee", "calf"),
+    # The same neck stretches in files outside the sample.
+    ("anterior-scalene", "side-tilt-look-up-stretch", SURGERY, "back-of-neck", "calf"),
+    ("middle-scalene", "side-tilt-stretch", SURGERY, "back-of-neck", "calf"),
+    ("sternocleidomastoid-clavicular", "side-tilt-stretch", SURGERY, "back-of-neck", "calf"),
+    ("sternocleidomastoid-sternal", "turn-and-nod-stretch", SURGERY, "back-of-neck", "calf"),
+    ("upper-trapezius", "side-bend-stretch", SPRAIN, "back-of-neck", "calf"),
 ]
 
 
