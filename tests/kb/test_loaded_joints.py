@@ -59,6 +59,26 @@ LOADED_JOINTS = [
     ("sternocleidomastoid-clavicular", "side-tilt-stretch", SURGERY, "back-of-neck", "calf"),
     ("sternocleidomastoid-sternal", "turn-and-nod-stretch", SURGERY, "back-of-neck", "calf"),
     ("upper-trapezius", "side-bend-stretch", SPRAIN, "back-of-neck", "calf"),
+    # Outside the sample, the same joints (found by reading every stretch's words against
+    # where "wrist", "ankle", "toes", "hip" and "elbow" land).
+    ("flexor-carpi-radialis", "wrist-flexor-stretch", SURGERY, "wrist-front", "calf"),
+    ("palmaris-longus", "palm-and-wrist-stretch", SPRAIN, "wrist-back", "calf"),
+    ("finger-flexors", "finger-flexor-stretch", SURGERY, "wrist-front", "calf"),
+    ("extensor-digitorum", "fist-and-wrist-stretch", SPRAIN, "wrist-back", "calf"),
+    ("extensor-carpi-radialis-longus", "wrist-extensor-stretch", SPRAIN, "wrist-back", "calf"),
+    ("brachioradialis", "straight-arm-wrist-bend-stretch", SURGERY, "wrist-back", "calf"),
+    ("extensor-indicis", "index-finger-curl-stretch", SURGERY, "wrist-back", "calf"),
+    ("flexor-pollicis-longus", "thumb-tip-back-stretch", SURGERY, "wrist-front", "calf"),
+    ("biceps-brachii", "biceps-wall-stretch", SURGERY, "elbow-crease", "calf"),
+    ("pronator-teres", "palm-up-turn-stretch", SURGERY, "inner-elbow", "calf"),
+    ("gastrocnemius", "wall-calf-stretch-straight-knee", SURGERY, "achilles", "forearm-front"),
+    ("gastrocnemius", "wall-calf-stretch-straight-knee", SPRAIN, "outer-ankle", "forearm-front"),
+    ("plantaris", "straight-knee-calf-stretch", SURGERY, "outer-ankle", "forearm-front"),
+    ("tibialis-posterior", "arch-drop-calf-stretch", SPRAIN, "outer-ankle", "forearm-front"),
+    ("flexor-digitorum-longus", "toes-back-stretch", SURGERY, "other-toes", "forearm-front"),
+    ("peroneus-tertius", "point-and-turn-in-stretch", SPRAIN, "outer-ankle", "forearm-front"),
+    ("iliopsoas", "kneeling-hip-flexor-stretch", SURGERY, "side-of-hip", "forearm-front"),
+    ("sartorius", "kneeling-hip-stretch", SURGERY, "side-of-hip", "forearm-front"),
 ]
 
 
