@@ -79,6 +79,9 @@ LOADED_JOINTS = [
     ("peroneus-tertius", "point-and-turn-in-stretch", SPRAIN, "outer-ankle", "forearm-front"),
     ("iliopsoas", "kneeling-hip-flexor-stretch", SURGERY, "side-of-hip", "forearm-front"),
     ("sartorius", "kneeling-hip-stretch", SURGERY, "side-of-hip", "forearm-front"),
+    ("tibialis-anterior", "kneeling-shin-stretch", SURGERY, "front-of-knee", "forearm-front"),
+    ("tibialis-anterior", "kneeling-shin-stretch", SPRAIN, "outer-ankle", "forearm-front"),
+    ("triceps-brachii", "overhead-triceps-stretch", SURGERY, "elbow-tip", "calf"),
 ]
 
 
