@@ -32,6 +32,7 @@ class Lexicon:
     """Phrase -> meanings, plus the part and modifier tables for composite places."""
 
     __slots__ = (
+        "from_first",
         "longest",
         "modifiers",
         "names",
@@ -46,6 +47,9 @@ class Lexicon:
     def __init__(self) -> None:
         self.phrases: dict[tuple[str, ...], list[Entry]] = {}
         self.longest = 1
+        # First word -> the longest phrase starting with it: a word that starts none is
+        # passed over without trying every length (most words of a sentence start none).
+        self.from_first: dict[str, int] = {}
         self.words: set[str] = set()
         # Words of muscle names ("quadratus", "longus"): known, so never "corrected", but not
         # offered as corrections, so "soles" or "pairs" never become Latin.
@@ -69,6 +73,7 @@ class Lexicon:
         if entry not in entries:
             entries.append(entry)
         self.longest = max(self.longest, len(key))
+        self.from_first[key[0]] = max(self.from_first.get(key[0], 0), len(key))
         (self.words if spelled else self.names).update(key)
 
 

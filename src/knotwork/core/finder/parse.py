@@ -171,7 +171,8 @@ class Reader:
         return hits
 
     def _longest_at(self, i: int) -> tuple[int, list[Entry]] | None:
-        phrase = self._phrase_at(i, self.lexicon.phrases, self.lexicon.longest)
+        longest = self.lexicon.from_first.get(self.toks[i].text, 0)
+        phrase = self._phrase_at(i, self.lexicon.phrases, longest) if longest else None
         composite = self._composite_at(i)
         if composite and (phrase is None or composite[0] > phrase[0]):
             return composite[0], [composite[1]]

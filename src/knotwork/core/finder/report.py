@@ -263,16 +263,17 @@ NO_EXTRAS: dict[str, Any] = {
 
 
 def _extras(pairs: list[tuple[str, float]]) -> dict[str, Any]:
-    extras = dict(pairs)
+    """The evidence beyond places, by kind, in one pass (a text query carries many)."""
+    found: dict[str, list[str]] = {"symptom": [], "context": [], "condition": [], "press": []}
+    for key, value in dict(pairs).items():
+        kind, _, name = key.partition(":")
+        if kind in found and (value > 0 or kind in ("condition", "press")):
+            found[kind].append(name)
     return {
-        "symptoms_matched": [
-            k.split(":", 1)[1] for k, v in extras.items() if k.startswith("symptom:") and v > 0
-        ],
-        "context_matched": [
-            k.split(":", 1)[1] for k, v in extras.items() if k.startswith("context:") and v > 0
-        ],
-        "conditions_matched": [k.split(":", 1)[1] for k in extras if k.startswith("condition:")],
-        "press_answer": next((k.split(":", 1)[1] for k in extras if k.startswith("press:")), None),
+        "symptoms_matched": found["symptom"],
+        "context_matched": found["context"],
+        "conditions_matched": found["condition"],
+        "press_answer": found["press"][0] if found["press"] else None,
     }
 
 

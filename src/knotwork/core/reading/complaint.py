@@ -3,13 +3,14 @@ all consume."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from knotwork.core.reading.context import Clauses, Word, clauses
+from knotwork.core.reading.context import Clauses, clauses
 from knotwork.core.reading.facts import Person, person
 from knotwork.core.reading.index import PhraseIndex, Span, near
+from knotwork.core.reading.when import Dated, dating
 
 NEAR = 4  # words between a sign and what explains it away ("numb after sitting on a chair")
 NO_HITS: Mapping[tuple[str, ...], list[Span]] = MappingProxyType({})
@@ -23,6 +24,7 @@ class Complaint(NamedTuple):
     clauses: Clauses
     person: Person
     hits: Mapping[tuple[str, ...], list[Span]] = NO_HITS
+    dated: tuple[Dated, ...] = ()  # per clause: the days ago it gives, "long ago" said
 
     def __bool__(self) -> bool:
         return bool(self.clauses)
@@ -35,10 +37,9 @@ class Complaint(NamedTuple):
             return phrase in self.hits
         return near(self.hits, phrase, unless, NEAR)
 
-    def only(self, keep: Callable[[list[Word]], bool]) -> Complaint:
-        """The same complaint with only the clauses ``keep`` holds for (a recent event's
+    def keeping(self, kept: set[int]) -> Complaint:
+        """The same complaint with only the phrases said in these clauses (a recent event's
         statement is matched in the clauses that do not date it long ago)."""
-        kept = {i for i, c in enumerate(self.clauses) if keep(c)}
         if len(kept) == len(self.clauses):
             return self
         hits = {
@@ -57,4 +58,4 @@ def read(text: str, index: PhraseIndex | None = None) -> Complaint:
     """Read the words once: clauses, facts, and (with an index) every phrase said."""
     said = clauses(text)
     hits = index.find(said) if index is not None else NO_HITS
-    return Complaint(text, said, person(said), hits)
+    return Complaint(text, said, person(said), hits, tuple(dating(c) for c in said))

@@ -17,7 +17,8 @@ themselves again. A word carries:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from functools import lru_cache
 from typing import NamedTuple
 
 from knotwork.core.reading.shorthand import expanded
@@ -139,6 +140,7 @@ HYPOTHETICAL = (
     ("rule", "out"),
     ("check", "for"),
 )
+HYPOTHETICAL_FIRST = frozenset(t[0] for t in HYPOTHETICAL)
 # Everyday words that contain a sign's word but are not the sign: "hay fever" is no fever.
 NOT_SIGNS = {("hay", "fever"): "hayfever", ("cabin", "fever"): "cabinfever"}
 
@@ -184,7 +186,7 @@ def clauses(text: str) -> Clauses:
             other = False
         elif (other and token in HURT_WORDS) or (told > 0 and token in THIRD_PERSON):
             report = True  # "my dad is 79. He slipped ...": the next sentence goes on about him
-        hypothetical = hypothetical or _starts(raw, i, HYPOTHETICAL)
+        hypothetical = hypothetical or (token in HYPOTHETICAL_FIRST and _starts(raw, i))
         if token in FILLER:
             continue
         nxt = raw[i + 1] if i + 1 < len(raw) else ""
@@ -200,8 +202,8 @@ def clauses(text: str) -> Clauses:
     return Clauses(c for c in out if c)
 
 
-def _starts(raw: list[str], i: int, triggers: Iterable[tuple[str, ...]]) -> bool:
-    return any(tuple(raw[i : i + len(t)]) == t for t in triggers)
+def _starts(raw: list[str], i: int) -> bool:
+    return any(tuple(raw[i : i + len(t)]) == t for t in HYPOTHETICAL)
 
 
 def _joined(raw: list[str]) -> list[str]:
@@ -226,6 +228,7 @@ def word_matches(text_word: str, phrase_word: str) -> bool:
     return text_word.startswith(phrase_word) and text_word[len(phrase_word) :] in ENDINGS
 
 
+@lru_cache(maxsize=8192)
 def stems(word: str) -> tuple[str, ...]:
     """Every phrase word this text word can match ("aches": "aches", "ache", "ach")."""
     return tuple(

@@ -177,6 +177,16 @@ CONDITIONS: dict[str, tuple[tuple[str, ...], ...]] = {
     ),
     "smoker": (("smoker",), ("smoke",), ("smoked",), ("smoking",), ("cigarettes",)),
 }
+
+
+def _pattern(names: Sequence[tuple[str, ...]]) -> re.Pattern[str]:
+    """One regular expression for a list of names, so the words are searched once."""
+    alternatives = "|".join(re.escape(" ".join(n)) for n in names)
+    return re.compile(rf"(?<!\S)(?:{alternatives})(?!\S)")
+
+
+CONDITION_PATTERNS = {k: _pattern(names) for k, names in CONDITIONS.items()}
+BIRTH_PATTERN = _pattern(BIRTH)
 FACT = re.compile(r"^@(age>=\d{1,3}|age<\d{1,3}|weeks>=\d{1,2}|[a-z]+)$")
 FLAGS = frozenset({"pregnant", "postpartum", "female", "male", "child", *CONDITIONS})
 
@@ -204,17 +214,17 @@ def person(said: Clauses) -> Person:
     own = [[w for w in c if w.counts] for c in said]
     ages = [a for c in own for a in _ages(c)]
     sex = _sex(own)
-    pregnant = any(w.text in PREGNANT for c in own for w in c)
+    words = {w.text for c in own for w in c}
+    joined = " | ".join(" ".join(w.text for w in c) for c in own)
+    pregnant = not PREGNANT.isdisjoint(words)
     weeks = next((n for c in own for n in _weeks(c)), None) if pregnant else None
     return Person(
         age=ages[0] if ages else None,
         sex="female" if pregnant else sex,
         pregnant=pregnant,
         weeks=weeks,
-        postpartum=any(_has(c, BIRTH) for c in own),
-        conditions=frozenset(
-            k for k, names in CONDITIONS.items() if any(_has(c, names) for c in own)
-        ),
+        postpartum=_has(joined, BIRTH_PATTERN),
+        conditions=frozenset(k for k, p in CONDITION_PATTERNS.items() if _has(joined, p)),
     )
 
 
@@ -263,9 +273,9 @@ def _sex(own: Sequence[Sequence[Word]]) -> str | None:
     return None
 
 
-def _has(clause: Sequence[Word], names: Sequence[tuple[str, ...]]) -> bool:
-    said = [w.text for w in clause]
-    return any(tuple(said[i : i + len(name)]) == name for name in names for i in range(len(said)))
+def _has(said: str, pattern: re.Pattern[str]) -> bool:
+    """Is one of the names in the words (clauses joined by " | ", so none spans two)?"""
+    return pattern.search(said) is not None
 
 
 def is_fact(atom: str) -> bool:

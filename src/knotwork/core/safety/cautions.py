@@ -114,7 +114,7 @@ def factor_phrases(
         if not factor.text:
             continue
         heard = recent_only(clauses, factor.recent_days) if factor.recent else clauses
-        said = match_groups(heard, factor.text, data.phrases)
+        said = match_groups(heard, data.statements[f"caution:{factor.id}"][0], data.phrases)
         if said is not None:
             found[factor.id] = said
     return found
@@ -157,7 +157,7 @@ def _named_with(
     data: SafetyData, factor: str, heard: Sequence[tuple[Complaint, Sequence[str]]]
 ) -> tuple[str, ...]:
     """The places of the clauses that state this factor by themselves."""
-    groups = data.factors[factor].text
+    groups = data.statements[f"caution:{factor}"][0]
     return tuple(
         dict.fromkeys(
             base

@@ -158,8 +158,9 @@ def screen(
     areas = screening_areas(data, atlas, regions)
     result = Screen(asked=questions_for(data, areas), answers=answers, areas=areas)
     clauses = complaint if complaint is not None else read(text, data.phrase_index)
-    # With nothing said, only a "yes" can raise a flag: look at those alone.
-    flags = data.flags.values() if clauses else [data.flags[f] for f, yes in answers.items() if yes]
+    # Only a flag with a phrase of its first group said (or a fact to test), or answered
+    # "yes", can be raised: look at those alone, in id order.
+    flags = [data.flags[f] for f in sorted(_candidates(data, clauses, answers))]
     horizons: dict[int | None, Complaint] = {}
     for flag in flags:
         said = _said(_dated(flag, clauses, horizons), flag, data) if clauses else None
@@ -173,6 +174,15 @@ def screen(
     if result.raised:
         result.level = result.raised[0].urgency
     return result
+
+
+def _candidates(data: SafetyData, said: Complaint, answers: Mapping[str, bool]) -> set[str]:
+    found = {f for f, yes in answers.items() if yes}
+    if said:
+        found.update(data.fact_flags)
+        for words in said.hits:
+            found.update(data.triggers.get(words, ()))
+    return found
 
 
 def _dated(flag: RedFlag, clauses: Complaint, horizons: dict[int | None, Complaint]) -> Complaint:
@@ -190,7 +200,7 @@ def _said(clauses: Complaint, flag: RedFlag, data: SafetyData) -> list[str] | No
     recent event, ``clauses`` are only those not dated long ago). A sign said only with what
     explains it away right next to it (numbness "after sitting on a hard chair") does not
     count."""
-    for groups in flag.statements:
+    for groups in data.statements.get(flag.id, flag.statements):
         found = match_groups(clauses, groups, data.phrases, flag.explained_away)
         if found is not None:
             return found
@@ -204,7 +214,8 @@ def _raise(
     if (
         flag.escalate
         and clauses
-        and match_groups(clauses, flag.escalate.when, data.phrases) is not None
+        and match_groups(clauses, data.statements[f"escalate:{flag.id}"][0], data.phrases)
+        is not None
     ):
         urgency, instruction = flag.escalate.urgency, flag.escalate.instruction
     return Raised(flag, urgency, instruction, answered, tuple(dict.fromkeys(said)))
