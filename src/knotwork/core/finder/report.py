@@ -7,7 +7,7 @@ from typing import Any
 from knotwork.core.atlas.model import Atlas
 from knotwork.core.finder import model
 from knotwork.core.finder.cover import Cover
-from knotwork.core.finder.engine import Evidence, Scored, covered_keys, mention_ids
+from knotwork.core.finder.evidence import Evidence, Scored, covered_keys, mention_ids
 from knotwork.core.finder.index import FinderIndex
 from knotwork.core.finder.query import Query
 from knotwork.core.safety.cautions import Noted, Personal, pressing_withheld

@@ -4,13 +4,14 @@ all consume."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import date
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from knotwork.core.reading.context import Clauses, clauses
 from knotwork.core.reading.facts import Person, person
 from knotwork.core.reading.index import PhraseIndex, Span, near
-from knotwork.core.reading.when import Dated, dating
+from knotwork.core.reading.when import Dated, dating, is_past
 
 NEAR = 4  # words between a sign and what explains it away ("numb after sitting on a chair")
 NO_HITS: Mapping[tuple[str, ...], list[Span]] = MappingProxyType({})
@@ -59,3 +60,14 @@ def read(text: str, index: PhraseIndex | None = None) -> Complaint:
     said = clauses(text)
     hits = index.find(said) if index is not None else NO_HITS
     return Complaint(text, said, person(said), hits, tuple(dating(c) for c in said))
+
+
+def recent_only(
+    complaint: Complaint, within_days: int | None = None, today: date | None = None
+) -> Complaint:
+    """The complaint with only the clauses that do not date what they say past the
+    horizon (``within_days``, else about a year): a recent event's statement is matched in
+    these alone ("a car crash years ago, and I fell down the stairs today" still says a
+    fall). The dates were read with the words; ``today`` reads them against another day."""
+    dates = complaint.dated if today is None else [dating(c, today) for c in complaint.clauses]
+    return complaint.keeping({i for i, d in enumerate(dates) if not is_past(d, within_days)})

@@ -17,13 +17,9 @@ import calendar
 import re
 from collections.abc import Iterator, Sequence
 from datetime import date
-from typing import TYPE_CHECKING
 
 from knotwork.core.reading.context import Word, word_matches
 from knotwork.core.reading.tokens import phrase_words
-
-if TYPE_CHECKING:
-    from knotwork.core.reading.complaint import Complaint
 
 # Said with an event, these date it long ago ("a car accident years ago").
 LONG_AGO = tuple(
@@ -237,14 +233,3 @@ def _in_clause(clause: Sequence[Word], want: tuple[str, ...]) -> bool:
         all(word_matches(t, p) for t, p in zip(said[i : i + len(want)], want, strict=True))
         for i in range(len(said) - len(want) + 1)
     )
-
-
-def recent_only(
-    complaint: Complaint, within_days: int | None = None, today: date | None = None
-) -> Complaint:
-    """The complaint with only the clauses that do not date what they say past the
-    horizon: a recent event's statement is matched in these alone ("a car crash years ago,
-    and I fell down the stairs today" still says a fall). The dates were read with the
-    words (against today's date); ``today`` reads them again against another."""
-    dates = complaint.dated if today is None else [dating(c, today) for c in complaint.clauses]
-    return complaint.keeping({i for i, d in enumerate(dates) if not is_past(d, within_days)})

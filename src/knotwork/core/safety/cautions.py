@@ -17,8 +17,7 @@ from knotwork.core.errors import InvalidInput
 from knotwork.core.kb.model import ALWAYS, Caution, Dose, Span, Technique
 from knotwork.core.kb.technique_words import posture_words, postures_in_text
 from knotwork.core.plain import plain
-from knotwork.core.reading.complaint import Complaint, read
-from knotwork.core.reading.when import recent_only
+from knotwork.core.reading.complaint import Complaint, read, recent_only
 from knotwork.core.safety.model import Effect, SafetyData
 from knotwork.core.safety.textmatch import match_groups
 from knotwork.core.suggest import closest

@@ -14,8 +14,7 @@ from typing import Any, NamedTuple
 
 from knotwork.core.atlas.model import Atlas
 from knotwork.core.errors import UnknownQuestion
-from knotwork.core.reading.complaint import Complaint, read
-from knotwork.core.reading.when import recent_only
+from knotwork.core.reading.complaint import Complaint, read, recent_only
 from knotwork.core.safety.model import URGENCY_ORDER, RedFlag, SafetyData
 from knotwork.core.safety.textmatch import match_groups
 from knotwork.core.suggest import closest
