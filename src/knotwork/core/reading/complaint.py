@@ -59,7 +59,7 @@ def read(text: str, index: PhraseIndex | None = None) -> Complaint:
     """Read the words once: clauses, facts, and (with an index) every phrase said."""
     said = clauses(text)
     hits = index.find(said) if index is not None else NO_HITS
-    return Complaint(text, said, person(said), hits, tuple(dating(c) for c in said))
+    return Complaint(text, said, person(said), hits, tuple(map(dating, said)))
 
 
 def recent_only(
