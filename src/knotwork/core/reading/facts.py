@@ -212,7 +212,7 @@ class Person(NamedTuple):
 
 def person(said: Clauses) -> Person:
     own = [[w for w in c if w.counts] for c in said]
-    ages = [a for c in own for a in _ages(c)]
+    ages = [a for i, c in enumerate(own) for a in _ages(c, i == 0 and len(c) == 1)]
     sex = _sex(own)
     words = {w.text for c in own for w in c}
     joined = " | ".join(" ".join(w.text for w in c) for c in own)
@@ -228,10 +228,13 @@ def person(said: Clauses) -> Person:
     )
 
 
-def _ages(clause: Sequence[Word]) -> Iterator[int]:
+def _ages(clause: Sequence[Word], opening: bool = False) -> Iterator[int]:
     said = [w.text for w in clause]
     for i, word in enumerate(said):
         before = said[i - 1] if i else ""
+        if i == 0 and opening and word.isdigit() and 16 <= int(word) < 110:
+            yield int(word)  # a note's opening: "73, temple pain ..."
+            continue
         after = said[i + 1] if i + 1 < len(said) else ""
         if (m := SHORT_AGE.match(word)) and not (i and said[i - 1] in ("over", "for")):
             yield int(m.group(1))
