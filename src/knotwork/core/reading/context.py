@@ -97,6 +97,11 @@ FAMILY = frozenset(
         "neighbour",
         "neighbor",
         "boss",
+        "child",
+        "kid",
+        "boy",
+        "girl",
+        "toddler",
     }
 )
 # Said right after someone else, these make the rest a report on the speaker: "my husband
@@ -123,6 +128,9 @@ REPORTS = frozenset(
 )
 # Words that go on about a family member: a report for them, not a passing mention.
 THIRD_PERSON = frozenset({"she", "he", "her", "his", "him", "she's", "he's", "shes", "hes"})
+# A parent telling of their child: "my daughter has a fever", "my son keeps being sick".
+CHILDREN = frozenset({"son", "daughter", "child", "kid", "boy", "girl", "toddler"})
+CHILD_REPORTS = frozenset({"has", "is", "keeps", "got", "gets", "can't", "cant", "complains"})
 # The person speaking of themselves again after speaking of someone else.
 SELF = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "me", "myself"})
 # A worry or a question is not a sign (ConText's hypothetical triggers), to the clause's end.
@@ -166,6 +174,7 @@ def clauses(text: str) -> Clauses:
     out: list[list[Word]] = [[]]
     others: list[list[bool]] = [[]]
     negating = other = report = hypothetical = False
+    child = False  # the family member named is a child: "my daughter has a fever" is a report
     told = 0  # sentences left in which "he" or "she" still means the family member named
     raw = _joined(expanded(tokens(text)))
     for i, token in enumerate(raw):
@@ -179,12 +188,16 @@ def clauses(text: str) -> Clauses:
         if token in CLAUSE_BREAKS:
             negating = False  # "no fever and a stiff neck": the stiff neck is said
         if token.removesuffix("'s") in FAMILY:  # "my husband's face"
-            other, told = True, 2
+            other, told, child = True, 2, token.removesuffix("'s") in CHILDREN
         elif token in SELF:
             other, told = False, 0  # the person speaks of themselves: "him" is now the other
         elif other and token in REPORTS:
             other = False
-        elif (other and token in HURT_WORDS) or (told > 0 and token in THIRD_PERSON):
+        elif (
+            (other and token in HURT_WORDS)
+            or (told > 0 and token in THIRD_PERSON)
+            or (other and child and token in CHILD_REPORTS)
+        ):
             report = True  # "my dad is 79. He slipped ...": the next sentence goes on about him
         hypothetical = hypothetical or (token in HYPOTHETICAL_FIRST and _starts(raw, i))
         if token in FILLER:

@@ -185,6 +185,10 @@ def _pattern(names: Sequence[tuple[str, ...]]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\S)(?:{alternatives})(?!\S)")
 
 
+STATED_WEEKS = re.compile(
+    r"(?<!\S)(?:i'm|im|am) (?:[4-9]|[1-3]\d|4[0-2]) weeks?\b"
+    r"(?! ago| into| post| after| since| out| in )"
+)
 CONDITION_PATTERNS = {k: _pattern(names) for k, names in CONDITIONS.items()}
 BIRTH_PATTERN = _pattern(BIRTH)
 FACT = re.compile(r"^@(age>=\d{1,3}|age<\d{1,3}|weeks>=\d{1,2}|[a-z]+)$")
@@ -216,7 +220,8 @@ def person(said: Clauses) -> Person:
     sex = _sex(own)
     words = {w.text for c in own for w in c}
     joined = " | ".join(" ".join(w.text for w in c) for c in own)
-    pregnant = not PREGNANT.isdisjoint(words)
+    # "I'm 38 weeks" says a pregnancy without the word.
+    pregnant = not PREGNANT.isdisjoint(words) or STATED_WEEKS.search(joined) is not None
     weeks = next((n for c in own for n in _weeks(c)), None) if pregnant else None
     return Person(
         age=ages[0] if ages else None,
@@ -246,7 +251,7 @@ def _ages(clause: Sequence[Word], opening: bool = False) -> Iterator[int]:
             old = after in ("year", "years", "yr", "yrs") and "old" in said[i + 2 : i + 3]
             # "she is 79", "my dad is 79": a family member's age, kept when the words are a
             # report for them (else the words are marked as someone else's already).
-            told = before == "is" and i > 1 and said[i - 2] in TOLD_AGE
+            told = (before == "is" and i > 1 and said[i - 2] in TOLD_AGE) or before in FAMILY
             if old or before in AGE_BEFORE or told:
                 yield n
 
