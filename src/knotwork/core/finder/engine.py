@@ -363,4 +363,7 @@ def find(index: FinderIndex, query: Query) -> dict[str, Any]:
     cover = smallest_cover(ranked, ev)
     # Cautions said in the words ("I'm pregnant") travel with the result to every technique.
     noted = noted_cautions(kb, ev, text, complaint)
-    return finding_document(index, query, ev, ranked, cover, safety, noted, chosen)
+    doc = finding_document(index, query, ev, ranked, cover, safety, noted, chosen)
+    if text:  # the person's facts as read (age, pregnancy, ...), shown back like the rest
+        doc["understood"]["person"] = complaint.person.as_dict()
+    return doc

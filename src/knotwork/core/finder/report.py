@@ -129,10 +129,14 @@ def understood_block(
                 # Read from a complaint word or a symptom ("sciatica", "my jaw clicks"), not
                 # from a place named: shown as an assumption the person can correct.
                 "assumed": key in assumed,
+                # No side was said for a place that has two: both are searched.
+                "side_assumed": side == "unspecified",
             }
         )
     block = ev.understood.as_dict()
     text_regions = block.pop("regions")
+    for place in text_regions:  # a place with two sides, said without one
+        place["side_assumed"] = place["side"] == "unspecified" and atlas.is_paired(place["base"])
     block["history"] = [
         {
             "words": aside.words,
