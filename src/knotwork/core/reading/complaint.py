@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 from knotwork.core.reading.context import Clauses, clauses
 from knotwork.core.reading.facts import Person, person
 from knotwork.core.reading.index import PhraseIndex, Span, near
-from knotwork.core.reading.when import Dated, dating, is_past
+from knotwork.core.reading.when import DATE_HINTS, YEAR, Dated, dating, is_past
 
 NEAR = 4  # words between a sign and what explains it away ("numb after sitting on a chair")
 NO_HITS: Mapping[tuple[str, ...], list[Span]] = MappingProxyType({})
@@ -59,7 +59,15 @@ def read(text: str, index: PhraseIndex | None = None) -> Complaint:
     """Read the words once: clauses, facts, and (with an index) every phrase said."""
     said = clauses(text)
     hits = index.find(said) if index is not None else NO_HITS
-    return Complaint(text, said, person(said), hits, tuple(map(dating, said)))
+    return Complaint(text, said, person(said), hits, _dates(said))
+
+
+def _dates(said: Clauses) -> tuple[Dated, ...]:
+    """Each clause's date; most texts give none, which one look at all the words shows."""
+    words = {w.text for clause in said for w in clause}
+    if words.isdisjoint(DATE_HINTS) and not YEAR.search(" ".join(words)):
+        return ((None, False),) * len(said)
+    return tuple(map(dating, said))
 
 
 def recent_only(
