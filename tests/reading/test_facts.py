@@ -67,3 +67,8 @@ def test_shorthand_is_read_as_words() -> None:
     assert (p.pregnant, p.weeks) == (True, 28)
     assert read("73, temple pain").person.age == 73
     assert read("my daughter (17) has a fever").person.age == 17
+
+
+def test_a_relatives_age_is_theirs_unless_the_words_are_about_them() -> None:
+    assert read("my mum is 34 and my temple aches").person.age is None
+    assert read("my mum is 82, she fell").person.age == 82

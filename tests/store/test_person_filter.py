@@ -28,6 +28,9 @@ DIARY_TABLES = (
     "finding",
     "day_pain",
     "day_region",
+    "release_session",
+    "routine",
+    "fair_test",
 )
 CONTROL = ("pragma", "begin", "commit", "rollback", "savepoint", "release", "select pg_")
 

@@ -155,3 +155,51 @@ RECORD_TABLES: dict[RecordKind, Table] = {
     "impression": impression,
     "finding": finding,
 }
+
+# Revision 0004: release sessions (their treatment events are rows of ``treatment``) and
+# routines, the sessions a person saved with how often (adapters/store/sessions.py).
+release_session = _owned(
+    "release_session",
+    Column("muscles", Text, nullable=False),  # JSON list of muscle ids
+    Column("holds", Text, nullable=False),  # JSON list of holds
+    Column("pain_before", SmallInteger),
+    Column("pain_after", SmallInteger),
+    Column("rom_before", SmallInteger),
+    Column("rom_after", SmallInteger),
+    Column("ended", String(12), nullable=False),
+    Column("stop_reason", String(20)),
+    Column("routine", String(ID)),
+    Column("treatments", Text, nullable=False),  # JSON list of treatment ids
+)
+Index("ix_release_session_person_day", release_session.c.person_id, release_session.c.day)
+
+routine = _owned(
+    "routine",
+    Column("name", String(200), nullable=False),
+    Column("muscles", Text, nullable=False),  # JSON list
+    Column("sides", Text, nullable=False),  # JSON list
+    Column("every_days", SmallInteger, nullable=False),
+    Column("at_time", String(5), nullable=False),
+)
+
+# Revision 0005: fair tests (n-of-1). The plan only: the daily answers, treatments and red
+# flags a test reads stay in the diary's own tables. ``orders`` is the schedule ("AB,BA,...")
+# stored beside the seed that draws it, so it can be checked.
+fair_test = _owned(
+    "fair_test",
+    Column("start_day", Date, nullable=False),
+    Column("a_name", String(80), nullable=False),
+    Column("a_kind", String(20)),
+    Column("a_muscle", String(60)),
+    Column("b_name", String(80), nullable=False),
+    Column("b_kind", String(20)),
+    Column("b_muscle", String(60)),
+    Column("outcome", String(8), nullable=False),
+    Column("seed", Integer, nullable=False),
+    Column("orders", String(64), nullable=False),
+    Column("first_blocks", SmallInteger, nullable=False),
+    Column("period_days", SmallInteger, nullable=False),
+    Column("washout_days", SmallInteger, nullable=False),
+    Column("stopped_on", Date),
+    Column("stop_reason", Text, nullable=False),
+)

@@ -8,7 +8,18 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from knotwork import __version__
-from knotwork.adapters.web import api, diary_api, diary_pages, errors, maps, openapi, pages
+from knotwork.adapters.web import (
+    api,
+    diary_api,
+    diary_pages,
+    errors,
+    fairtest_api,
+    fairtest_pages,
+    maps,
+    openapi,
+    pages,
+    session_pages,
+)
 from knotwork.adapters.web.caching import CachePolicy
 from knotwork.adapters.web.csrf import CsrfGuard
 from knotwork.adapters.web.diary_store import DiaryStore
@@ -49,6 +60,9 @@ def create_app(
     app.include_router(diary_api.router)
     app.include_router(pages.router)
     app.include_router(diary_pages.router)
+    app.include_router(session_pages.router)
+    app.include_router(fairtest_api.router)
+    app.include_router(fairtest_pages.router)
     app.include_router(maps.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

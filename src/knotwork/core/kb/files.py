@@ -25,6 +25,7 @@ FIXED = (
     "safety/areas.yaml",
     "safety/cautions.yaml",
     "safety/concepts.yaml",
+    "safety/groups.yaml",
 )
 
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from knotwork.core.reading.context import FAMILY, Clauses, Word
+from knotwork.core.reading.context import CHILDREN, FAMILY, Clauses, Word
 
 DECADES = {
     "twenties": 20,
@@ -83,6 +83,7 @@ UNITS = frozenset(
     }
 )
 TOLD_AGE = frozenset({"she", "he", *FAMILY})
+THIRD_PERSON = frozenset({"she", "he", "her", "his", "him", "she's", "he's", "hers"})
 SHORT_AGE = re.compile(r"^(\d{1,3})(yo|y|yr|yrs|m|f)$")  # "68yo", "68m", "72f"
 MALE = frozenset({"man", "male", "guy", "bloke", "gentleman", "boy", "husband"})
 FEMALE = frozenset({"woman", "female", "lady", "girl", "wife", "mum", "mom", "mother"})
@@ -216,7 +217,23 @@ class Person(NamedTuple):
 
 def person(said: Clauses) -> Person:
     own = [[w for w in c if w.counts] for c in said]
-    ages = [a for i, c in enumerate(own) for a in _ages(c, i == 0 and len(c) == 1)]
+    # A relative's age ("my mum is 79") is the person's only when the words go on about that
+    # relative ("she", "his"): "my mum is 34 and my temple aches" is the writer's own temple,
+    # and the mother's age must not rule out the writer's questions. Of several ages the oldest
+    # is kept: it rules out the fewest questions and raises the age-bound flags.
+    # (A child the reading kept as the subject marks a parent's report on them too: "my
+    # daughter (17) has a fever".)
+    report = any(
+        w.text in THIRD_PERSON or (w.counts and w.text.removesuffix("'s") in CHILDREN)
+        for c in said
+        for w in c
+    )
+    ages = [
+        n
+        for i, c in enumerate(own)
+        for n, told in _ages(c, i == 0 and len(c) == 1)
+        if report or not told
+    ]
     sex = _sex(own)
     words = {w.text for c in own for w in c}
     joined = " | ".join(" ".join(w.text for w in c) for c in own)
@@ -224,7 +241,7 @@ def person(said: Clauses) -> Person:
     pregnant = not PREGNANT.isdisjoint(words) or STATED_WEEKS.search(joined) is not None
     weeks = next((n for c in own for n in _weeks(c)), None) if pregnant else None
     return Person(
-        age=ages[0] if ages else None,
+        age=max(ages) if ages else None,
         sex="female" if pregnant else sex,
         pregnant=pregnant,
         weeks=weeks,
@@ -233,27 +250,29 @@ def person(said: Clauses) -> Person:
     )
 
 
-def _ages(clause: Sequence[Word], opening: bool = False) -> Iterator[int]:
+def _ages(clause: Sequence[Word], opening: bool = False) -> Iterator[tuple[int, bool]]:
+    """Each age said, and whether it was told of a relative ("my dad is 79"); ``opening``:
+    the clause opens a note and is one number ("73, temple pain")."""
     said = [w.text for w in clause]
     for i, word in enumerate(said):
         before = said[i - 1] if i else ""
         if i == 0 and opening and word.isdigit() and 16 <= int(word) < 110:
-            yield int(word)  # a note's opening: "73, temple pain ..."
+            yield int(word), False  # a note's opening: "73, temple pain ..."
             continue
         after = said[i + 1] if i + 1 < len(said) else ""
         if (m := SHORT_AGE.match(word)) and not (i and said[i - 1] in ("over", "for")):
-            yield int(m.group(1))
+            yield int(m.group(1)), False
         elif word in DECADES:
-            yield DECADES[word]
+            yield DECADES[word], False
         elif word.endswith("s") and word[:-1].isdigit() and len(word) == 3:
-            yield int(word[:-1])  # "in my 70s"
+            yield int(word[:-1]), False  # "in my 70s"
         elif (n := _number(word)) is not None and after not in UNITS and 0 < n < 120:
             old = after in ("year", "years", "yr", "yrs") and "old" in said[i + 2 : i + 3]
             # "she is 79", "my dad is 79": a family member's age, kept when the words are a
             # report for them (else the words are marked as someone else's already).
             told = (before == "is" and i > 1 and said[i - 2] in TOLD_AGE) or before in FAMILY
             if old or before in AGE_BEFORE or told:
-                yield n
+                yield n, told and not old and before not in AGE_BEFORE
 
 
 def _number(word: str) -> int | None:
@@ -276,7 +295,11 @@ def _sex(own: Sequence[Sequence[Word]]) -> str | None:
             if (m := SHORT_AGE.match(w.text)) and m.group(2) in ("m", "f"):
                 return "male" if m.group(2) == "m" else "female"
             before = clause[i - 1].text if i else ""
-            if before in ("i'm", "im", "am", "as") and w.text in FEMALE | MALE:
+            # "I'm a man", "I am a 45 year old man"
+            mine = before in ("i'm", "im", "am", "as") or (
+                before == "old" and any(x.text in ("i'm", "im", "am") for x in clause[:i])
+            )
+            if mine and w.text in FEMALE | MALE:
                 return "female" if w.text in FEMALE else "male"
     return None
 

@@ -257,12 +257,12 @@ def _compiled(
     flags: Iterable[m.RedFlag],
     factors: Iterable[m.CautionFactor],
     phrases: dict[str, tuple[str, ...]],
-) -> dict[str, tuple[tuple[m.Group, ...], ...]]:
-    def group(g: tuple[str, ...]) -> m.Group:
+) -> dict[str, tuple[tuple[m.TermGroup, ...], ...]]:
+    def group(g: tuple[str, ...]) -> m.TermGroup:
         said = frozenset(phrases[t] for t in g if not is_fact(t))
-        return m.Group(g, said, tuple(t for t in g if is_fact(t)))
+        return m.TermGroup(g, said, tuple(t for t in g if is_fact(t)))
 
-    found: dict[str, tuple[tuple[m.Group, ...], ...]] = {}
+    found: dict[str, tuple[tuple[m.TermGroup, ...], ...]] = {}
     for f in flags:
         found[f.id] = tuple(tuple(group(g) for g in st) for st in f.statements)
         if f.escalate:
@@ -273,7 +273,7 @@ def _compiled(
 
 
 def _triggers(
-    flags: Iterable[str], statements: dict[str, tuple[tuple[m.Group, ...], ...]]
+    flags: Iterable[str], statements: dict[str, tuple[tuple[m.TermGroup, ...], ...]]
 ) -> dict[tuple[str, ...], tuple[str, ...]]:
     found: dict[tuple[str, ...], list[str]] = {}
     for flag in flags:

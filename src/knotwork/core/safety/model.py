@@ -11,7 +11,7 @@ from knotwork.core.reading.index import PhraseIndex
 URGENCY_ORDER = {"none": 0, "soon": 1, "urgent": 2, "emergency": 3}
 
 
-class Group(NamedTuple):
+class TermGroup(NamedTuple):
     """One group of a statement, compiled: its terms in order, the words of its phrases
     (so a screen tests a group against the phrases said with one set operation) and its
     fact terms."""
@@ -80,6 +80,48 @@ class CautionFactor(NamedTuple):
     recent_days: int | None = None  # with recent: the horizon ("2 months ago" is past 42)
 
 
+# How a flag's question is asked (safety/groups.yaml, read by groups.py): one condition a
+# tick box, the flag's parts in a group with a lay title.
+class Part(NamedTuple):
+    text: str
+    min_age: int | None = None
+    not_male: bool = False
+    max_age: int | None = None
+    also: tuple[str, ...] = ()  # other flags of the group this same condition answers yes
+
+
+class Entry(NamedTuple):
+    flag: str
+    intro: str | None
+    min_age: int | None
+    parts: tuple[Part, ...]
+    max_age: int | None = None
+    after: str | None = None  # the stem its parts wait behind (Stem.id), if any
+
+
+class Stem(NamedTuple):
+    """A condition every flag behind it needs ("You are pregnant or might be"): one box in
+    place of all their parts, which are asked once it is ticked. The words can settle it: an
+    age or a pregnancy said."""
+
+    id: str
+    text: str
+    min_age: int | None = None  # settled by an age: on at or over it, off under it
+    max_age: int | None = None  # off over it (a child's question)
+    pregnancy: bool = False  # on when the words say pregnant or a recent birth; off for a man
+
+
+class Group(NamedTuple):
+    id: str
+    title: str
+    entries: tuple[Entry, ...]
+    stems: tuple[Stem, ...] = ()
+
+
+# Where a flag not yet placed in a group is asked (the data check reports it as ASK-001).
+OTHER = Group("other", "Other questions", ())
+
+
 class SafetyData(NamedTuple):
     flags: dict[str, RedFlag]
     always: tuple[Effect, ...]
@@ -98,9 +140,13 @@ class SafetyData(NamedTuple):
     phrase_index: PhraseIndex
     # Flag id -> its statements, each group compiled; "escalate:<id>" -> its escalation's;
     # "caution:<id>" -> a caution factor's text.
-    statements: Mapping[str, tuple[tuple[Group, ...], ...]] = MappingProxyType({})
+    statements: Mapping[str, tuple[tuple[TermGroup, ...], ...]] = MappingProxyType({})
     # A phrase's words -> the flags one of whose statements has it in its first group, and
     # the flags whose first group tests a fact: only these can be raised by the words, so a
     # screen looks at a handful of flags, not all of them.
     triggers: Mapping[tuple[str, ...], tuple[str, ...]] = MappingProxyType({})
     fact_flags: tuple[str, ...] = ()
+    # How the questions are asked (safety/groups.yaml): the groups in asking order, and each
+    # flag's group and entry there.
+    groups: tuple[Group, ...] = ()
+    placed: Mapping[str, tuple[Group, Entry]] = MappingProxyType({})

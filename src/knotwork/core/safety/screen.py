@@ -9,13 +9,15 @@ answer, not an error: surfaces return the whole document with ``self_treatment: 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any, NamedTuple
 
 from knotwork.core.atlas.model import Atlas
 from knotwork.core.errors import UnknownQuestion
 from knotwork.core.reading.complaint import Complaint, read, recent_only
+from knotwork.core.safety.facts import NOTHING, Facts, facts_of
 from knotwork.core.safety.model import URGENCY_ORDER, RedFlag, SafetyData
+from knotwork.core.safety.questions import layout, relevant
 from knotwork.core.safety.textmatch import match_groups
 from knotwork.core.suggest import closest
 
@@ -50,15 +52,24 @@ class Screen:
     """The result of a screen: level, raised flags, the questions asked and the answers, and
     the recent-event flags whose signs were said only as past (set aside, and shown so)."""
 
-    __slots__ = ("answers", "areas", "asked", "level", "raised", "set_aside")
+    __slots__ = ("answers", "areas", "asked", "data", "facts", "level", "raised", "set_aside")
 
-    def __init__(self, asked: list[RedFlag], answers: dict[str, bool], areas: list[str]) -> None:
+    def __init__(
+        self,
+        asked: list[RedFlag],
+        answers: dict[str, bool],
+        areas: list[str],
+        data: SafetyData,
+        facts: Facts = NOTHING,
+    ) -> None:
         self.level = "none"
         self.raised: list[Raised] = []
         self.set_aside: list[tuple[RedFlag, tuple[str, ...]]] = []
         self.asked = asked
         self.answers = answers
         self.areas = areas
+        self.data = data
+        self.facts = facts
 
     @property
     def self_treatment(self) -> bool:
@@ -76,6 +87,14 @@ class Screen:
     def unanswered(self) -> list[RedFlag]:
         raised = {r.flag.id for r in self.raised}
         return [f for f in self.asked if f.id not in self.answers and f.id not in raised]
+
+    def questions(
+        self, ticked: Collection[str] = (), stems: Collection[str] = ()
+    ) -> dict[str, Any]:
+        """The asked questions in their groups, with what is left (core/safety/questions.py);
+        ``ticked``: the form's ticked boxes, shown back as ticked; ``stems``: those ticked."""
+        by_words = {r.flag.id: r.matched for r in self.raised if r.matched}
+        return layout(self.data, self.asked, self.answers, by_words, self.facts, ticked, stems)
 
     def as_dict(self) -> dict[str, Any]:
         unanswered = self.unanswered()  # once: complete and self_treatment both derive from it
@@ -100,6 +119,7 @@ class Screen:
             "answered": [
                 {"id": k, "answer": "yes" if v else "no"} for k, v in self.answers.items()
             ],
+            "questions": self.questions(),
             "notice": "These questions look for signs that need a doctor. They cannot rule "
             "anything in or out; if you are worried, seek care.",
         }
@@ -155,8 +175,11 @@ def screen(
     answers = dict(answers or {})
     check_answers(data, answers)
     areas = screening_areas(data, atlas, regions)
-    result = Screen(asked=questions_for(data, areas), answers=answers, areas=areas)
     clauses = complaint if complaint is not None else read(text, data.phrase_index)
+    # Every question of the marked places' areas, less those the words rule out (questions.py).
+    facts = facts_of(clauses) if clauses else NOTHING
+    asked = relevant(data, questions_for(data, areas), facts)
+    result = Screen(asked, answers, areas, data, facts)
     # Only a flag with a phrase of its first group said (or a fact to test), or answered
     # "yes", can be raised: look at those alone, in id order.
     flags = [data.flags[f] for f in sorted(_candidates(data, clauses, answers))]
