@@ -6,6 +6,13 @@ their ratio, and the 50th and 99th percentile latency at 32 concurrent connectio
 the total bytes of the Find page's first load (HTML, CSS, JS, SVG, icon), uncompressed.
 Targets: finder >= half the trivial endpoint's throughput; p99 < 100 ms; page <= 150 KB.
 
+Then the server's own CPU time per request (user + system, read from /proc for the server
+process before and after each wrk run, divided by the requests wrk completed) for the trivial
+endpoint, a finder request with a drawing and a finder request with words (the evaluation
+cases said in words), in interleaved rounds; medians. CPU time survives a noisy machine better
+than requests per second. Target (issue 14): a text finder request costs at most 3x the CPU of
+a trivial request.
+
     python bench/web_load.py [--seconds N] [--rounds N] [--connections N]
 """
 
@@ -56,9 +63,12 @@ def start_server(port: int, cache: str) -> subprocess.Popen[bytes]:
     raise SystemExit("the server did not start")
 
 
-def lua_script() -> str:
+def lua_script(words: bool = False) -> str:
     bodies = []
     for case in load_cases(sorted(CASES.glob("*.yaml"))):
+        if words:
+            bodies.append(json.dumps({"text": case.text}))
+            continue
         regions = []
         for mark in case.drawing:
             parts = mark.split(":")
@@ -91,7 +101,9 @@ def run_wrk(
     out = subprocess.run([*cmd, url], capture_output=True, text=True, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    done = re.search(r"(\d+) requests in", out)
     return {
+        "requests": float(done.group(1)) if done else 0.0,
         "rps": rps,
         "p50": _ms(out, "50%"),
         "p99": _ms(out, "99%"),
@@ -104,6 +116,38 @@ def _ms(out: str, label: str) -> float:
     assert match, out
     value, unit = float(match.group(1)), match.group(2)
     return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (from /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_per_request(
+    pid: int, url: str, seconds: int, connections: int, script: str | None = None
+) -> float:
+    """The server's CPU milliseconds per completed request over one wrk run."""
+    before = cpu_seconds(pid)
+    got = run_wrk(url, seconds, connections, script)
+    return (cpu_seconds(pid) - before) * 1000 / max(got["requests"], 1)
+
+
+def cpu_rounds(
+    pid: int, base: str, scripts: dict[str, str], seconds: int, connections: int, rounds: int
+) -> dict[str, list[float]]:
+    """CPU ms per request of the trivial endpoint, a drawing find and a text find, the three
+    interleaved (the order rotating each round)."""
+    targets = [
+        ("trivial", base + "/healthz", None),
+        ("drawing", base + "/api/find", scripts["drawing"]),
+        ("text", base + "/api/find", scripts["text"]),
+    ]
+    found: dict[str, list[float]] = {name: [] for name, _, _ in targets}
+    for n in range(rounds):
+        for name, url, lua in targets[n % 3 :] + targets[: n % 3]:
+            found[name].append(cpu_per_request(pid, url, seconds, connections, lua))
+    return found
 
 
 def page_weight(base: str) -> dict[str, int]:
@@ -131,6 +175,9 @@ def main() -> None:
         try:
             script = Path(tmp) / "find.lua"
             script.write_text(lua_script(), encoding="utf-8")
+            text_script = Path(tmp) / "find-text.lua"
+            text_script.write_text(lua_script(words=True), encoding="utf-8")
+            run_wrk(base + "/api/find", 2, args.connections, str(text_script))  # warm up
             run_wrk(base + "/healthz", 2, args.connections)  # warm up
             run_wrk(base + "/api/find", 2, args.connections, str(script))
             # Rounds alternate which endpoint goes first, so a slow spell on a shared machine
@@ -142,6 +189,8 @@ def main() -> None:
                 got = {url: run_wrk(url, args.seconds, args.connections, lua) for url, lua in order}
                 rounds.append((got[trivial_url[0]], got[finder_url[0]]))
             sizes = page_weight(base)
+            scripts = {"drawing": str(script), "text": str(text_script)}
+            cpu = cpu_rounds(server.pid, base, scripts, args.seconds, args.connections, args.rounds)
         finally:
             server.terminate()
             server.wait(timeout=10)
@@ -169,6 +218,20 @@ def main() -> None:
     print(
         f"  finder p50 {statistics.median(f['p50'] for _, f in rounds):.1f} ms, p99 {p99:.1f} ms "
         f"(worst round {worst:.1f} ms; target < 100 ms: {'met' if worst < 100 else 'NOT met'})"
+    )
+    trivial = statistics.median(cpu["trivial"])
+    print("Server CPU time per request (user + system of the server process), median round:")
+    for name, label in (
+        ("trivial", "GET /healthz"),
+        ("drawing", "POST /api/find, drawing"),
+        ("text", "POST /api/find, words"),
+    ):
+        ms = statistics.median(cpu[name])
+        print(f"  {label:28} {ms:6.3f} ms   {ms / trivial:5.2f}x trivial")
+    text_ratio = statistics.median(cpu["text"]) / trivial
+    print(
+        f"  text finder / trivial CPU: {text_ratio:.2f}x (target <= 3x: "
+        f"{'met' if text_ratio <= 3 else 'NOT met'})"
     )
     total = sum(sizes.values())
     print("Find page, first load (uncompressed):")

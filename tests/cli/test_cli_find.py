@@ -69,6 +69,7 @@ def test_find_json_is_the_documented_contract(capsys: pytest.CaptureFixture[str]
         "from": "drawing",
         "weight": 1.8,
         "assumed": False,
+        "side_assumed": False,
     }
 
 

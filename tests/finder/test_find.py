@@ -198,3 +198,15 @@ def test_places_read_as_assumptions_are_marked_so(tiny: FinderIndex) -> None:
     assert regions("pain at my right temple") == {"temple-right": False}
     # Named as well as assumed: named wins.
     assert regions("my jaw clicks and my jaw aches") == {"jaw": False}
+
+
+def test_a_place_said_without_its_side_is_marked_side_assumed() -> None:
+    from knotwork.core.finder import load_index
+
+    index = load_index()
+    doc = find(index, Query(text="my knee aches and I'm 68"))
+    said = doc["understood"]["from_text"]
+    assert said and all(p["side_assumed"] for p in said)
+    assert doc["understood"]["person"]["age"] == 68
+    sided = find(index, Query(text="my right knee aches"))["understood"]["from_text"]
+    assert sided and not any(p["side_assumed"] for p in sided)

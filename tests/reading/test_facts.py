@@ -53,3 +53,22 @@ def test_facts_are_tested_as_flag_terms() -> None:
     assert holds(read("I'm 24 weeks pregnant").person, "@weeks>=20")
     assert holds(read("my 12 year old has shin pain").person, "@child")
     assert known_fact("@age>=50") and known_fact("@pregnant") and not known_fact("@tall")
+
+
+def test_weeks_said_alone_are_a_pregnancy() -> None:
+    p = read("i'm 38 weeks and have had a headache all day").person
+    assert (p.pregnant, p.weeks) == (True, 38)
+    assert not read("I'm 6 weeks into physio").person.pregnant
+    assert not read("I had surgery 6 weeks ago").person.pregnant
+
+
+def test_shorthand_is_read_as_words() -> None:
+    p = read("28/40 primip, severe HA").person
+    assert (p.pregnant, p.weeks) == (True, 28)
+    assert read("73, temple pain").person.age == 73
+    assert read("my daughter (17) has a fever").person.age == 17
+
+
+def test_a_relatives_age_is_theirs_unless_the_words_are_about_them() -> None:
+    assert read("my mum is 34 and my temple aches").person.age is None
+    assert read("my mum is 82, she fell").person.age == 82

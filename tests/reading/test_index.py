@@ -100,3 +100,9 @@ def test_a_sign_explained_away_right_next_to_it_does_not_count() -> None:
     assert found("my bum is numb after sitting and I can't pee") == ["can't pee"]
     # Said once explained and once not, it counts.
     assert found("my bum is numb after sitting. Now my bum is numb all day") == ["bum is numb"]
+
+
+def test_a_parent_telling_of_their_child_is_a_report() -> None:
+    assert said("my daughter has a fever and spots that don't fade", "fever")
+    assert not said("my mum had a fever last year, I have back ache", "fever")
+    assert said("had my baby 5 days ago and now a severe headache", "headache")

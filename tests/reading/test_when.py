@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
-from knotwork.core.reading.complaint import Complaint, read
+from knotwork.core.reading.complaint import Complaint, read, recent_only
 from knotwork.core.reading.context import clauses
 from knotwork.core.reading.index import PhraseIndex
 from knotwork.core.reading.tokens import phrase_words
-from knotwork.core.reading.when import days_ago, recent_only
+from knotwork.core.reading.when import days_ago
 from knotwork.core.safety.textmatch import match_groups
 
 

@@ -12,7 +12,6 @@ from knotwork.adapters.web.forms import MAX_LIMIT, PAGE_LIMIT, grouped_answers, 
 from knotwork.adapters.web.respond import same_site_path
 from knotwork.core.atlas.render import render_map
 from knotwork.core.finder.engine import (
-    Evidence,
     find,
     gather_or_flag,
     noted_cautions,
@@ -21,6 +20,7 @@ from knotwork.core.finder.engine import (
     screening,
     words_only,
 )
+from knotwork.core.finder.evidence import Evidence
 from knotwork.core.finder.index import FinderIndex
 from knotwork.core.finder.query import Query
 from knotwork.core.finder.report import heard_by_safety, understood_block

@@ -8,7 +8,7 @@ would show them.
 
 from __future__ import annotations
 
-from knotwork.core.finder.engine import Evidence
+from knotwork.core.finder.evidence import Evidence
 from knotwork.core.finder.index import FinderIndex
 
 

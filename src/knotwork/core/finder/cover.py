@@ -8,10 +8,9 @@ one with the most evidence. If none explains everything, keep the set that expla
 from __future__ import annotations
 
 from operator import itemgetter
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-if TYPE_CHECKING:
-    from knotwork.core.finder.engine import Evidence, Scored
+from knotwork.core.finder.evidence import Evidence, Scored, covered_keys
 
 POOL = 8  # candidates considered
 MAX_SET = 3
@@ -27,8 +26,6 @@ NO_COVER = Cover((), (), ())
 
 
 def smallest_cover(ranked: list[Scored], ev: Evidence) -> Cover:
-    from knotwork.core.finder.engine import covered_keys
-
     pool = ranked[:POOL]
     wanted = set(ev.marks)
     if not pool:

@@ -7,18 +7,17 @@ import re
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from knotwork.core.atlas.model import Atlas
 from knotwork.core.errors import NothingUnderstood, UnknownRegion
 from knotwork.core.finder import model
 from knotwork.core.finder.cover import NO_COVER, smallest_cover
+from knotwork.core.finder.evidence import Evidence, Scored, mention_ids
 from knotwork.core.finder.index import FinderIndex
 from knotwork.core.finder.parse import read_text
 from knotwork.core.finder.patterns import Pattern
 from knotwork.core.finder.postings import component_evidence, log_sum_exp
 from knotwork.core.finder.query import NOTHING, Query, check_marks
-from knotwork.core.finder.understood import Mention, Understood
+from knotwork.core.finder.understood import Understood
 from knotwork.core.kb.base import KnowledgeBase
-from knotwork.core.kb.model import Muscle
 from knotwork.core.reading.complaint import Complaint, read
 from knotwork.core.safety.cautions import Noted, Personal, cautions_in_text
 
@@ -27,44 +26,6 @@ EXAMPLES = (
     "ache deep in my left buttock that runs down the outside of my leg",
     "both shoulders and the base of my skull",
 )
-
-
-class Evidence(NamedTuple):
-    """The resolved picture the model scores."""
-
-    marks: dict[str, float]  # sided region id (or base id when unspecified) -> weight
-    unspecified: set[str]
-    mode: str
-    symptoms: list[str]
-    contexts: list[str]
-    conditions: dict[str, list[str]]  # words -> muscle ids
-    understood: Understood
-    # mark key -> (intensity 0-10 or None, main area?, "drawing" or "text"), for reporting
-    detail: dict[str, tuple[int | None, bool, str]]
-
-
-class Scored:
-    """One muscle at its best side, with the evidence for it."""
-
-    __slots__ = ("extras", "keys", "log_odds", "muscle", "pattern", "resolved", "score", "side")
-
-    def __init__(
-        self,
-        muscle: Muscle,
-        side: str,
-        log_odds: float,
-        pattern: Pattern,
-        resolved: dict[str, float],
-        keys: dict[str, str],
-    ) -> None:
-        self.muscle = muscle
-        self.side = side
-        self.log_odds = log_odds
-        self.pattern = pattern
-        self.resolved = resolved  # sided marks as this hypothesis reads them
-        self.keys = keys  # mark key (as given) -> the sided region it was read as
-        self.extras: list[tuple[str, float]] = []
-        self.score = 0.0
 
 
 def gather(index: FinderIndex, query: Query) -> Evidence:
@@ -184,18 +145,6 @@ def _add_text_marks(
             unspecified.add(mention.base)
         for region in ids:
             marks.setdefault(region, weight)
-
-
-def mention_ids(atlas: Atlas, mention: Mention) -> list[str]:
-    """The region ids a place said in words stands for: sided when a side was given (both
-    sides for "both"), the base id when it was not, the midline id when it has no sides."""
-    if not atlas.is_paired(mention.base):
-        return [atlas.sided(mention.base, "midline")]
-    if mention.side == "unspecified":
-        return [mention.base]
-    if mention.side == "both":
-        return [atlas.sided(mention.base, "left"), atlas.sided(mention.base, "right")]
-    return [atlas.sided(mention.base, mention.side)]  # type: ignore[arg-type]
 
 
 def _nothing_message(understood: Understood) -> str:
@@ -378,11 +327,6 @@ def _normalise(ranked: list[Scored]) -> None:
         scored.score = weight / total
 
 
-def covered_keys(scored: Scored) -> set[str]:
-    """The marks (as given) this candidate's pattern explains."""
-    return {key for key, region in scored.keys.items() if region in scored.pattern.cells}
-
-
 def find(index: FinderIndex, query: Query) -> dict[str, Any]:
     """The finder's JSON document (see docs/finder.md for the contract)."""
     from knotwork.core.finder.report import finding_document
@@ -419,4 +363,7 @@ def find(index: FinderIndex, query: Query) -> dict[str, Any]:
     cover = smallest_cover(ranked, ev)
     # Cautions said in the words ("I'm pregnant") travel with the result to every technique.
     noted = noted_cautions(kb, ev, text, complaint)
-    return finding_document(index, query, ev, ranked, cover, safety, noted, chosen)
+    doc = finding_document(index, query, ev, ranked, cover, safety, noted, chosen)
+    if text:  # the person's facts as read (age, pregnancy, ...), shown back like the rest
+        doc["understood"]["person"] = complaint.person.as_dict()
+    return doc

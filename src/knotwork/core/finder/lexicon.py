@@ -15,6 +15,7 @@ from knotwork.core.finder.words import FILLER
 from knotwork.core.kb.base import KnowledgeBase
 from knotwork.core.reading.tokens import tokens
 
+FUZZY_CUTOFF = 86  # rapidfuzz ratio; high enough that "shoulder" never becomes "boulder"
 Kind = Literal["region", "symptom", "context", "condition", "implied", "ignore"]
 
 
@@ -32,6 +33,7 @@ class Lexicon:
     """Phrase -> meanings, plus the part and modifier tables for composite places."""
 
     __slots__ = (
+        "from_first",
         "longest",
         "modifiers",
         "names",
@@ -39,6 +41,7 @@ class Lexicon:
         "parts",
         "phrases",
         "spelling",
+        "spelling_near",
         "understood_elsewhere",
         "words",
     )
@@ -46,6 +49,9 @@ class Lexicon:
     def __init__(self) -> None:
         self.phrases: dict[tuple[str, ...], list[Entry]] = {}
         self.longest = 1
+        # First word -> the longest phrase starting with it: a word that starts none is
+        # passed over without trying every length (most words of a sentence start none).
+        self.from_first: dict[str, int] = {}
         self.words: set[str] = set()
         # Words of muscle names ("quadratus", "longus"): known, so never "corrected", but not
         # offered as corrections, so "soles" or "pairs" never become Latin.
@@ -56,6 +62,9 @@ class Lexicon:
         # The known words in a fixed order for typo correction: a set's order changes with
         # each process's string hashing, and so would the pick among equally close words.
         self.spelling: tuple[str, ...] = ()
+        # Word length -> the known words a word of that length can be a typo of (see
+        # ``near_lengths``), in ``spelling`` order: the same pick, from far fewer words.
+        self.spelling_near: dict[int, tuple[str, ...]] = {}
         # Words the red-flag screen and the cautions know ("sweats", "weight", "warfarin"):
         # not typos of body words, so never "corrected" into one ("sweat" is not "seat").
         self.understood_elsewhere: frozenset[str] = frozenset()
@@ -69,6 +78,7 @@ class Lexicon:
         if entry not in entries:
             entries.append(entry)
         self.longest = max(self.longest, len(key))
+        self.from_first[key[0]] = max(self.from_first.get(key[0], 0), len(key))
         (self.words if spelled else self.names).update(key)
 
 
@@ -99,6 +109,10 @@ def build_lexicon(kb: KnowledgeBase) -> Lexicon:
     for phrase in kb.body_words.not_places:
         lex.add(phrase, Entry("ignore", ()))
     lex.spelling = tuple(sorted(lex.words))
+    lex.spelling_near = {
+        n: tuple(w for w in lex.spelling if near_lengths(n, len(w)))
+        for n in range(1, max(map(len, lex.spelling), default=0) + 8)
+    }
     lex.understood_elsewhere = _safety_words(kb)
     return lex
 
@@ -170,3 +184,9 @@ def conditions(kb: KnowledgeBase) -> dict[str, list[str]]:
             if len(name) >= 5:
                 found.setdefault(name, []).append(muscle.id)
     return found
+
+
+def near_lengths(a: int, b: int, cutoff: float = FUZZY_CUTOFF) -> bool:
+    """Can words of these lengths reach the typo cutoff (rapidfuzz's ratio, 0-100)? The
+    ratio is at most 200 * min / (a + b): two words of lengths further apart never do."""
+    return 200 * min(a, b) >= cutoff * (a + b)

@@ -15,7 +15,7 @@ import re
 from collections.abc import Collection, Mapping
 from typing import TypeVar
 
-from knotwork.core.finder.lexicon import Entry, Lexicon, normalise
+from knotwork.core.finder.lexicon import FUZZY_CUTOFF, Entry, Lexicon, normalise
 from knotwork.core.finder.understood import Aside, Mention, Term, Understood
 from knotwork.core.finder.words import (
     CLAUSE_BREAKS,
@@ -40,7 +40,6 @@ CONNECTORS = frozenset({"side", "part", "area"})
 SIDE_BEFORE = frozenset({"the", "my", "your", "his", "her", "their"})  # "on the left"
 T = TypeVar("T")
 SCORE = re.compile(r"(\d{1,2})\s*(?:/|out of)\s*10")
-FUZZY_CUTOFF = 86  # rapidfuzz ratio; high enough that "shoulder" never becomes "boulder"
 
 
 class Token:
@@ -127,9 +126,8 @@ class Reader:
             return word
         from rapidfuzz import fuzz, process  # imported only when a word is unknown
 
-        best = process.extractOne(
-            word, self.lexicon.spelling, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
-        )
+        near = self.lexicon.spelling_near.get(len(word), self.lexicon.spelling)
+        best = process.extractOne(word, near, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
         if best is None:
             return word
         self.corrections.append((word, best[0]))
@@ -171,7 +169,8 @@ class Reader:
         return hits
 
     def _longest_at(self, i: int) -> tuple[int, list[Entry]] | None:
-        phrase = self._phrase_at(i, self.lexicon.phrases, self.lexicon.longest)
+        longest = self.lexicon.from_first.get(self.toks[i].text, 0)
+        phrase = self._phrase_at(i, self.lexicon.phrases, longest) if longest else None
         composite = self._composite_at(i)
         if composite and (phrase is None or composite[0] > phrase[0]):
             return composite[0], [composite[1]]

@@ -7,7 +7,7 @@ from typing import Any
 from knotwork.core.atlas.model import Atlas
 from knotwork.core.finder import model
 from knotwork.core.finder.cover import Cover
-from knotwork.core.finder.engine import Evidence, Scored, covered_keys, mention_ids
+from knotwork.core.finder.evidence import Evidence, Scored, covered_keys, mention_ids
 from knotwork.core.finder.index import FinderIndex
 from knotwork.core.finder.query import Query
 from knotwork.core.safety.cautions import Noted, Personal, pressing_withheld
@@ -129,10 +129,14 @@ def understood_block(
                 # Read from a complaint word or a symptom ("sciatica", "my jaw clicks"), not
                 # from a place named: shown as an assumption the person can correct.
                 "assumed": key in assumed,
+                # No side was said for a place that has two: both are searched.
+                "side_assumed": side == "unspecified",
             }
         )
     block = ev.understood.as_dict()
     text_regions = block.pop("regions")
+    for place in text_regions:  # a place with two sides, said without one
+        place["side_assumed"] = place["side"] == "unspecified" and atlas.is_paired(place["base"])
     block["history"] = [
         {
             "words": aside.words,
@@ -263,16 +267,17 @@ NO_EXTRAS: dict[str, Any] = {
 
 
 def _extras(pairs: list[tuple[str, float]]) -> dict[str, Any]:
-    extras = dict(pairs)
+    """The evidence beyond places, by kind, in one pass (a text query carries many)."""
+    found: dict[str, list[str]] = {"symptom": [], "context": [], "condition": [], "press": []}
+    for key, value in dict(pairs).items():
+        kind, _, name = key.partition(":")
+        if kind in found and (value > 0 or kind in ("condition", "press")):
+            found[kind].append(name)
     return {
-        "symptoms_matched": [
-            k.split(":", 1)[1] for k, v in extras.items() if k.startswith("symptom:") and v > 0
-        ],
-        "context_matched": [
-            k.split(":", 1)[1] for k, v in extras.items() if k.startswith("context:") and v > 0
-        ],
-        "conditions_matched": [k.split(":", 1)[1] for k in extras if k.startswith("condition:")],
-        "press_answer": next((k.split(":", 1)[1] for k in extras if k.startswith("press:")), None),
+        "symptoms_matched": found["symptom"],
+        "context_matched": found["context"],
+        "conditions_matched": found["condition"],
+        "press_answer": found["press"][0] if found["press"] else None,
     }
 
 

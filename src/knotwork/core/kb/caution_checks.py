@@ -23,7 +23,7 @@ from knotwork.core.kb.technique_words import (
 from knotwork.core.problems import Problem
 
 if TYPE_CHECKING:
-    from knotwork.core.kb.checks import Context
+    from knotwork.core.kb.check_context import Context
     from knotwork.core.kb.model import Caution, Muscle, Technique
     from knotwork.core.safety.cautions import Filtered
     from knotwork.core.safety.model import SafetyData

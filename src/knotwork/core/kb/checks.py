@@ -8,17 +8,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from knotwork.core.atlas.model import Atlas
 from knotwork.core.kb.base import normalise_name
 from knotwork.core.kb.caution_checks import RULES as CAUTION_RULES
 from knotwork.core.kb.caution_checks import caution_problems
+from knotwork.core.kb.check_context import Context
 from knotwork.core.kb.dose_checks import RULES as DOSE_RULES
 from knotwork.core.kb.dose_checks import dose_problems
 from knotwork.core.kb.schema import Dose, MuscleFile, Range, Technique
 from knotwork.core.problems import Problem
-from knotwork.core.safety.model import SafetyData
 
 RULES: dict[str, str] = {
     "KB-001": "file matches the schema (no unknown keys, closed vocabularies, required fields)",
@@ -53,17 +52,6 @@ DOSE_FIELD = {
     "massage": "strokes",
     "heat": "minutes",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    atlas: Atlas
-    muscle_ids: frozenset[str]
-    references: frozenset[str]
-    symptoms: frozenset[str]
-    contexts: frozenset[str]
-    factors: frozenset[str] = frozenset()  # personal factors of data/safety/cautions.yaml
-    safety: SafetyData | None = None  # the global rules, when the safety data is sound
 
 
 Rule = Callable[[str, MuscleFile, Context], Iterator[Problem]]

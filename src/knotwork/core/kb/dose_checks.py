@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from knotwork.core.problems import Problem
 
 if TYPE_CHECKING:
-    from knotwork.core.kb.checks import Context
+    from knotwork.core.kb.check_context import Context
     from knotwork.core.kb.schema import MuscleFile, Range, Technique
 
 RULES: dict[str, str] = {

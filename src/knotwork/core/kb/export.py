@@ -14,7 +14,7 @@ from knotwork.core.kb.schema import (
     Paths,
     Vocabulary,
 )
-from knotwork.core.safety.schema import AreaMap, CautionsFile, RedFlagFile
+from knotwork.core.safety.schema import AreaMap, CautionsFile, ConceptsFile, RedFlagFile
 
 
 def json_schemas() -> dict[str, dict[str, Any]]:
@@ -30,4 +30,5 @@ def json_schemas() -> dict[str, dict[str, Any]]:
         "redflag": RedFlagFile.model_json_schema(),
         "cautions": CautionsFile.model_json_schema(),
         "safety-areas": AreaMap.model_json_schema(),
+        "safety-concepts": ConceptsFile.model_json_schema(),
     }

@@ -17,7 +17,8 @@ from knotwork.core.datafile import parse
 from knotwork.core.kb import convert
 from knotwork.core.kb.base import KnowledgeBase, build_indexes, part_index
 from knotwork.core.kb.caution_text import caution_text
-from knotwork.core.kb.checks import Context, check_across, check_muscle, check_vocab_regions
+from knotwork.core.kb.check_context import Context
+from knotwork.core.kb.checks import check_across, check_muscle, check_vocab_regions
 from knotwork.core.kb.files import (
     BIBLIOGRAPHY,
     BODY_WORDS,

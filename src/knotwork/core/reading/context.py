@@ -17,7 +17,8 @@ themselves again. A word carries:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from functools import lru_cache
 from typing import NamedTuple
 
 from knotwork.core.reading.shorthand import expanded
@@ -96,6 +97,11 @@ FAMILY = frozenset(
         "neighbour",
         "neighbor",
         "boss",
+        "child",
+        "kid",
+        "boy",
+        "girl",
+        "toddler",
     }
 )
 # Said right after someone else, these make the rest a report on the speaker: "my husband
@@ -122,6 +128,9 @@ REPORTS = frozenset(
 )
 # Words that go on about a family member: a report for them, not a passing mention.
 THIRD_PERSON = frozenset({"she", "he", "her", "his", "him", "she's", "he's", "shes", "hes"})
+# A parent telling of their child: "my daughter has a fever", "my son keeps being sick".
+CHILDREN = frozenset({"son", "daughter", "child", "kid", "boy", "girl", "toddler"})
+CHILD_REPORTS = frozenset({"has", "is", "keeps", "got", "gets", "can't", "cant", "complains"})
 # The person speaking of themselves again after speaking of someone else.
 SELF = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "me", "myself"})
 # A worry or a question is not a sign (ConText's hypothetical triggers), to the clause's end.
@@ -139,6 +148,7 @@ HYPOTHETICAL = (
     ("rule", "out"),
     ("check", "for"),
 )
+HYPOTHETICAL_FIRST = frozenset(t[0] for t in HYPOTHETICAL)
 # Everyday words that contain a sign's word but are not the sign: "hay fever" is no fever.
 NOT_SIGNS = {("hay", "fever"): "hayfever", ("cabin", "fever"): "cabinfever"}
 
@@ -164,6 +174,7 @@ def clauses(text: str) -> Clauses:
     out: list[list[Word]] = [[]]
     others: list[list[bool]] = [[]]
     negating = other = report = hypothetical = False
+    child = False  # the family member named is a child: "my daughter has a fever" is a report
     told = 0  # sentences left in which "he" or "she" still means the family member named
     raw = _joined(expanded(tokens(text)))
     for i, token in enumerate(raw):
@@ -177,14 +188,18 @@ def clauses(text: str) -> Clauses:
         if token in CLAUSE_BREAKS:
             negating = False  # "no fever and a stiff neck": the stiff neck is said
         if token.removesuffix("'s") in FAMILY:  # "my husband's face"
-            other, told = True, 2
+            other, told, child = True, 2, token.removesuffix("'s") in CHILDREN
         elif token in SELF:
             other, told = False, 0  # the person speaks of themselves: "him" is now the other
         elif other and token in REPORTS:
             other = False
-        elif (other and token in HURT_WORDS) or (told > 0 and token in THIRD_PERSON):
+        elif (
+            (other and token in HURT_WORDS)
+            or (told > 0 and token in THIRD_PERSON)
+            or (other and child and token in CHILD_REPORTS)
+        ):
             report = True  # "my dad is 79. He slipped ...": the next sentence goes on about him
-        hypothetical = hypothetical or _starts(raw, i, HYPOTHETICAL)
+        hypothetical = hypothetical or (token in HYPOTHETICAL_FIRST and _starts(raw, i))
         if token in FILLER:
             continue
         nxt = raw[i + 1] if i + 1 < len(raw) else ""
@@ -200,8 +215,8 @@ def clauses(text: str) -> Clauses:
     return Clauses(c for c in out if c)
 
 
-def _starts(raw: list[str], i: int, triggers: Iterable[tuple[str, ...]]) -> bool:
-    return any(tuple(raw[i : i + len(t)]) == t for t in triggers)
+def _starts(raw: list[str], i: int) -> bool:
+    return any(tuple(raw[i : i + len(t)]) == t for t in HYPOTHETICAL)
 
 
 def _joined(raw: list[str]) -> list[str]:
@@ -226,6 +241,7 @@ def word_matches(text_word: str, phrase_word: str) -> bool:
     return text_word.startswith(phrase_word) and text_word[len(phrase_word) :] in ENDINGS
 
 
+@lru_cache(maxsize=8192)
 def stems(word: str) -> tuple[str, ...]:
     """Every phrase word this text word can match ("aches": "aches", "ache", "ach")."""
     return tuple(

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from knotwork.core.reading.context import FAMILY, Clauses, Word
+from knotwork.core.reading.context import CHILDREN, FAMILY, Clauses, Word
 
 DECADES = {
     "twenties": 20,
@@ -178,6 +178,20 @@ CONDITIONS: dict[str, tuple[tuple[str, ...], ...]] = {
     ),
     "smoker": (("smoker",), ("smoke",), ("smoked",), ("smoking",), ("cigarettes",)),
 }
+
+
+def _pattern(names: Sequence[tuple[str, ...]]) -> re.Pattern[str]:
+    """One regular expression for a list of names, so the words are searched once."""
+    alternatives = "|".join(re.escape(" ".join(n)) for n in names)
+    return re.compile(rf"(?<!\S)(?:{alternatives})(?!\S)")
+
+
+STATED_WEEKS = re.compile(
+    r"(?<!\S)(?:i'm|im|am) (?:[4-9]|[1-3]\d|4[0-2]) weeks?\b"
+    r"(?! ago| into| post| after| since| out| in )"
+)
+CONDITION_PATTERNS = {k: _pattern(names) for k, names in CONDITIONS.items()}
+BIRTH_PATTERN = _pattern(BIRTH)
 FACT = re.compile(r"^@(age>=\d{1,3}|age<\d{1,3}|weeks>=\d{1,2}|[a-z]+)$")
 FLAGS = frozenset({"pregnant", "postpartum", "female", "male", "child", *CONDITIONS})
 
@@ -207,28 +221,44 @@ def person(said: Clauses) -> Person:
     # relative ("she", "his"): "my mum is 34 and my temple aches" is the writer's own temple,
     # and the mother's age must not rule out the writer's questions. Of several ages the oldest
     # is kept: it rules out the fewest questions and raises the age-bound flags.
-    report = any(w.text in THIRD_PERSON for c in said for w in c)
-    ages = [n for c in own for n, told in _ages(c) if report or not told]
+    # (A child the reading kept as the subject marks a parent's report on them too: "my
+    # daughter (17) has a fever".)
+    report = any(
+        w.text in THIRD_PERSON or (w.counts and w.text.removesuffix("'s") in CHILDREN)
+        for c in said
+        for w in c
+    )
+    ages = [
+        n
+        for i, c in enumerate(own)
+        for n, told in _ages(c, i == 0 and len(c) == 1)
+        if report or not told
+    ]
     sex = _sex(own)
-    pregnant = any(w.text in PREGNANT for c in own for w in c)
+    words = {w.text for c in own for w in c}
+    joined = " | ".join(" ".join(w.text for w in c) for c in own)
+    # "I'm 38 weeks" says a pregnancy without the word.
+    pregnant = not PREGNANT.isdisjoint(words) or STATED_WEEKS.search(joined) is not None
     weeks = next((n for c in own for n in _weeks(c)), None) if pregnant else None
     return Person(
         age=max(ages) if ages else None,
         sex="female" if pregnant else sex,
         pregnant=pregnant,
         weeks=weeks,
-        postpartum=any(_has(c, BIRTH) for c in own),
-        conditions=frozenset(
-            k for k, names in CONDITIONS.items() if any(_has(c, names) for c in own)
-        ),
+        postpartum=_has(joined, BIRTH_PATTERN),
+        conditions=frozenset(k for k, p in CONDITION_PATTERNS.items() if _has(joined, p)),
     )
 
 
-def _ages(clause: Sequence[Word]) -> Iterator[tuple[int, bool]]:
-    """Each age said, and whether it was told of a relative ("my dad is 79")."""
+def _ages(clause: Sequence[Word], opening: bool = False) -> Iterator[tuple[int, bool]]:
+    """Each age said, and whether it was told of a relative ("my dad is 79"); ``opening``:
+    the clause opens a note and is one number ("73, temple pain")."""
     said = [w.text for w in clause]
     for i, word in enumerate(said):
         before = said[i - 1] if i else ""
+        if i == 0 and opening and word.isdigit() and 16 <= int(word) < 110:
+            yield int(word), False  # a note's opening: "73, temple pain ..."
+            continue
         after = said[i + 1] if i + 1 < len(said) else ""
         if (m := SHORT_AGE.match(word)) and not (i and said[i - 1] in ("over", "for")):
             yield int(m.group(1)), False
@@ -240,7 +270,7 @@ def _ages(clause: Sequence[Word]) -> Iterator[tuple[int, bool]]:
             old = after in ("year", "years", "yr", "yrs") and "old" in said[i + 2 : i + 3]
             # "she is 79", "my dad is 79": a family member's age, kept when the words are a
             # report for them (else the words are marked as someone else's already).
-            told = before == "is" and i > 1 and said[i - 2] in TOLD_AGE
+            told = (before == "is" and i > 1 and said[i - 2] in TOLD_AGE) or before in FAMILY
             if old or before in AGE_BEFORE or told:
                 yield n, told and not old and before not in AGE_BEFORE
 
@@ -274,9 +304,9 @@ def _sex(own: Sequence[Sequence[Word]]) -> str | None:
     return None
 
 
-def _has(clause: Sequence[Word], names: Sequence[tuple[str, ...]]) -> bool:
-    said = [w.text for w in clause]
-    return any(tuple(said[i : i + len(name)]) == name for name in names for i in range(len(said)))
+def _has(said: str, pattern: re.Pattern[str]) -> bool:
+    """Is one of the names in the words (clauses joined by " | ", so none spans two)?"""
+    return pattern.search(said) is not None
 
 
 def is_fact(atom: str) -> bool:

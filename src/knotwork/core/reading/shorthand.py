@@ -67,7 +67,6 @@ WORDS: dict[str, tuple[str, ...]] = {
         "papilledema": "swelling at back of eyes",
         "syncope": "passed out",
         "presyncope": "felt faint",
-        "claudication": "calf pain walking",
         "paraesthesia": "pins and needles",
         "paresthesia": "pins and needles",
         "paraesthesiae": "pins and needles",

@@ -14,15 +14,12 @@ the words allow, which is again the safe reading.
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Iterator, Sequence
 from datetime import date
-from typing import TYPE_CHECKING
 
 from knotwork.core.reading.context import Word, word_matches
 from knotwork.core.reading.tokens import phrase_words
-
-if TYPE_CHECKING:
-    from knotwork.core.reading.complaint import Complaint
 
 # Said with an event, these date it long ago ("a car accident years ago").
 LONG_AGO = tuple(
@@ -193,17 +190,40 @@ def _number(word: str) -> float:
     return NUMBER_WORDS.get(word, 1)
 
 
-def past_horizon(
-    clause: Sequence[Word], within_days: int | None, today: date | None = None
-) -> bool:
-    """Does the clause date what it says long ago, or further back than ``within_days``?
-    Not when it also dates something within it ("a crash years ago and a fall yesterday"):
-    the recent one may be what matters."""
-    ago = days_ago(clause, today)
+# A clause with none of these words (or a four-digit year) dates nothing: it is not read.
+DATE_HINTS = frozenset(
+    {*NOW, "yesterday", "last", "ago", *MONTHS, *(words[0] for words in LONG_AGO)}
+)
+
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+Dated = tuple[float | None, bool]  # days ago (None: no date), said as long ago
+
+
+def dating(clause: Sequence[Word], today: date | None = None) -> Dated:
+    """How the clause dates what it says: the days ago it gives, and whether it says "long
+    ago" in words. Read once per clause, when the words are read."""
+    said = {w.text for w in clause}
+    if said.isdisjoint(DATE_HINTS) and not YEAR.search(" ".join(said)):
+        return None, False
+    return days_ago(clause, today), any(_in_clause(clause, when) for when in LONG_AGO)
+
+
+def is_past(dated: Dated, within_days: int | None) -> bool:
+    """Is it dated past the horizon (``within_days``, else about a year)? Not when it also
+    dates something within it ("a crash years ago and a fall yesterday"): the recent one may
+    be what matters."""
+    ago, long_ago = dated
     horizon = LONG_AGO_DAYS if within_days is None else within_days
     if ago is not None and ago <= horizon:
         return False
-    return ago is not None or any(_in_clause(clause, when) for when in LONG_AGO)
+    return ago is not None or long_ago
+
+
+def past_horizon(
+    clause: Sequence[Word], within_days: int | None, today: date | None = None
+) -> bool:
+    """Does the clause date what it says long ago, or further back than ``within_days``?"""
+    return is_past(dating(clause, today), within_days)
 
 
 def _in_clause(clause: Sequence[Word], want: tuple[str, ...]) -> bool:
@@ -213,12 +233,3 @@ def _in_clause(clause: Sequence[Word], want: tuple[str, ...]) -> bool:
         all(word_matches(t, p) for t, p in zip(said[i : i + len(want)], want, strict=True))
         for i in range(len(said) - len(want) + 1)
     )
-
-
-def recent_only(
-    complaint: Complaint, within_days: int | None = None, today: date | None = None
-) -> Complaint:
-    """The complaint with only the clauses that do not date what they say past the
-    horizon: a recent event's statement is matched in these alone ("a car crash years ago,
-    and I fell down the stairs today" still says a fall)."""
-    return complaint.only(lambda clause: not past_horizon(clause, within_days, today))

@@ -17,8 +17,7 @@ from knotwork.core.errors import InvalidInput
 from knotwork.core.kb.model import ALWAYS, Caution, Dose, Span, Technique
 from knotwork.core.kb.technique_words import posture_words, postures_in_text
 from knotwork.core.plain import plain
-from knotwork.core.reading.complaint import Complaint, read
-from knotwork.core.reading.when import recent_only
+from knotwork.core.reading.complaint import Complaint, read, recent_only
 from knotwork.core.safety.model import Effect, SafetyData
 from knotwork.core.safety.textmatch import match_groups
 from knotwork.core.suggest import closest
@@ -120,7 +119,7 @@ def factor_phrases(
         if not factor.text:
             continue
         heard = recent_only(clauses, factor.recent_days) if factor.recent else clauses
-        said = match_groups(heard, factor.text, data.phrases)
+        said = match_groups(heard, data.statements[f"caution:{factor.id}"][0], data.phrases)
         if said is not None:
             found[factor.id] = said
     return found
@@ -163,7 +162,7 @@ def _named_with(
     data: SafetyData, factor: str, heard: Sequence[tuple[Complaint, Sequence[str]]]
 ) -> tuple[str, ...]:
     """The places of the clauses that state this factor by themselves."""
-    groups = data.factors[factor].text
+    groups = data.statements[f"caution:{factor}"][0]
     return tuple(
         dict.fromkeys(
             base

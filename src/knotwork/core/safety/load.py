@@ -217,7 +217,7 @@ def build_safety(
         )
         for f in cautions.factors
     }
-    phrases = _phrases(built.values(), factors.values())
+    phrases = _phrases(built.values(), factors.values())  # every phrase -> its words
     return m.SafetyData(
         flags=built,
         always=tuple(_effect(e) for e in cautions.always),
@@ -225,6 +225,9 @@ def build_safety(
         areas={k: tuple(v) for k, v in areas.areas.items()},
         phrases=phrases,
         phrase_index=PhraseIndex(phrases.values()),
+        statements=(statements := _compiled(built.values(), factors.values(), phrases)),
+        triggers=_triggers(built, statements),
+        fact_flags=tuple(f for f in built if any(st[0].facts for st in statements[f] if st)),
         asking_order=tuple(order),
         areas_of=_areas_of(areas.areas.items()),
     )
@@ -242,11 +245,41 @@ def _areas_of(areas: Iterable[tuple[str, list[str]]]) -> dict[str, tuple[str, ..
 def _phrases(
     flags: Iterable[m.RedFlag], factors: Iterable[m.CautionFactor]
 ) -> dict[str, tuple[str, ...]]:
+    flags = list(flags)
     groups = [g for f in flags for s in f.statements for g in s]
-    groups += [by for f in flags for by in f.explained_away.values()]
     groups += [g for f in flags if f.escalate for g in f.escalate.when]
     groups += [g for f in factors for g in f.text]
+    groups += [by for f in flags for by in f.explained_away.values()]
     return {p: phrase_words(p) for g in groups for p in g if not is_fact(p)}
+
+
+def _compiled(
+    flags: Iterable[m.RedFlag],
+    factors: Iterable[m.CautionFactor],
+    phrases: dict[str, tuple[str, ...]],
+) -> dict[str, tuple[tuple[m.TermGroup, ...], ...]]:
+    def group(g: tuple[str, ...]) -> m.TermGroup:
+        said = frozenset(phrases[t] for t in g if not is_fact(t))
+        return m.TermGroup(g, said, tuple(t for t in g if is_fact(t)))
+
+    found: dict[str, tuple[tuple[m.TermGroup, ...], ...]] = {}
+    for f in flags:
+        found[f.id] = tuple(tuple(group(g) for g in st) for st in f.statements)
+        if f.escalate:
+            found[f"escalate:{f.id}"] = (tuple(group(g) for g in f.escalate.when),)
+    for c in factors:
+        found[f"caution:{c.id}"] = (tuple(group(g) for g in c.text),)
+    return found
+
+
+def _triggers(
+    flags: Iterable[str], statements: dict[str, tuple[tuple[m.TermGroup, ...], ...]]
+) -> dict[tuple[str, ...], tuple[str, ...]]:
+    found: dict[tuple[str, ...], list[str]] = {}
+    for flag in flags:
+        for words in {w for st in statements[flag] if st for w in st[0].words}:
+            found.setdefault(words, []).append(flag)
+    return {words: tuple(ids) for words, ids in found.items()}
 
 
 def _groups(groups: list[list[str]]) -> tuple[tuple[str, ...], ...]:

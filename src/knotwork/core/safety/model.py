@@ -11,6 +11,16 @@ from knotwork.core.reading.index import PhraseIndex
 URGENCY_ORDER = {"none": 0, "soon": 1, "urgent": 2, "emergency": 3}
 
 
+class TermGroup(NamedTuple):
+    """One group of a statement, compiled: its terms in order, the words of its phrases
+    (so a screen tests a group against the phrases said with one set operation) and its
+    fact terms."""
+
+    terms: tuple[str, ...]
+    words: frozenset[tuple[str, ...]]
+    facts: tuple[str, ...]
+
+
 class Escalation(NamedTuple):
     urgency: str
     when: tuple[tuple[str, ...], ...]
@@ -128,6 +138,14 @@ class SafetyData(NamedTuple):
     # Every phrase compiled into one trie (core.reading.index): the words are read in one
     # pass, whatever the number of phrases.
     phrase_index: PhraseIndex
+    # Flag id -> its statements, each group compiled; "escalate:<id>" -> its escalation's;
+    # "caution:<id>" -> a caution factor's text.
+    statements: Mapping[str, tuple[tuple[TermGroup, ...], ...]] = MappingProxyType({})
+    # A phrase's words -> the flags one of whose statements has it in its first group, and
+    # the flags whose first group tests a fact: only these can be raised by the words, so a
+    # screen looks at a handful of flags, not all of them.
+    triggers: Mapping[tuple[str, ...], tuple[str, ...]] = MappingProxyType({})
+    fact_flags: tuple[str, ...] = ()
     # How the questions are asked (safety/groups.yaml): the groups in asking order, and each
     # flag's group and entry there.
     groups: tuple[Group, ...] = ()

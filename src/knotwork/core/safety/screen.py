@@ -14,8 +14,7 @@ from typing import Any, NamedTuple
 
 from knotwork.core.atlas.model import Atlas
 from knotwork.core.errors import UnknownQuestion
-from knotwork.core.reading.complaint import Complaint, read
-from knotwork.core.reading.when import recent_only
+from knotwork.core.reading.complaint import Complaint, read, recent_only
 from knotwork.core.safety.facts import NOTHING, Facts, facts_of
 from knotwork.core.safety.model import URGENCY_ORDER, RedFlag, SafetyData
 from knotwork.core.safety.questions import layout, relevant
@@ -181,8 +180,9 @@ def screen(
     facts = facts_of(clauses) if clauses else NOTHING
     asked = relevant(data, questions_for(data, areas), facts)
     result = Screen(asked, answers, areas, data, facts)
-    # With nothing said, only a "yes" can raise a flag: look at those alone.
-    flags = data.flags.values() if clauses else [data.flags[f] for f, yes in answers.items() if yes]
+    # Only a flag with a phrase of its first group said (or a fact to test), or answered
+    # "yes", can be raised: look at those alone, in id order.
+    flags = [data.flags[f] for f in sorted(_candidates(data, clauses, answers))]
     horizons: dict[int | None, Complaint] = {}
     for flag in flags:
         said = _said(_dated(flag, clauses, horizons), flag, data) if clauses else None
@@ -196,6 +196,15 @@ def screen(
     if result.raised:
         result.level = result.raised[0].urgency
     return result
+
+
+def _candidates(data: SafetyData, said: Complaint, answers: Mapping[str, bool]) -> set[str]:
+    found = {f for f, yes in answers.items() if yes}
+    if said:
+        found.update(data.fact_flags)
+        for words in said.hits:
+            found.update(data.triggers.get(words, ()))
+    return found
 
 
 def _dated(flag: RedFlag, clauses: Complaint, horizons: dict[int | None, Complaint]) -> Complaint:
@@ -213,7 +222,7 @@ def _said(clauses: Complaint, flag: RedFlag, data: SafetyData) -> list[str] | No
     recent event, ``clauses`` are only those not dated long ago). A sign said only with what
     explains it away right next to it (numbness "after sitting on a hard chair") does not
     count."""
-    for groups in flag.statements:
+    for groups in data.statements.get(flag.id, flag.statements):
         found = match_groups(clauses, groups, data.phrases, flag.explained_away)
         if found is not None:
             return found
@@ -227,7 +236,8 @@ def _raise(
     if (
         flag.escalate
         and clauses
-        and match_groups(clauses, flag.escalate.when, data.phrases) is not None
+        and match_groups(clauses, data.statements[f"escalate:{flag.id}"][0], data.phrases)
+        is not None
     ):
         urgency, instruction = flag.escalate.urgency, flag.escalate.instruction
     return Raised(flag, urgency, instruction, answered, tuple(dict.fromkeys(said)))

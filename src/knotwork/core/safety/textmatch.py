@@ -15,6 +15,7 @@ from knotwork.core.reading.complaint import Complaint
 from knotwork.core.reading.context import word_matches
 from knotwork.core.reading.facts import holds, is_fact
 from knotwork.core.reading.tokens import phrase_words
+from knotwork.core.safety.model import TermGroup
 
 __all__ = ["match_groups", "phrase_words", "said_by"]
 
@@ -26,20 +27,34 @@ def said_by(word: str, phrases: Iterable[str], known: Mapping[str, tuple[str, ..
 
 def match_groups(
     complaint: Complaint,
-    groups: Sequence[Sequence[str]],
+    groups: Sequence[Sequence[str] | TermGroup],
     phrases: Mapping[str, tuple[str, ...]],
     explained_away: Mapping[str, Sequence[str]] = MappingProxyType({}),
 ) -> list[str] | None:
     """The term that held in each group, or None unless every group held. ``phrases`` maps
     each phrase to its words (``SafetyData.phrases``); a phrase in ``explained_away`` said
-    only right next to one of its explanations does not count."""
+    only right next to one of its explanations does not count. A compiled group (``TermGroup``:
+    ``SafetyData.statements``) none of whose phrases was said and none of whose facts holds
+    is ruled out with one set operation, before any of its terms is looked at."""
     found = []
     for group in groups:
-        hit = next((t for t in group if _holds(complaint, t, phrases, explained_away)), None)
+        if isinstance(group, TermGroup):
+            if _ruled_out(complaint, group):
+                return None
+            terms: Sequence[str] = group.terms
+        else:
+            terms = group
+        hit = next((t for t in terms if _holds(complaint, t, phrases, explained_away)), None)
         if hit is None:
             return None
         found.append(hit)
     return found
+
+
+def _ruled_out(complaint: Complaint, group: TermGroup) -> bool:
+    return complaint.hits.keys().isdisjoint(group.words) and not any(
+        holds(complaint.person, f) for f in group.facts
+    )
 
 
 def _holds(
