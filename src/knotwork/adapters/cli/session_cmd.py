@@ -18,7 +18,7 @@ from typing import Any
 
 from knotwork.adapters.cli.context import Context
 from knotwork.adapters.cli.output import echo, emit_json, wrap
-from knotwork.adapters.cli.screen_cmd import _ask, render_safety
+from knotwork.adapters.cli.screen_cmd import ask_questions, render_safety
 from knotwork.core.errors import InvalidInput
 from knotwork.core.plain import plain
 
@@ -78,8 +78,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         emit_json(plan_json(plan))
         return 0
     if plan.gate.level == "incomplete" and _terminal(args):
-        for q in plan.gate.unanswered:
-            answers[q["id"]] = _ask(q["question"])
+        from knotwork.core.release.gate import treated_places
+
+        places = treated_places(kb, plan.muscles, sides)
+        answers = ask_questions(ctx, places, "", dict(answers))  # as `knotwork screen` asks
         plan = release.plan(ask._replace(answers=answers))
     if not plan.gate.open:
         return _held(plan)
