@@ -246,6 +246,9 @@ def test_screenshots_of_the_player(
     ctx = browser.new_context(viewport=viewport, base_url=base_url)
     page = ctx.new_page()
     page.clock.install()
+    page.goto("/session?muscle=infraspinatus")
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    page.screenshot(path=str(SHOTS / f"session-questions-{label}.png"), full_page=True)
     page.goto(session_url(page, "infraspinatus", "both"))
     page.screenshot(path=str(SHOTS / f"session-ready-{label}.png"), full_page=True)
     page.get_by_role("button", name="Start").click()
@@ -257,6 +260,10 @@ def test_screenshots_of_the_player(
     page.get_by_role("button", name="Stop").click()
     page.get_by_label("Sharp or shooting pain").check()
     page.screenshot(path=str(SHOTS / f"session-stop-{label}.png"))
+    page.get_by_role("button", name="Save and end").click()
+    expect(page.get_by_role("heading", name="Session saved")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    page.screenshot(path=str(SHOTS / f"session-done-{label}.png"), full_page=True)
     ctx.close()
     nojs = browser.new_context(viewport=viewport, base_url=base_url, java_script_enabled=False)
     page = nojs.new_page()
@@ -267,8 +274,4 @@ def test_screenshots_of_the_player(
     page.goto("/today")
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     page.screenshot(path=str(SHOTS / f"today-{label}.png"), full_page=True)
-    done = page.request.get("/today.json").json()["sessions"][0]["id"]
-    page.goto(f"/session/done/{done}")
-    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
-    page.screenshot(path=str(SHOTS / f"session-done-{label}.png"), full_page=True)
     nojs.close()
