@@ -58,6 +58,9 @@ def test_a_session_is_saved_with_its_holds_as_treatment_events(
     assert one.kind == "self-treatment" and one.muscle == "upper-trapezius"
     assert one.technique == "pinch-grip-squeeze" and one.tool == "pinch-grip"
     assert one.dose.seconds == 30 and one.dose.repetitions == 2 and one.dose.pressure == 5
+    assert one.notes.endswith(
+        "Pain at the familiar place: 6/10 before, 3/10 after. Movement: 5/10 before, 7/10 after."
+    )
     assert repo.sessions() == [s]
 
 

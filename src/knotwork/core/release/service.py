@@ -173,7 +173,8 @@ class Release:
             raise InvalidInput(refusals[0].text)
         when = started or self.now()
         session_id = self.ids()
-        treatments = [self._treatment(by_key[h.key], h, when, session_id) for h in holds]
+        change = _pain_change(pain_before, pain_after, rom_before, rom_after)
+        treatments = [self._treatment(by_key[h.key], h, when, session_id, change) for h in holds]
         session = Session(
             session_id,
             when,
@@ -191,7 +192,9 @@ class Release:
         self.repo.add_session(session, treatments)
         return session
 
-    def _treatment(self, step: Step, h: Hold, when: When, session_id: str) -> Treatment:
+    def _treatment(
+        self, step: Step, h: Hold, when: When, session_id: str, change: str
+    ) -> Treatment:
         side = f", {h.side}" if h.side else ""
         return Treatment(
             self.ids(),
@@ -202,7 +205,8 @@ class Release:
             side=h.side,
             tool=step.tool,
             dose=Dose(h.seconds, h.strokes, h.repetitions, h.pressure),
-            notes=f"Session {session_id[:8]}: trigger point {h.point} ({step.label}{side}).",
+            notes=f"Session {session_id[:8]}: trigger point {h.point} ({step.label}{side})."
+            + change,
         )
 
     # -- the next-morning check ----------------------------------------------------------
@@ -254,6 +258,23 @@ class Release:
             last = max(days) if days else None
             out.append(Due(r, last, last is None or (today - last).days >= r.every_days))
         return out
+
+
+def _pain_change(
+    before: int | None, after: int | None, rom_before: int | None, rom_after: int | None
+) -> str:
+    """The session's before and after, written into each of its events' notes, so the
+    diary shows them where the holds are."""
+    out = ""
+    if before is not None or after is not None:
+        out += f" Pain at the familiar place: {_or_blank(before)} before, {_or_blank(after)} after."
+    if rom_before is not None or rom_after is not None:
+        out += f" Movement: {_or_blank(rom_before)} before, {_or_blank(rom_after)} after."
+    return out
+
+
+def _or_blank(value: int | None) -> str:
+    return "?" if value is None else f"{value}/10"
 
 
 def _reswitch(steps: list[Step]) -> list[Step]:
