@@ -192,6 +192,7 @@ def test_links_from_the_results_and_the_muscle_page(web: TestClient, kb: Knowled
     results = web.get("/results.json?" + urlencode([*pairs, ("press", "upper-trapezius:yes")]))
     link = results.json()["session"]
     assert link.startswith("/session?") and "muscle=upper-trapezius" in link
+    assert link.endswith("&side=right")  # the side the results found it on
     # The answers come along; the session asks only what its own places add (the shoulder).
     carried = web.get(link.replace("/session?", "/session.json?")).json()
     bare = web.get("/session.json?muscle=upper-trapezius").json()
