@@ -29,10 +29,16 @@ function say(text) {
   $("p-live").textContent = text;
 }
 
-function tone(freqs, ms = 160) {
+// Tones are scheduled on the audio clock, which keeps time when the page is hidden (a
+// phone put down with its screen off slows the page's timers, not its audio): the end of a
+// hold is scheduled when the hold starts, and cancelled if it is paused or left.
+let pending = [];
+
+function tone(freqs, ms = 160, delay = 0) {
   try {
     audio = audio || new AudioContext();
-    let at = audio.currentTime;
+    let at = audio.currentTime + delay;
+    const made = [];
     for (const f of freqs) {
       const osc = audio.createOscillator();
       const gain = audio.createGain();
@@ -43,11 +49,24 @@ function tone(freqs, ms = 160) {
       osc.connect(gain).connect(audio.destination);
       osc.start(at);
       osc.stop(at + ms / 1000 + 0.02);
+      made.push(osc);
       at += ms / 1000 + 0.05;
     }
+    return made;
   } catch {
-    // No audio: the announcements and the screen still say it.
+    return []; // No audio: the announcements and the screen still say it.
   }
+}
+
+function cancelTones() {
+  for (const osc of pending) {
+    try {
+      osc.stop();
+    } catch {
+      // already played
+    }
+  }
+  pending = [];
 }
 
 async function keepAwake() {
@@ -92,6 +111,7 @@ function show(n) {
 
 function startStep(n, fromBack = false) {
   clearTimeout(timer);
+  cancelTones();
   i = n;
   rep = 0;
   show(n);
@@ -119,6 +139,7 @@ function beginRep() {
     tone([660]);
     say(`Step ${i + 1}: ${s.muscle_name}, point ${s.point}, ${s.side_label}. Hold ${of}, ${s.hold_seconds} seconds.`);
     run(s.hold_seconds * 1000);
+    pending = tone([880, 660], 160, s.hold_seconds);
   } else {
     phase = "strokes";
     strokes = 0;
@@ -175,7 +196,8 @@ function repDone(amount) {
   d.reps = rep + 1;
   d.amount = amount;
   d.firm = Number($("p-firm").value);
-  tone([880, 660]);
+  if (!s.hold_seconds) tone([880, 660]); // a hold's end tone was scheduled when it began
+  pending = [];
   if (rep + 1 < s.repetitions) {
     rep += 1;
     phase = "rest";
@@ -205,6 +227,7 @@ function pause() {
   if (phase === "pre" || phase === "end") return;
   if (!paused) {
     clearTimeout(timer);
+    cancelTones();
     left = deadline - performance.now();
     paused = true;
     $("p-pause").textContent = "Resume";
@@ -213,7 +236,10 @@ function pause() {
     $("p-pause").textContent = "Pause";
     say("Resumed.");
     if (phase === "strokes") paused = false;
-    else run(left);
+    else {
+      run(left);
+      if (phase === "hold") pending = tone([880, 660], 160, left / 1000);
+    }
   }
 }
 
@@ -250,6 +276,7 @@ function back() {
 
 function end(text) {
   clearTimeout(timer);
+  cancelTones();
   phase = "end";
   $("p-step").hidden = true;
   $("p-end").hidden = false;
