@@ -124,7 +124,10 @@ def test_the_morning_check_sets_soreness_and_red_rests_the_muscle(
     assert {t.soreness for t in store.sessions(person).treatments()} == {"severe"}
     plan = morning.plan(ask(kb))
     assert [x.code for x in plan.refusals] == ["rest"] and not plan.ready
-    assert release(store, kb, person, MORNING + timedelta(days=3)).plan(ask(kb)).ready
+    after_rest = release(store, kb, person, MORNING + timedelta(days=3)).plan(ask(kb))
+    assert after_rest.ready  # the rest is over; the session is lighter (within the week)
+    assert all(s.pressure and s.pressure.max <= 4 for s in after_rest.steps)
+    assert all("Lighter today" in s.changes[-1] for s in after_rest.steps)
 
 
 def test_routines_and_what_is_due(store: Store, kb: KnowledgeBase) -> None:

@@ -118,15 +118,17 @@ class Release:
         g = gate(self.kb, muscles, sides, ask.answers, ask.text, ask.marked)
         choice = Choice(ask.hold_seconds, ask.repetitions, sides)
         steps, skipped = build_steps(self.kb, muscles, ask.personal, choice)
-        refusals = self._refusals(steps) if g.open else []
+        refusals, ease = self._refusals(steps) if g.open else ([], {})
         whole = any(r.muscle is None for r in refusals)
         held = {r.muscle for r in refusals}
         kept = [] if whole or not g.open else [s for s in steps if s.muscle not in held]
+        kept = [guard.lighter(s, ease[s.muscle]) if s.muscle in ease else s for s in kept]
         return Plan(
             muscles, sides, g, tuple(_reswitch(kept)), tuple(skipped), tuple(refusals), ask.routine
         )
 
-    def _refusals(self, steps: Sequence[Step]) -> list[guard.Refusal]:
+    def _refusals(self, steps: Sequence[Step]) -> tuple[list[guard.Refusal], dict[str, str]]:
+        """What the guard refuses, and the muscles to treat more lightly today."""
         today = self.today()
         since = today - timedelta(days=guard.LOOKBACK_DAYS)
         with self.repo.reading():
@@ -134,12 +136,13 @@ class Release:
             days = self.repo.day_pain(since, today)
             recorded = self.repo.sessions(today, today)
         session_of = {t: s.id for s in recorded for t in s.treatments}
-        return [
+        refusals = [
             *guard.check_trend(self.kb, days, today),
             *guard.check_soreness(self.kb, steps, treatments, today),
             *guard.check_day(steps, treatments, today, session_of),
             *guard.check_steps(steps),
         ]
+        return refusals, guard.easing(steps, treatments, today)
 
     # -- recording -----------------------------------------------------------------------
 
