@@ -214,5 +214,7 @@ def test_forms_need_their_token_and_bad_input_is_the_one_shape(
     assert bad.status_code == 422
     assert bad.json()["ok"] is False and "side must be left, right or both" in bad.text
     assert web.get("/session.json?muscle=traps&hold=0").status_code == 422
+    assert web.get("/session.json?muscle=traps&hold=%C2%B2").status_code == 422  # "²"
+    assert web.get("/session.json?muscle=traps&reps=%D9%A3").status_code == 422  # Arabic 3
     assert web.get("/routines/nothing.ics").status_code == 404
     assert web.get("/maps/upper-trapezius/point-9.svg").status_code == 404

@@ -176,7 +176,7 @@ def _score(prompt: str) -> int | None:
             return None
         if not typed:
             return None
-        if typed.isdigit() and int(typed) <= 10:
+        if typed.isascii() and typed.isdigit() and int(typed) <= 10:
             return int(typed)
         echo("Please type a whole number 0 to 10, or press Enter.")
 

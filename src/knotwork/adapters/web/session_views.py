@@ -38,13 +38,14 @@ def sides_of(value: str) -> tuple[str, ...]:
     raise InvalidInput(f"side must be left, right or both, not '{value[:20]}'.")
 
 
-def _number(params: QueryParams | FormData, name: str, high: int) -> int | None:
+def number(params: QueryParams | FormData, name: str, high: int) -> int | None:
     raw = params.get(name, "")
     if not isinstance(raw, str) or not raw.strip():
         return None
-    if not raw.strip().isdigit() or not 1 <= int(raw) <= high:
+    value = raw.strip()
+    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= high:
         raise InvalidInput(f"{name} must be a whole number 1 to {high}, not '{str(raw)[:20]}'.")
-    return int(raw)
+    return int(value)
 
 
 def ask_from(index: FinderIndex, release: Release, params: QueryParams) -> Ask:
@@ -71,8 +72,8 @@ def ask_from(index: FinderIndex, release: Release, params: QueryParams) -> Ask:
     return Ask(
         muscles=muscles,
         sides=sides,
-        hold_seconds=_number(params, "hold", 600),
-        repetitions=_number(params, "reps", 20),
+        hold_seconds=number(params, "hold", 600),
+        repetitions=number(params, "reps", 20),
         answers=query.answers,
         text=text,
         marked=marked,
@@ -163,9 +164,10 @@ def _score(form: FormData, name: str, field: str) -> int | None:
     raw = form.get(name, "")
     if not isinstance(raw, str) or raw.strip() == "":
         return None
-    if not raw.strip().isdigit() or int(raw) > 10:
+    value = raw.strip()
+    if not (value.isascii() and value.isdigit()) or int(value) > 10:
         raise InvalidInput(f"{field} must be a whole number 0 to 10, not '{str(raw)[:20]}'.")
-    return int(raw)
+    return int(value)
 
 
 def holds_from_form(plan: Plan, form: FormData) -> list[Hold]:
@@ -175,8 +177,8 @@ def holds_from_form(plan: Plan, form: FormData) -> list[Hold]:
     for step in plan.steps:
         if form.get(f"done_{step.key}") != "on":
             continue
-        amount = _number(form, f"amount_{step.key}", 3600)
-        reps = _number(form, f"reps_{step.key}", 100) or step.repetitions
+        amount = number(form, f"amount_{step.key}", 3600)
+        reps = number(form, f"reps_{step.key}", 100) or step.repetitions
         holds.append(
             Hold(
                 step.muscle,
