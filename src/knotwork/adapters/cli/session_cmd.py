@@ -78,10 +78,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         emit_json(plan_json(plan))
         return 0
     if plan.gate.level == "incomplete" and _terminal(args):
+        # The same grouped questions as `knotwork screen`, over the places the session presses.
         from knotwork.core.release.gate import treated_places
 
         places = treated_places(kb, plan.muscles, sides)
-        answers = ask_questions(ctx, places, "", dict(answers))  # as `knotwork screen` asks
+        answers = ask_questions(ctx, places, "", dict(answers))
         plan = release.plan(ask._replace(answers=answers))
     if not plan.gate.open:
         return _held(plan)

@@ -13,6 +13,8 @@ from knotwork.adapters.web import (
     diary_api,
     diary_pages,
     errors,
+    fairtest_api,
+    fairtest_pages,
     maps,
     openapi,
     pages,
@@ -59,6 +61,8 @@ def create_app(
     app.include_router(pages.router)
     app.include_router(diary_pages.router)
     app.include_router(session_pages.router)
+    app.include_router(fairtest_api.router)
+    app.include_router(fairtest_pages.router)
     app.include_router(maps.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

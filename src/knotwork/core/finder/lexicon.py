@@ -131,7 +131,7 @@ def _add_muscles(lex: Lexicon, kb: KnowledgeBase) -> None:
     stands for the places its trigger points lie in. Body words and atlas names keep their
     own meaning ("triceps"); a name several muscles share stands for the places of all."""
     named: dict[tuple[str, ...], tuple[str, dict[str, None]]] = {}
-    names = [(m.id, name) for m in kb for name in (m.name, *m.aliases)]
+    names = [(m.id, name) for m in kb for name in (m.name, *m.aliases, *m.misspellings)]
     names += [(m, group) for group, members in kb.by_part.items() for m in members]
     for muscle_id, name in names:
         key = normalise(name)

@@ -80,9 +80,7 @@ def check_personal(data: SafetyData, atlas: Atlas, personal: Personal) -> Person
     checked: dict[str, tuple[str, ...]] = {}
     for factor, sites in personal.factors.items():
         if factor not in data.factors:
-            near = closest(factor, data.factors)
-            hint = f" Did you mean: {', '.join(near)}?" if near else ""
-            raise InvalidInput(f"Unknown caution '{factor}'.{hint}")
+            raise InvalidInput(unknown_caution(data, factor))
         bases = tuple(dict.fromkeys(_base_of(atlas, site) for site in sites))
         if data.factors[factor].needs_site and not bases:
             raise InvalidInput(f"Caution '{factor}' needs a site, e.g. {factor}:calf")
@@ -90,6 +88,14 @@ def check_personal(data: SafetyData, atlas: Atlas, personal: Personal) -> Person
             raise InvalidInput(f"Caution '{factor}' takes no site; give it as '{factor}'.")
         checked[factor] = bases
     return Personal(checked)
+
+
+def unknown_caution(data: SafetyData, factor: str) -> str:
+    """The one line for a caution id that does not exist: the closest, then every id (there
+    are few, so the person need not look them up)."""
+    near = closest(factor, data.factors)
+    hint = f" Did you mean: {', '.join(near)}?" if near else ""
+    return f"Unknown caution '{factor}'.{hint} The cautions: {', '.join(data.factors)}."
 
 
 def _base_of(atlas: Atlas, site: str) -> str:
