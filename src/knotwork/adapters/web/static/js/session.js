@@ -23,6 +23,7 @@ let paused = false;
 let timer = 0;
 let strokes = 0;
 let audio = null;
+let firmSet = false; // recorded only if the person set it on this step, never a default
 let lock = null;
 
 function say(text) {
@@ -105,6 +106,7 @@ function show(n) {
   $("p-firm-max").textContent = firm.max;
   firm.value = Math.min(Number(firm.value), Number(firm.max));
   $("p-firm-out").textContent = firm.value;
+  firmSet = false;
   $("p-stroke").hidden = !!s.hold_seconds;
   $("p-back").disabled = n === 0;
 }
@@ -195,7 +197,7 @@ function repDone(amount) {
   const d = done[i];
   d.reps = rep + 1;
   d.amount = amount;
-  d.firm = Number($("p-firm").value);
+  d.firm = firmed();
   if (!s.hold_seconds) tone([880, 660]); // a hold's end tone was scheduled when it began
   pending = [];
   if (rep + 1 < s.repetitions) {
@@ -261,7 +263,7 @@ function skip() {
     return;
   }
   const held = heldSoFar();
-  if (held >= 1 && !done[i].reps) Object.assign(done[i], { reps: 1, amount: held, firm: Number($("p-firm").value) });
+  if (held >= 1 && !done[i].reps) Object.assign(done[i], { reps: 1, amount: held, firm: firmed() });
   $("p-pause").textContent = "Pause";
   say("Skipped.");
   next();
@@ -341,7 +343,7 @@ document.getElementsByName("p_reason").forEach((radio) =>
 $("p-stop-save").addEventListener("click", () => {
   const reason = [...document.getElementsByName("p_reason")].find((r) => r.checked);
   const held = heldSoFar();
-  if (held >= 1 && !done[i].reps) Object.assign(done[i], { reps: 1, amount: held, firm: Number($("p-firm").value) });
+  if (held >= 1 && !done[i].reps) Object.assign(done[i], { reps: 1, amount: held, firm: firmed() });
   $("p-stopdlg").close();
   fill("stopped", reason ? reason.value : "other");
 });
@@ -362,7 +364,14 @@ $("p-skip").addEventListener("click", skip);
 $("p-back").addEventListener("click", back);
 $("p-stop").addEventListener("click", openStop);
 $("p-stroke").addEventListener("click", stroke);
-$("p-firm").addEventListener("input", () => ($("p-firm-out").textContent = $("p-firm").value));
+$("p-firm").addEventListener("input", () => {
+  $("p-firm-out").textContent = $("p-firm").value;
+  firmSet = true;
+});
+
+function firmed() {
+  return firmSet ? Number($("p-firm").value) : null;
+}
 
 document.addEventListener("keydown", (e) => {
   if (phase === "pre" || phase === "end" || $("p-stopdlg").open) return;
