@@ -57,6 +57,9 @@ def test_a_whole_session_completes_and_records_itself(page: Page) -> None:
     live = page.locator("#p-live")
     expect(live).to_contain_text("Hold 1 of 2, 30 seconds")
     expect(page.locator("#p-count")).to_have_text("0:30")
+    page.locator("#p-firm").focus()
+    page.keyboard.press("ArrowRight")  # how firm: 6 (the slider stops at the ceiling, 7)
+    expect(page.locator("#p-firm-out")).to_have_text("6")
     page.clock.run_for(10_000)
     expect(page.locator("#p-count")).to_have_text("0:20")
     # Keys: P pauses (time stands still), Space resumes.
@@ -64,7 +67,7 @@ def test_a_whole_session_completes_and_records_itself(page: Page) -> None:
     expect(live).to_have_text("Paused.")
     page.clock.run_for(60_000)
     expect(page.locator("#p-count")).to_have_text("0:20")
-    page.locator("#p-live").focus()  # off the buttons: Space is the player's
+    page.locator("#player-h").focus()  # off the controls: Space is the player's
     page.keyboard.press(" ")
     expect(live).to_have_text("Resumed.")
     # Two points on the right side, two 30-second holds each, 5 seconds' rest between.
@@ -90,6 +93,8 @@ def test_a_whole_session_completes_and_records_itself(page: Page) -> None:
         (1, "right", 30, 2),
         (2, "right", 30, 2),
     ]
+    # Firmness is what the person set, on the step they set it; never a default.
+    assert [h["pressure"] for h in data["holds"]] == [6, None]
     assert data["ended"] == "completed"
     diary = page.request.get("/diary.json").json()["records"]
     mine = [r["record"] for r in diary if r["record"]["id"] in data["treatments"]]
@@ -134,7 +139,7 @@ def test_a_stroke_step_is_counted_with_keys(page: Page) -> None:
     page.keyboard.press("Enter")
     expect(page.locator("#p-count")).to_have_text(f"0/{step['strokes']}")
     for n in range(step["repetitions"]):
-        page.locator("#p-live").focus()  # off the buttons: Space counts a stroke
+        page.locator("#player-h").focus()  # off the controls: Space counts a stroke
         for _ in range(step["strokes"]):
             page.keyboard.press(" ")
         if n + 1 < step["repetitions"]:
@@ -209,8 +214,12 @@ def audit(page: Page) -> list[object]:
 
 def test_axe_finds_no_violations_in_the_player_and_today(axe_page: Page) -> None:
     axe_page.clock.install()
-    axe_page.goto("/session?muscle=upper-trapezius")  # the questions first
+    axe_page.goto("/session?muscle=infraspinatus&side=right")  # the questions first
     assert audit(axe_page) == []
+    for box in axe_page.get_by_label("None of these").all():
+        box.check()
+    axe_page.get_by_role("button", name="Continue").click()
+    expect(axe_page.get_by_role("button", name="Start")).to_be_visible()  # answered: ready
     axe_page.goto(session_url(axe_page, "infraspinatus", "both"))
     assert audit(axe_page) == []  # ready to start
     axe_page.get_by_role("button", name="Start").click()
@@ -242,6 +251,9 @@ def test_screenshots_of_the_player(
     ctx = browser.new_context(viewport=viewport, base_url=base_url)
     page = ctx.new_page()
     page.clock.install()
+    page.goto("/session?muscle=infraspinatus")
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    page.screenshot(path=str(SHOTS / f"session-questions-{label}.png"), full_page=True)
     page.goto(session_url(page, "infraspinatus", "both"))
     page.screenshot(path=str(SHOTS / f"session-ready-{label}.png"), full_page=True)
     page.get_by_role("button", name="Start").click()
@@ -253,6 +265,10 @@ def test_screenshots_of_the_player(
     page.get_by_role("button", name="Stop").click()
     page.get_by_label("Sharp or shooting pain").check()
     page.screenshot(path=str(SHOTS / f"session-stop-{label}.png"))
+    page.get_by_role("button", name="Save and end").click()
+    expect(page.get_by_role("heading", name="Session saved")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    page.screenshot(path=str(SHOTS / f"session-done-{label}.png"), full_page=True)
     ctx.close()
     nojs = browser.new_context(viewport=viewport, base_url=base_url, java_script_enabled=False)
     page = nojs.new_page()
@@ -263,8 +279,4 @@ def test_screenshots_of_the_player(
     page.goto("/today")
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     page.screenshot(path=str(SHOTS / f"today-{label}.png"), full_page=True)
-    done = page.request.get("/today.json").json()["sessions"][0]["id"]
-    page.goto(f"/session/done/{done}")
-    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
-    page.screenshot(path=str(SHOTS / f"session-done-{label}.png"), full_page=True)
     nojs.close()

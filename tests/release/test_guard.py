@@ -132,3 +132,23 @@ def test_pain_worse_over_weeks_is_the_no_improvement_advice(kb: KnowledgeBase) -
     assert [r.code for r in refused] == ["no-improvement"] and refused[0].muscle is None
     assert "worse than three weeks ago" in refused[0].cap
     assert refused[0].why == kb.safety.flags["no-improvement"].instruction
+
+
+def test_a_sore_morning_makes_the_next_session_lighter(kb: KnowledgeBase) -> None:
+    yesterday = today_at(20) - timedelta(days=1)
+    steps = traps_steps(kb, hold_seconds=60, repetitions=3)
+    assert guard.easing(steps, [session(yesterday, soreness_word(2))], TODAY) == {}  # green
+    ease = guard.easing(steps, [session(yesterday, soreness_word(5))], TODAY)  # yellow
+    assert list(ease) == ["upper-trapezius"] and "(yellow)" in ease["upper-trapezius"]
+    light_step = guard.lighter(steps[0], ease["upper-trapezius"])
+    assert light_step.pressure is not None and light_step.pressure.max == 4
+    assert light_step.hold_seconds == 30 and light_step.repetitions == 2
+    assert light_step.changes[-1] == ease["upper-trapezius"]
+    assert any("4 out of 10" in h for h in light_step.how)
+    assert not any("5 to 7 out of 10" in h for h in light_step.how)
+    # A green morning after the sore one: back to the usual dose.
+    later = [session(yesterday - timedelta(days=2), "moderate"), session(yesterday, "none")]
+    assert guard.easing(steps, later, TODAY) == {}
+    # Older than a week: forgotten.
+    old = [session(yesterday - timedelta(days=9), "moderate")]
+    assert guard.easing(steps, old, TODAY) == {}

@@ -55,3 +55,15 @@ def test_a_routine_repeats_every_n_days_at_its_time() -> None:
     summary = next(line for line in lines if line.startswith("SUMMARY:"))
     assert summary == "SUMMARY:" + escape(routine.name)
     assert lines.count("BEGIN:VEVENT") == 1 and lines.count("BEGIN:VALARM") == 1
+
+
+def test_a_routine_time_is_ascii_hh_mm() -> None:
+    import pytest
+
+    from knotwork.core.errors import InvalidInput
+
+    when = When(datetime(2026, 12, 7, 9, 30, tzinfo=UTC), "UTC")
+    for bad in ("7", "24:00", "07:60", "0७:30", "07:3", "²:00"):
+        with pytest.raises(InvalidInput):
+            Routine("a" * 32, when, "Neck", ("upper-trapezius",), at=bad)
+    assert Routine("a" * 32, when, "Neck", ("upper-trapezius",), at="07:05").at == "07:05"

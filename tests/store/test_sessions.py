@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import event
 
 from knotwork.adapters.store.store import Store
+from knotwork.core.diary.service import Diary
 from knotwork.core.diary.when import fixed_clock
 from knotwork.core.errors import InvalidInput
 from knotwork.core.kb.base import KnowledgeBase
@@ -57,6 +58,9 @@ def test_a_session_is_saved_with_its_holds_as_treatment_events(
     assert one.kind == "self-treatment" and one.muscle == "upper-trapezius"
     assert one.technique == "pinch-grip-squeeze" and one.tool == "pinch-grip"
     assert one.dose.seconds == 30 and one.dose.repetitions == 2 and one.dose.pressure == 5
+    assert one.notes.endswith(
+        "Pain at the familiar place: 6/10 before, 3/10 after. Movement: 5/10 before, 7/10 after."
+    )
     assert repo.sessions() == [s]
 
 
@@ -120,7 +124,10 @@ def test_the_morning_check_sets_soreness_and_red_rests_the_muscle(
     assert {t.soreness for t in store.sessions(person).treatments()} == {"severe"}
     plan = morning.plan(ask(kb))
     assert [x.code for x in plan.refusals] == ["rest"] and not plan.ready
-    assert release(store, kb, person, MORNING + timedelta(days=3)).plan(ask(kb)).ready
+    after_rest = release(store, kb, person, MORNING + timedelta(days=3)).plan(ask(kb))
+    assert after_rest.ready  # the rest is over; the session is lighter (within the week)
+    assert all(s.pressure and s.pressure.max <= 4 for s in after_rest.steps)
+    assert all("Lighter today" in s.changes[-1] for s in after_rest.steps)
 
 
 def test_routines_and_what_is_due(store: Store, kb: KnowledgeBase) -> None:
@@ -157,6 +164,8 @@ def test_every_statement_filters_by_person(store: Store, kb: KnowledgeBase) -> N
         repo.get_session(s.id)
         repo.get_routine(routine.id)
         repo.remove_routine(routine.id)
+        repo.carry(repo.sessions(), repo.routines())
+        Diary(repo, kb, fixed_clock(MORNING), "UTC").restore(repo.contents(), replace=True)
     finally:
         event.remove(store.engine, "before_cursor_execute", hook)
     assert any("release_session" in x for x in seen) and any("routine" in x for x in seen)
@@ -167,7 +176,6 @@ def test_a_backup_carries_sessions_and_routines(
     store: Store, kb: KnowledgeBase, tmp_path: Any
 ) -> None:
     from knotwork.adapters.store import backup
-    from knotwork.core.diary.service import Diary
 
     person = new_person(store)
     r = release(store, kb, person)

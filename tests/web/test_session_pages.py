@@ -192,6 +192,7 @@ def test_links_from_the_results_and_the_muscle_page(web: TestClient, kb: Knowled
     results = web.get("/results.json?" + urlencode([*pairs, ("press", "upper-trapezius:yes")]))
     link = results.json()["session"]
     assert link.startswith("/session?") and "muscle=upper-trapezius" in link
+    assert link.endswith("&side=right")  # the side the results found it on
     # The answers come along; the session asks only what its own places add (the shoulder).
     carried = web.get(link.replace("/session?", "/session.json?")).json()
     bare = web.get("/session.json?muscle=upper-trapezius").json()
@@ -213,5 +214,7 @@ def test_forms_need_their_token_and_bad_input_is_the_one_shape(
     assert bad.status_code == 422
     assert bad.json()["ok"] is False and "side must be left, right or both" in bad.text
     assert web.get("/session.json?muscle=traps&hold=0").status_code == 422
+    assert web.get("/session.json?muscle=traps&hold=%C2%B2").status_code == 422  # "²"
+    assert web.get("/session.json?muscle=traps&reps=%D9%A3").status_code == 422  # Arabic 3
     assert web.get("/routines/nothing.ics").status_code == 404
     assert web.get("/maps/upper-trapezius/point-9.svg").status_code == 404

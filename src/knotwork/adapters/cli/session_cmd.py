@@ -81,8 +81,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         # The same grouped questions as `knotwork screen`, over the places the session presses.
         from knotwork.core.release.gate import treated_places
 
-        places = treated_places(kb, release.muscles(args.muscle), sides)
-        answers = ask_questions(ctx, places, "", answers)
+        places = treated_places(kb, plan.muscles, sides)
+        answers = ask_questions(ctx, places, "", dict(answers))
         plan = release.plan(ask._replace(answers=answers))
     if not plan.gate.open:
         return _held(plan)
@@ -177,7 +177,7 @@ def _score(prompt: str) -> int | None:
             return None
         if not typed:
             return None
-        if typed.isdigit() and int(typed) <= 10:
+        if typed.isascii() and typed.isdigit() and int(typed) <= 10:
             return int(typed)
         echo("Please type a whole number 0 to 10, or press Enter.")
 

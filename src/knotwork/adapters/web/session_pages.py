@@ -136,7 +136,7 @@ async def check_soreness(request: Request) -> Response:
     form = await request.form()
     muscle = str(form.get("muscle", ""))
     raw = str(form.get("soreness", ""))
-    if not raw.isdigit():
+    if not (raw.isascii() and raw.isdigit()):
         raise InvalidInput("Say how sore it is today, 0 to 10.")
     day = str(form.get("day", ""))
     try:
@@ -151,7 +151,7 @@ async def check_soreness(request: Request) -> Response:
 @router.post("/routines", include_in_schema=False)
 async def save_routine(request: Request) -> Response:
     form = await request.form()
-    every = views._number(form, "every_days", EVERY_DAYS.stop - 1) or 1
+    every = views.number(form, "every_days", EVERY_DAYS.stop - 1) or 1
     r = release(request)
     routine = await run_in_threadpool(
         r.save_routine,

@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 
 from starlette.datastructures import FormData, QueryParams
 
-from knotwork.adapters.web.forms import query_from_params
+from knotwork.adapters.web.forms import params_answers, query_from_params
 from knotwork.core.errors import InvalidInput, NotFound
 from knotwork.core.finder.engine import noted_cautions, screening
 from knotwork.core.finder.index import FinderIndex
@@ -38,13 +38,14 @@ def sides_of(value: str) -> tuple[str, ...]:
     raise InvalidInput(f"side must be left, right or both, not '{value[:20]}'.")
 
 
-def _number(params: QueryParams | FormData, name: str, high: int) -> int | None:
+def number(params: QueryParams | FormData, name: str, high: int) -> int | None:
     raw = params.get(name, "")
     if not isinstance(raw, str) or not raw.strip():
         return None
-    if not raw.strip().isdigit() or not 1 <= int(raw) <= high:
+    value = raw.strip()
+    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= high:
         raise InvalidInput(f"{name} must be a whole number 1 to {high}, not '{str(raw)[:20]}'.")
-    return int(raw)
+    return int(value)
 
 
 def ask_from(index: FinderIndex, release: Release, params: QueryParams) -> Ask:
@@ -71,8 +72,8 @@ def ask_from(index: FinderIndex, release: Release, params: QueryParams) -> Ask:
     return Ask(
         muscles=muscles,
         sides=sides,
-        hold_seconds=_number(params, "hold", 600),
-        repetitions=_number(params, "reps", 20),
+        hold_seconds=number(params, "hold", 600),
+        repetitions=number(params, "reps", 20),
         answers=query.answers,
         text=text,
         marked=marked,
@@ -83,10 +84,29 @@ def ask_from(index: FinderIndex, release: Release, params: QueryParams) -> Ask:
 
 def carried(params: QueryParams) -> list[tuple[str, str]]:
     """What a session's forms carry to rebuild the same plan: its own parameters and the
-    screen's answers (radio answers ``a_ID`` become ``answer=ID:yes|no``)."""
-    pairs = [(k, v) for k, v in params.multi_items() if k in CARRIED or k == "answer"]
-    pairs += [("answer", f"{k[2:]}:{v}") for k, v in params.multi_items() if k.startswith("a_")]
+    screen's answers, however they came (``answer=``, ``a_ID=``, the grouped form's ticks),
+    as ``answer=ID:yes|no``."""
+    pairs = [(k, v) for k, v in params.multi_items() if k in CARRIED]
+    answers = params_answers(params)
+    pairs += [("answer", f"{k}:{'yes' if v else 'no'}") for k, v in answers.items()]
     return pairs
+
+
+def caution_choices(kb: KnowledgeBase, params: QueryParams) -> list[dict[str, Any]]:
+    """The cautions a person can tick with the safety questions, as on a muscle page: every
+    one without a site, and one with a site only when it came along with its sites."""
+    given = {v.partition(":")[0]: v for v in params.getlist("caution")}
+    return [
+        {
+            "id": f.id,
+            "label": f.label,
+            "value": given.get(f.id) if f.needs_site else f.id,
+            "checked": f.id in given,
+            "said": False,
+        }
+        for f in kb.safety.factors.values()
+        if not f.needs_site or f.id in given
+    ]
 
 
 def pressure_text(step: Step) -> str:
@@ -128,6 +148,10 @@ def plan_dict(kb: KnowledgeBase, plan: Plan, params: QueryParams, version: str) 
         "rom_question": rom,
         "stop_reasons": [r._asdict() for r in STOP_REASONS],
         "carry": keep,
+        # The questions' form sends the cautions itself; answers already given go along
+        # (a "yes" any way stands, forms.params_answers).
+        "carry_plan": [p for p in keep if p[0] != "caution"],
+        "cautions": caution_choices(kb, params),
         "check": "/session?" + urlencode([p for p in keep if p[0] != "answer"]),
         "muscle_links": [{"href": f"/muscles/{m.id}", "name": m.name} for m in plan.muscles],
     }
@@ -140,9 +164,10 @@ def _score(form: FormData, name: str, field: str) -> int | None:
     raw = form.get(name, "")
     if not isinstance(raw, str) or raw.strip() == "":
         return None
-    if not raw.strip().isdigit() or int(raw) > 10:
+    value = raw.strip()
+    if not (value.isascii() and value.isdigit()) or int(value) > 10:
         raise InvalidInput(f"{field} must be a whole number 0 to 10, not '{str(raw)[:20]}'.")
-    return int(raw)
+    return int(value)
 
 
 def holds_from_form(plan: Plan, form: FormData) -> list[Hold]:
@@ -152,8 +177,8 @@ def holds_from_form(plan: Plan, form: FormData) -> list[Hold]:
     for step in plan.steps:
         if form.get(f"done_{step.key}") != "on":
             continue
-        amount = _number(form, f"amount_{step.key}", 3600)
-        reps = _number(form, f"reps_{step.key}", 100) or step.repetitions
+        amount = number(form, f"amount_{step.key}", 3600)
+        reps = number(form, f"reps_{step.key}", 100) or step.repetitions
         holds.append(
             Hold(
                 step.muscle,

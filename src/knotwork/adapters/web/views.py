@@ -312,11 +312,11 @@ def results(index: FinderIndex, params: QueryParams) -> dict[str, Any]:
             },
         }
     # "Start a session" for the muscles the press test confirmed (the session screens too).
-    confirmed = [
-        ("muscle", c["muscle"]["id"])
-        for c in doc["candidates"]
-        if c["explanation"].get("press_answer") == "yes"
-    ]
+    yes = [c for c in doc["candidates"] if c["explanation"].get("press_answer") == "yes"]
+    confirmed = [("muscle", c["muscle"]["id"]) for c in yes]
+    sides = {c["side"] for c in yes}
+    if len(sides) == 1 and sides <= {"left", "right"}:  # all on one side: treat that side
+        confirmed.append(("side", sides.pop()))
     return {
         **doc,
         "gate": gate,

@@ -24,6 +24,7 @@ class Gate(NamedTuple):
     flags: tuple[dict[str, Any], ...]
     unanswered: tuple[dict[str, Any], ...]
     areas: tuple[str, ...]
+    asking: dict[str, Any]  # the questions in their groups, as the safety pages ask them
 
 
 def treated_places(kb: KnowledgeBase, muscles: Sequence[Muscle], sides: Iterable[str]) -> list[str]:
@@ -58,4 +59,5 @@ def gate(
         flags=tuple(doc["flags"]),
         unanswered=tuple(doc["unanswered"]),
         areas=tuple(doc["areas"]),
+        asking=doc["questions"],
     )

@@ -24,6 +24,8 @@ from typing import NamedTuple
 from knotwork.core.diary.repository import DayPain
 from knotwork.core.diary.treatment import Treatment
 from knotwork.core.kb.base import KnowledgeBase
+from knotwork.core.kb.model import Span
+from knotwork.core.kb.technique_words import STATED_PRESSURE
 from knotwork.core.release.plan import STROKE_SECONDS, Step
 from knotwork.core.release.soreness import REST_DAYS, light
 
@@ -198,6 +200,51 @@ def check_soreness(
                 )
             )
     return out
+
+
+EASE_DAYS = 7  # a sore morning this recent makes the next session lighter
+LIGHTER_PRESSURE = 4  # as the cautions' "lighter dose" (core/safety/cautions.py)
+
+
+def easing(steps: Sequence[Step], treatments: Sequence[Treatment], today: date) -> dict[str, str]:
+    """Muscles to treat more lightly, and why: the latest morning check of the muscle, in the
+    last week, was yellow (or red, its rest over). The knowledge base's doses say the same:
+    soreness after a session means lighter pressure next time."""
+    out = {}
+    for muscle, s in _first_steps(steps).items():
+        checked = sorted(
+            (t.when.day, t.soreness)
+            for t in treatments
+            if t.muscle == muscle and t.soreness and (today - t.when.day).days <= EASE_DAYS
+        )
+        if checked and light(checked[-1][1]) in ("yellow", "red"):
+            out[muscle] = (
+                f"Lighter today: the {s.muscle_name.lower()} was sore the morning after the "
+                f"session of {checked[-1][0]:%a %d %b} ({light(checked[-1][1])}), so the "
+                f"pressure is at most {LIGHTER_PRESSURE} out of 10 and the holds the dose's "
+                "shortest."
+            )
+    return out
+
+
+def lighter(step: Step, reason: str) -> Step:
+    """The step at the dose's least, its pressure capped, the steps' words saying so."""
+    pressure = step.pressure
+    how = step.how
+    if pressure:
+        cap = min(pressure.max, LIGHTER_PRESSURE)
+        pressure = Span(min(pressure.min, cap), cap)
+        how = tuple(STATED_PRESSURE.sub(f"{pressure} out of 10", h) for h in how)
+    return step._replace(
+        pressure=pressure,
+        how=how,
+        hold_seconds=step.hold_range.min
+        if step.hold_seconds and step.hold_range
+        else step.hold_seconds,
+        strokes=step.stroke_range.min if step.strokes and step.stroke_range else step.strokes,
+        repetitions=step.repetition_range.min,
+        changes=(*step.changes, reason),
+    )
 
 
 def check_trend(kb: KnowledgeBase, days: Sequence[DayPain], today: date) -> list[Refusal]:

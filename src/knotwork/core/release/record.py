@@ -128,7 +128,8 @@ class Routine:
         rules.unique(self.sides, "The routine's sides")
         rules.score(self.every_days, "Every how many days", EVERY_DAYS.start, EVERY_DAYS.stop - 1)
         hour, _, minute = self.at.partition(":")
-        if not (hour.isdigit() and minute.isdigit() and len(minute) == 2) or not (
+        digits = (hour + minute).isascii() and hour.isdigit() and minute.isdigit()
+        if not (digits and len(minute) == 2) or not (
             0 <= int(hour) <= 23 and 0 <= int(minute) <= 59
         ):
             raise InvalidInput(f"The time of day must be HH:MM, not {self.at!r}.")

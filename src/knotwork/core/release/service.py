@@ -118,15 +118,17 @@ class Release:
         g = gate(self.kb, muscles, sides, ask.answers, ask.text, ask.marked)
         choice = Choice(ask.hold_seconds, ask.repetitions, sides)
         steps, skipped = build_steps(self.kb, muscles, ask.personal, choice)
-        refusals = self._refusals(steps) if g.open else []
+        refusals, ease = self._refusals(steps) if g.open else ([], {})
         whole = any(r.muscle is None for r in refusals)
         held = {r.muscle for r in refusals}
         kept = [] if whole or not g.open else [s for s in steps if s.muscle not in held]
+        kept = [guard.lighter(s, ease[s.muscle]) if s.muscle in ease else s for s in kept]
         return Plan(
             muscles, sides, g, tuple(_reswitch(kept)), tuple(skipped), tuple(refusals), ask.routine
         )
 
-    def _refusals(self, steps: Sequence[Step]) -> list[guard.Refusal]:
+    def _refusals(self, steps: Sequence[Step]) -> tuple[list[guard.Refusal], dict[str, str]]:
+        """What the guard refuses, and the muscles to treat more lightly today."""
         today = self.today()
         since = today - timedelta(days=guard.LOOKBACK_DAYS)
         with self.repo.reading():
@@ -134,12 +136,13 @@ class Release:
             days = self.repo.day_pain(since, today)
             recorded = self.repo.sessions(today, today)
         session_of = {t: s.id for s in recorded for t in s.treatments}
-        return [
+        refusals = [
             *guard.check_trend(self.kb, days, today),
             *guard.check_soreness(self.kb, steps, treatments, today),
             *guard.check_day(steps, treatments, today, session_of),
             *guard.check_steps(steps),
         ]
+        return refusals, guard.easing(steps, treatments, today)
 
     # -- recording -----------------------------------------------------------------------
 
@@ -173,7 +176,8 @@ class Release:
             raise InvalidInput(refusals[0].text)
         when = started or self.now()
         session_id = self.ids()
-        treatments = [self._treatment(by_key[h.key], h, when, session_id) for h in holds]
+        change = _pain_change(pain_before, pain_after, rom_before, rom_after)
+        treatments = [self._treatment(by_key[h.key], h, when, session_id, change) for h in holds]
         session = Session(
             session_id,
             when,
@@ -191,7 +195,9 @@ class Release:
         self.repo.add_session(session, treatments)
         return session
 
-    def _treatment(self, step: Step, h: Hold, when: When, session_id: str) -> Treatment:
+    def _treatment(
+        self, step: Step, h: Hold, when: When, session_id: str, change: str
+    ) -> Treatment:
         side = f", {h.side}" if h.side else ""
         return Treatment(
             self.ids(),
@@ -202,7 +208,8 @@ class Release:
             side=h.side,
             tool=step.tool,
             dose=Dose(h.seconds, h.strokes, h.repetitions, h.pressure),
-            notes=f"Session {session_id[:8]}: trigger point {h.point} ({step.label}{side}).",
+            notes=f"Session {session_id[:8]}: trigger point {h.point} ({step.label}{side})."
+            + change,
         )
 
     # -- the next-morning check ----------------------------------------------------------
@@ -254,6 +261,23 @@ class Release:
             last = max(days) if days else None
             out.append(Due(r, last, last is None or (today - last).days >= r.every_days))
         return out
+
+
+def _pain_change(
+    before: int | None, after: int | None, rom_before: int | None, rom_after: int | None
+) -> str:
+    """The session's before and after, written into each of its events' notes, so the
+    diary shows them where the holds are."""
+    out = ""
+    if before is not None or after is not None:
+        out += f" Pain at the familiar place: {_or_blank(before)} before, {_or_blank(after)} after."
+    if rom_before is not None or rom_after is not None:
+        out += f" Movement: {_or_blank(rom_before)} before, {_or_blank(rom_after)} after."
+    return out
+
+
+def _or_blank(value: int | None) -> str:
+    return "?" if value is None else f"{value}/10"
 
 
 def _reswitch(steps: list[Step]) -> list[Step]:

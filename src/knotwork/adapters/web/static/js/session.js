@@ -23,16 +23,23 @@ let paused = false;
 let timer = 0;
 let strokes = 0;
 let audio = null;
+let firmSet = false; // recorded only if the person set it on this step, never a default
 let lock = null;
 
 function say(text) {
   $("p-live").textContent = text;
 }
 
-function tone(freqs, ms = 160) {
+// Tones are scheduled on the audio clock, which keeps time when the page is hidden (a
+// phone put down with its screen off slows the page's timers, not its audio): the end of a
+// hold is scheduled when the hold starts, and cancelled if it is paused or left.
+let pending = [];
+
+function tone(freqs, ms = 160, delay = 0) {
   try {
     audio = audio || new AudioContext();
-    let at = audio.currentTime;
+    let at = audio.currentTime + delay;
+    const made = [];
     for (const f of freqs) {
       const osc = audio.createOscillator();
       const gain = audio.createGain();
@@ -43,11 +50,24 @@ function tone(freqs, ms = 160) {
       osc.connect(gain).connect(audio.destination);
       osc.start(at);
       osc.stop(at + ms / 1000 + 0.02);
+      made.push(osc);
       at += ms / 1000 + 0.05;
     }
+    return made;
   } catch {
-    // No audio: the announcements and the screen still say it.
+    return []; // No audio: the announcements and the screen still say it.
   }
+}
+
+function cancelTones() {
+  for (const osc of pending) {
+    try {
+      osc.stop();
+    } catch {
+      // already played
+    }
+  }
+  pending = [];
 }
 
 async function keepAwake() {
@@ -86,12 +106,14 @@ function show(n) {
   $("p-firm-max").textContent = firm.max;
   firm.value = Math.min(Number(firm.value), Number(firm.max));
   $("p-firm-out").textContent = firm.value;
+  firmSet = false;
   $("p-stroke").hidden = !!s.hold_seconds;
   $("p-back").disabled = n === 0;
 }
 
 function startStep(n, fromBack = false) {
   clearTimeout(timer);
+  cancelTones();
   i = n;
   rep = 0;
   show(n);
@@ -119,6 +141,7 @@ function beginRep() {
     tone([660]);
     say(`Step ${i + 1}: ${s.muscle_name}, point ${s.point}, ${s.side_label}. Hold ${of}, ${s.hold_seconds} seconds.`);
     run(s.hold_seconds * 1000);
+    pending = tone([880, 660], 160, s.hold_seconds);
   } else {
     phase = "strokes";
     strokes = 0;
@@ -174,8 +197,9 @@ function repDone(amount) {
   const d = done[i];
   d.reps = rep + 1;
   d.amount = amount;
-  d.firm = Number($("p-firm").value);
-  tone([880, 660]);
+  d.firm = firmed();
+  if (!s.hold_seconds) tone([880, 660]); // a hold's end tone was scheduled when it began
+  pending = [];
   if (rep + 1 < s.repetitions) {
     rep += 1;
     phase = "rest";
@@ -205,6 +229,7 @@ function pause() {
   if (phase === "pre" || phase === "end") return;
   if (!paused) {
     clearTimeout(timer);
+    cancelTones();
     left = deadline - performance.now();
     paused = true;
     $("p-pause").textContent = "Resume";
@@ -213,7 +238,10 @@ function pause() {
     $("p-pause").textContent = "Pause";
     say("Resumed.");
     if (phase === "strokes") paused = false;
-    else run(left);
+    else {
+      run(left);
+      if (phase === "hold") pending = tone([880, 660], 160, left / 1000);
+    }
   }
 }
 
@@ -235,7 +263,7 @@ function skip() {
     return;
   }
   const held = heldSoFar();
-  if (held >= 1 && !done[i].reps) Object.assign(done[i], { reps: 1, amount: held, firm: Number($("p-firm").value) });
+  if (held >= 1 && !done[i].reps) Object.assign(done[i], { reps: 1, amount: held, firm: firmed() });
   $("p-pause").textContent = "Pause";
   say("Skipped.");
   next();
@@ -250,6 +278,7 @@ function back() {
 
 function end(text) {
   clearTimeout(timer);
+  cancelTones();
   phase = "end";
   $("p-step").hidden = true;
   $("p-end").hidden = false;
@@ -314,7 +343,7 @@ document.getElementsByName("p_reason").forEach((radio) =>
 $("p-stop-save").addEventListener("click", () => {
   const reason = [...document.getElementsByName("p_reason")].find((r) => r.checked);
   const held = heldSoFar();
-  if (held >= 1 && !done[i].reps) Object.assign(done[i], { reps: 1, amount: held, firm: Number($("p-firm").value) });
+  if (held >= 1 && !done[i].reps) Object.assign(done[i], { reps: 1, amount: held, firm: firmed() });
   $("p-stopdlg").close();
   fill("stopped", reason ? reason.value : "other");
 });
@@ -335,7 +364,14 @@ $("p-skip").addEventListener("click", skip);
 $("p-back").addEventListener("click", back);
 $("p-stop").addEventListener("click", openStop);
 $("p-stroke").addEventListener("click", stroke);
-$("p-firm").addEventListener("input", () => ($("p-firm-out").textContent = $("p-firm").value));
+$("p-firm").addEventListener("input", () => {
+  $("p-firm-out").textContent = $("p-firm").value;
+  firmSet = true;
+});
+
+function firmed() {
+  return firmSet ? Number($("p-firm").value) : null;
+}
 
 document.addEventListener("keydown", (e) => {
   if (phase === "pre" || phase === "end" || $("p-stopdlg").open) return;
