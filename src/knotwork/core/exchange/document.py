@@ -1,0 +1,90 @@
+"""The diary as one versioned JSON document, and back.
+
+    {"format": "knotwork-diary", "version": 1, "knotwork": "0.1.0",
+     "exported": "2026-12-31T21:00:00Z",
+     "entries": [...], "treatments": [...], "impressions": [...], "findings": [...]}
+
+Records are in ``codec``'s shape (the API's), every field of every record: the document is
+complete, and reading it back builds each record again, so every invariant is checked. Its
+JSON Schema is ``schema/diary-export.schema.json``. Version 1 is this shape; a later version
+that adds fields gets a new number, and this reader refuses what it does not know rather than
+guess.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from knotwork.core.diary.codec import from_dict, to_dict
+from knotwork.core.diary.model import Entry
+from knotwork.core.diary.records import Finding, Impression
+from knotwork.core.diary.repository import Contents, Record
+from knotwork.core.diary.treatment import Treatment
+from knotwork.core.errors import InvalidInput
+
+FORMAT = "knotwork-diary"
+VERSION = 1
+SECTIONS: tuple[tuple[str, type], ...] = (
+    ("entries", Entry),
+    ("treatments", Treatment),
+    ("impressions", Impression),
+    ("findings", Finding),
+)
+HEAD = ("format", "version", "knotwork", "exported")
+
+
+def export_document(contents: Contents, exported: datetime, knotwork: str) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "knotwork": knotwork,
+        "exported": exported.isoformat().replace("+00:00", "Z"),
+        "entries": [to_dict(r) for r in contents.entries],
+        "treatments": [to_dict(r) for r in contents.treatments],
+        "impressions": [to_dict(r) for r in contents.impressions],
+        "findings": [to_dict(r) for r in contents.findings],
+    }
+
+
+def read_document(doc: object) -> Contents:
+    """The records of an exported document, each checked as it is built. A document that is
+    not one, a version this Knotwork does not read, a bad record or an id given twice is
+    ``InvalidInput`` with one sentence that says where."""
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise InvalidInput('it is not a Knotwork diary export (no "format": "knotwork-diary").')
+    if doc.get("version") != VERSION:
+        raise InvalidInput(
+            f"it is a Knotwork diary export of version {doc.get('version')!r}; this Knotwork "
+            f"reads version {VERSION}. Upgrade Knotwork to import it."
+        )
+    unknown = sorted(set(doc) - set(HEAD) - {name for name, _ in SECTIONS})
+    if unknown:
+        raise InvalidInput(f"it has fields a version {VERSION} export does not: {unknown}.")
+    sections: dict[str, list[Any]] = {}
+    seen: set[str] = set()
+    for name, kind in SECTIONS:
+        items = doc.get(name, [])
+        if not isinstance(items, list):
+            raise InvalidInput(f"'{name}' must be a list.")
+        records = []
+        for n, item in enumerate(items, 1):
+            record = _record(item, name, n, kind)
+            if record.id in seen:
+                raise InvalidInput(f"{name} item {n}: the id {record.id} is given twice.")
+            seen.add(record.id)
+            records.append(record)
+        sections[name] = records
+    return Contents(**sections)
+
+
+def _record(item: object, name: str, n: int, kind: type) -> Record:
+    if not isinstance(item, dict):
+        raise InvalidInput(f"{name} item {n} is not a record.")
+    try:
+        record = from_dict(item)
+    except InvalidInput as error:
+        raise InvalidInput(f"{name} item {n}: {error.message}") from None
+    if not isinstance(record, kind):
+        raise InvalidInput(f"{name} item {n} is a record of kind {item.get('kind')!r}.")
+    return record
