@@ -8,7 +8,16 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from knotwork import __version__
-from knotwork.adapters.web import api, diary_api, diary_pages, errors, maps, openapi, pages
+from knotwork.adapters.web import (
+    api,
+    diary_api,
+    diary_pages,
+    errors,
+    exchange_routes,
+    maps,
+    openapi,
+    pages,
+)
 from knotwork.adapters.web.caching import CachePolicy
 from knotwork.adapters.web.csrf import CsrfGuard
 from knotwork.adapters.web.diary_store import DiaryStore
@@ -47,6 +56,7 @@ def create_app(
     errors.install(app)
     app.include_router(api.router)
     app.include_router(diary_api.router)
+    app.include_router(exchange_routes.router)
     app.include_router(pages.router)
     app.include_router(diary_pages.router)
     app.include_router(maps.router)
