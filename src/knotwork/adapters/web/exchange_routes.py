@@ -69,7 +69,7 @@ DOWNLOAD: dict[int | str, dict[str, Any]] = {
 )
 def export(
     request: Request,
-    format: Annotated[Format, Query(description="csv, json or fhir")] = "json",  # noqa: A002
+    format: Annotated[Format, Query(description="csv, json or fhir")] = "json",
 ) -> Response:
     d = diary(request)
     name = namer(request.app.state.knotwork.kb) if format == "fhir" else str
