@@ -24,6 +24,7 @@ from knotwork.adapters.cli import (
     kb_cmd,
     muscles_cmd,
     progress_cmd,
+    report_cmd,
     screen_cmd,
     serve_cmd,
 )
@@ -37,6 +38,7 @@ COMMANDS = (
     screen_cmd,
     diary_cmd,
     progress_cmd,
+    report_cmd,
     backup_cmd,
     export_cmd,
     atlas_cmd,
