@@ -208,3 +208,23 @@ def test_an_import_that_clashes_with_the_diary_imports_nothing(run: Run, tmp_pat
     assert (code, out) == (2, "")
     assert f"entry {entry['id'][:8]} is already in the diary with other content" in err
     assert exported(run) == before
+
+
+def test_knotwork_report_writes_the_pdf_and_the_page(run: Run, tmp_path: Path) -> None:
+    fill(run)
+    pdf = tmp_path / "report.pdf"
+    code, out, err = run("report", "--pdf", str(pdf), "--paper", "letter", "--name", "Ann")
+    assert (code, err) == (0, "") and out.startswith("wrote the report (PDF, letter)")
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    assert stat.S_IMODE(pdf.stat().st_mode) == 0o600
+    code, _, err = run("report", "--pdf", str(pdf))
+    assert code == 2 and "exists" in err and err.count("\n") == 1
+    page = tmp_path / "report.html"
+    assert run("report", "--html", str(page))[0] == 0
+    html = page.read_text(encoding="utf-8")
+    assert "<style>" in html and "Self-reported; not a diagnosis." in html
+    code, out, _ = run("report", "--json")
+    data = json.loads(out)
+    assert (
+        code == 0 and data["treatments"][0]["count"] == 1 and data["diary"]["counts"]["entry"] == 1
+    )
