@@ -2,9 +2,10 @@
 sentence (median and 99th percentile), and a cold `knotwork find --text ... --json` process next
 to a bare interpreter start and a bare `import knotwork`, measured in the same run.
 
-Targets: ranking a drawing under 1 ms median; a cold CLI find under 4x (bare start + import).
+Targets: ranking a drawing under 1 ms median; a cold CLI find at most 5x a bare interpreter's
+start, in CPU time (wall time printed beside it), with bytecode cached.
 
-    python bench/finder_latency.py [--iterations N] [--runs N]
+    python bench/finder_latency.py [--iterations N] [--runs N] [--cold-only]
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _timing import PY, ensure_bytecode, loop, median_ms, p99_ms, wall
+from _timing import PY, ensure_bytecode, interleaved, loop, median_ms, p99_ms, with_bytecode
 from knotwork.core.finder import Query, load_index
 from knotwork.core.finder.engine import gather, score_all
 from knotwork.core.finder.evaluate import load_cases
@@ -36,7 +37,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--iterations", type=int, default=3000)
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--cold-only", action="store_true", help="only the cold CLI figures")
     args = parser.parse_args()
+    if args.cold_only:
+        cold_cli(args.runs)
+        return
     index = load_index()
     cases = load_cases(sorted(CASES.glob("*.yaml")))
     drawings = [Query(marks=tuple(parse_region_arg(r) for r in c.drawing)) for c in cases]
@@ -67,27 +72,40 @@ def main() -> None:
     cold_cli(args.runs)
 
 
+TARGET = 5.0  # a cold find at most this many times a bare interpreter's start
+
+
 def cold_cli(runs: int) -> None:
+    """A cold `knotwork find --text ... --json` beside a bare interpreter and a bare
+    `import knotwork`, in turn, with bytecode cached as on a person's machine
+    (PYTHONDONTWRITEBYTECODE unset for the measured commands) and the compiled knowledge
+    cache in place (the unmeasured first run fills it). CPU time is the child's own user and
+    system time: it does not count the time other work on a shared machine takes."""
     note = ensure_bytecode()
     cache = tempfile.mkdtemp()
-    env = {**os.environ, "KNOTWORK_CACHE_DIR": cache}
-    cli = [PY, "-m", "knotwork", "find", "--text", SENTENCE, "--json"]
+    env = with_bytecode({**os.environ, "KNOTWORK_CACHE_DIR": cache})
+    cmds = {
+        "bare interpreter start": [PY, "-c", "pass"],
+        "import knotwork": [PY, "-c", "import knotwork"],
+        "knotwork find --text --json": [PY, "-m", "knotwork", "find", "--text", SENTENCE, "--json"],
+    }
     try:
-        bare = median_ms(wall([PY, "-c", "pass"], runs))
-        imp = median_ms(wall([PY, "-c", "import knotwork"], runs))
-        find = median_ms(wall(cli, runs, env))  # the first (warm-up) run fills the cache
+        times = interleaved(cmds, runs, env)
     finally:
         shutil.rmtree(cache, ignore_errors=True)
-    budget = 4 * (bare + imp)
     print(
-        f"cold CLI, median of {runs} fresh processes ({note}; compiled knowledge cache "
-        "in place, as after the first run):"
+        f"cold CLI, median of {runs} interleaved fresh processes ({note}; bytecode cached; "
+        "compiled knowledge cache in place):"
     )
-    print(f"  bare interpreter start  {bare:7.1f} ms")
-    print(f"  import knotwork         {imp:7.1f} ms")
+    print(f"  {'':30} {'wall ms':>8} {'CPU ms':>8}")
+    for name, (walls, cpus) in times.items():
+        print(f"  {name:30} {median_ms(walls):8.1f} {median_ms(cpus):8.1f}")
+    bare_wall, bare_cpu = (median_ms(t) for t in times["bare interpreter start"])
+    find_wall, find_cpu = (median_ms(t) for t in times["knotwork find --text --json"])
+    cpu_ratio, wall_ratio = find_cpu / bare_cpu, find_wall / bare_wall
     print(
-        f"  knotwork find --text    {find:7.1f} ms  = {find / (bare + imp):.2f}x "
-        f"(bare + import); target < 4x: {'met' if find < budget else 'NOT met'}"
+        f"  find / bare start: CPU {cpu_ratio:.2f}x, wall {wall_ratio:.2f}x; "
+        f"target at most {TARGET:g}x (CPU): {'met' if cpu_ratio <= TARGET else 'NOT met'}"
     )
 
 

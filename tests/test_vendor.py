@@ -27,5 +27,6 @@ def test_the_app_itself_vendors_nothing_and_loads_nothing_from_elsewhere() -> No
         "favicon.svg",
         "js/bodymap.js",
         "js/diary.js",
+        "js/print.js",
         "js/results.js",
     ]

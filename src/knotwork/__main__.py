@@ -1,5 +1,5 @@
 """``python -m knotwork``: the same entry point as the ``knotwork`` console command."""
 
-from knotwork.adapters.cli.main import main
+from knotwork.adapters.cli.main import run
 
-raise SystemExit(main())
+run()

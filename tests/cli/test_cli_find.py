@@ -177,13 +177,14 @@ def test_interactive_screen_asks_in_a_terminal() -> None:
             if not chunk:
                 break
             output += chunk
-            if output.rstrip().endswith(b"[y/n]"):
-                os.write(fd, b"y\n")
+            if output.rstrip().endswith(b"0 for none)"):
+                os.write(fd, b"1\n")
     except OSError:
         pass
     _, status = os.waitpid(pid, 0)
     text = output.decode()
-    assert "[y/n]" in text
+    assert "Which apply? (numbers, or 0 for none)" in text
+    assert "1. " in text and "group 1 of " in text
     assert os.WEXITSTATUS(status) == 0
     assert "EMERGENCY" in text or "URGENT" in text
 
@@ -254,17 +255,18 @@ def test_in_a_terminal_find_asks_the_safety_questions_first(
 ) -> None:
     from knotwork.adapters.cli import find_cmd, screen_cmd
 
-    asked: list[str] = []
+    asked: list[int] = []
 
-    def no(question: str) -> bool:
-        asked.append(question)
-        return False
+    def none(count: int) -> set[int]:
+        asked.append(count)
+        return set()
 
     monkeypatch.setattr(find_cmd, "interactive", lambda args: True)
-    monkeypatch.setattr(screen_cmd, "_ask", no)
+    monkeypatch.setattr(screen_cmd, "_ask_numbers", none)
     code, out, _ = run(capsys, "find", "--text", "my right calf aches")
     assert code == 0
-    assert len(asked) > 5  # the general questions and those for the leg
+    assert len(asked) > 3  # the groups: the general questions and those for the leg
+    assert "Blood flow, swelling or lumps (group " in out
     assert "Check:" in out and "Before any self-treatment" not in out
     import argparse
 
@@ -297,3 +299,37 @@ def test_output_files_and_long_text_are_input_errors_not_tracebacks(
     assert code == 2 and "Cannot write" in err and "Traceback" not in err
     code, _, err = run(capsys, "find", "--text", "a" * 2001)
     assert code == 2 and "under 2000 characters" in err
+
+
+def test_the_terminal_asks_by_groups_and_numbers(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each group's items numbered, "which apply?": a number answers its flag yes and the
+    group's other flags no; 0 answers the group no; a bad reply is asked again."""
+    import builtins
+
+    from knotwork.adapters.cli import screen_cmd
+
+    replies = iter(["", "7, x", "99", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"])
+    prompts: list[str] = []
+
+    def typed(prompt: str) -> str:
+        prompts.append(prompt)
+        return next(replies)
+
+    monkeypatch.setattr(screen_cmd, "interactive", lambda args: True)
+    monkeypatch.setattr(builtins, "input", typed)
+    code, out, _ = run(capsys, "screen", "--region", "heel-right")
+    assert code == 0
+    assert set(prompts) == {"Which apply? (numbers, or 0 for none) "}
+    assert out.count("or 0 for none, not ") == 3  # "", "7, x" and "99" asked again
+    assert "No warning signs were reported." in out
+    # A number picks the item: the first group's third box is one of its flags' parts.
+    replies = iter(["3"])
+    prompts.clear()
+    run(capsys, "screen", "--region", "heel-right")
+    assert len(prompts) == 1  # its flag is an emergency: the rest is not asked
+    _, out, _ = run(
+        capsys, "screen", "--region", "heel-right", "--answer", "stroke-signs=yes", "--no-input"
+    )
+    assert "EMERGENCY" in out

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from datetime import UTC, date, datetime, timedelta
+from itertools import pairwise
 
 from knotwork.core.atlas.model import Atlas
 from knotwork.core.atlas.render import render_map, shade_step
-from knotwork.core.diary.chart import pain_chart, summary
+from knotwork.core.diary.chart import PLOT_HEIGHT, TOP, pain_chart, summary
 from knotwork.core.diary.progress import Average, Point, Progress
 from knotwork.core.diary.repository import TreatmentMark
 
@@ -68,3 +69,18 @@ def test_the_map_is_shaded_by_average_pain(atlas: Atlas) -> None:
     assert shaded == {"temple-right": "kw-region kw-pain-4", "calf-left": "kw-region kw-pain-1"}
     assert "Temple (right): 6.2 of 10" in svg and ".kw-region.kw-pain-4{fill:" in svg
     assert [shade_step(v) for v in (0, 2, 2.1, 6, 6.1, 10)] == [1, 1, 2, 3, 4, 5]
+
+
+def test_a_narrow_chart_for_phones_keeps_its_labels_apart() -> None:
+    """A phone gets a drawing its own width (no sideways scrolling): the plot spans it and
+    its date labels stay about 100 units apart, so they do not run into each other."""
+    root = ET.fromstring(pain_chart(progress(), "Pain", width=340))
+    assert root.get("viewBox", "").split()[2] == "340"
+    xs = sorted(
+        float(t.get("x", "0"))
+        for t in root.iter(f"{NS}text")
+        if t.get("y") == str(TOP + PLOT_HEIGHT + 16)
+    )
+    assert 2 <= len(xs) <= 4
+    assert all(b - a >= 60 for a, b in pairwise(xs))
+    assert max(float(c.get("cx", "0")) for c in root.iter(f"{NS}circle")) <= 340

@@ -14,8 +14,8 @@ CHEST = "crushing pain in my chest spreading down my left arm and I'm sweating"
 
 
 def answer_all_no(page: Page) -> None:
-    for question in page.locator("fieldset.question").all():
-        question.locator("label", has_text="No").click()
+    for group in page.locator("fieldset.qgroup").all():
+        group.get_by_label("None of these").check()
 
 
 def results_url(page: Page, text: str) -> str:
@@ -110,10 +110,10 @@ def test_the_whole_flow_by_keyboard_alone(page: Page) -> None:
     tab_to(page, 'button[type="submit"]')
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="A few safety questions")).to_be_visible()
-    for name in page.locator("fieldset.question input[value='no']").evaluate_all(
-        "els => els.map(e => e.name)"
+    for value in page.locator("fieldset.qgroup input[name='none']").evaluate_all(
+        "els => els.map(e => e.value)"
     ):
-        tab_to(page, f'input[name="{name}"]')
+        tab_to(page, f'input[name="none"][value="{value}"]')
         page.keyboard.press("Space")
     tab_to(page, 'button[type="submit"]')
     page.keyboard.press("Enter")

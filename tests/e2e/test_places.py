@@ -32,8 +32,8 @@ def test_tap_a_place_answer_the_questions_and_see_where_to_press(no_script: Page
     expect(page.get_by_role("heading", name="Usually refer pain here")).to_be_visible()
     expect(page.locator(".press")).to_have_count(0)
     page.locator("summary", has_text="safety questions").click()
-    for question in page.locator("fieldset.question").all():
-        question.locator("label", has_text="No").click()
+    for group in page.locator("fieldset.qgroup").all():
+        group.get_by_label("None of these").check()
     page.get_by_role("button", name="Show where to press").click()
     expect(page.locator(".press").first).to_contain_text("Press to check:")
     # The muscle page keeps the place and the answers: its techniques are not held back.

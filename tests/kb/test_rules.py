@@ -346,6 +346,30 @@ SAFETY_BREAKS = [
         "recent_days: 7\nsources:",
         "recent_days",
     ),
+    (
+        # A fact the reading cannot test would never hold.
+        "SAFETY-009",
+        "redflags/chest-pressure.yaml",
+        "[arm, jaw, sweating, breathless]",
+        "[arm, jaw, sweating, breathless, '@tall']",
+        "text.1",
+    ),
+    (
+        # Facts alone ("over 50") would raise the flag for everyone with them.
+        "SAFETY-010",
+        "redflags/chest-pressure.yaml",
+        "  - [chest pressure, chest pain, tight chest]\n  - [arm, jaw, sweating, breathless]",
+        "  - ['@age>=50']",
+        "text",
+    ),
+    (
+        # A concept a flag names must exist (concepts.yaml).
+        "SAFETY-011",
+        "redflags/chest-pressure.yaml",
+        "[chest pressure, chest pain, tight chest]",
+        "['$chst']",
+        "text.0",
+    ),
     ("SAFETY-004", "areas.yaml", "[hip-thigh, knee, leg-foot]", "[hip-thigh, knee]", "areas"),
     ("SAFETY-005", "areas.yaml", "neck: [neck]", "neck: [neck, nek]", "areas.neck"),
     (
@@ -393,6 +417,21 @@ def test_a_second_statement_is_read_and_matched(kb_dir: Path) -> None:
     # A statement needs all its groups: half of one is not enough.
     for partial in ("a jaw ache", "I am fine on the stairs"):
         assert screen(kb.safety, kb.atlas, text=partial).level == "none", partial
+
+
+def test_a_concept_stands_for_its_terms_and_a_fact_is_tested(kb_dir: Path) -> None:
+    from knotwork.core.safety.screen import screen
+
+    flag = kb_dir / "safety" / "redflags" / "chest-pressure.yaml"
+    replace_in(flag, "[chest pressure, chest pain, tight chest]", "['$chest']")
+    replace_in(flag, "[arm, jaw, sweating, breathless]", "[arm, jaw, sweating, '@age>=60']")
+    assert problems(kb_dir) == []
+    kb = compile_kb(kb_dir)
+    raised = screen(kb.safety, kb.atlas, text="tight chest, I'm 67").raised
+    assert [(r.flag.id, r.matched) for r in raised] == [
+        ("chest-pressure", ("tight chest", "@age>=60"))
+    ]
+    assert screen(kb.safety, kb.atlas, text="tight chest, I'm 47").level == "none"
 
 
 def test_every_safety_rule_is_exercised_by_a_test() -> None:

@@ -96,6 +96,10 @@ def test_treatments_impressions_change_and_delete_with_undo(web: TestClient) -> 
     assert release["tool"] == "pinch-grip" and release["muscle"] == "upper-trapezius"
     assert med["medication"] == {"name": "ibuprofen", "dose": "400 mg", "schedule": "regular"}
     assert imp["label"] == "much improved"
+    # The list names the technique as the muscle's page does, not by its id.
+    what = re.findall(r'<p class="what">([^<]*)</p>', web.get("/diary").text)
+    assert any("pinch-grip squeeze of the shoulder slope" in w for w in what), what
+    assert not any("pinch-grip-squeeze" in w for w in what)
     edit = web.get(f"/diary/{release['id']}/edit")
     assert edit.status_code == 200 and 'value="pinch-grip-squeeze"' in edit.text
     assert web.get(f"/diary/{release['id']}/edit.json").json()["editing"] == release

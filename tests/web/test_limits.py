@@ -158,7 +158,8 @@ def test_versioned_static_files_and_maps_are_kept(client: TestClient) -> None:
     missing = client.get(f"/static/nothing.css?v={__version__}")
     assert missing.status_code == 404 and missing.headers["cache-control"] == "no-store"
     # The muscle page asks for its map at the versioned address.
-    assert f"/maps/soleus.svg?side=right&amp;v={__version__}" in client.get("/muscles/soleus").text
+    page = client.get("/muscles/soleus").text
+    assert f"/maps/soleus.svg?side=right&amp;view=back&amp;v={__version__}" in page
 
 
 @pytest.mark.parametrize(

@@ -167,7 +167,7 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
     from knotwork.core.kb.present import muscle_dict
 
     kb = ctx.kb
-    muscle = kb.muscle(args.id)
+    muscle = find_one(kb, args.id)
     if args.svg:
         from knotwork.core.kb.maps import referral_map
 
@@ -190,10 +190,33 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def find_one(kb: KnowledgeBase, key: str) -> Muscle:
+    """The muscle named, or else the one muscle the search finds (as the web's Muscles page
+    does: "trapz" is the upper trapezius); several found are listed, for the person to pick."""
+    from knotwork.core.errors import UnknownMuscle
+
+    try:
+        return kb.muscle(key)
+    except UnknownMuscle:
+        found = kb.search(key)
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise
+        names = ", ".join(f"{m.id} ({m.name})" for m in found[:12])
+        more = (
+            f" and {len(found) - 12} more (knotwork muscles lists all)" if len(found) > 12 else ""
+        )
+        raise InvalidInput(
+            f"No one muscle is called '{key}'; it could be: {names}{more}."
+        ) from None
+
+
 def describe(kb: KnowledgeBase, m: Muscle, data: dict[str, Any]) -> str:
     """A readable page about one muscle for the terminal."""
     atlas = kb.atlas
-    out = [f"{m.name} ({m.id})", "=" * len(m.name), wrap(m.description, ""), ""]
+    heading = f"{m.name} ({m.id})"
+    out = [heading, "=" * len(heading), wrap(m.description, ""), ""]
     if m.aliases:
         out.append(f"Also called: {', '.join(m.aliases)}\n")
     for tp, shown in zip(m.trigger_points, data["trigger_points"], strict=True):
@@ -220,7 +243,7 @@ def describe(kb: KnowledgeBase, m: Muscle, data: dict[str, Any]) -> str:
     else:
         out.append("\nSelf-treatment (check `knotwork screen` first):")
     for t in data["self_treatment"]:
-        out.append(f"- {t['name']} [{t['kind']}, evidence: {t['evidence']}]")
+        out.append(f"- {t['name']} [{t['kind']}; evidence: {t['evidence_text']}]")
         if t["blocked"]:
             out.append(wrap("Not for you: " + " ".join(c["reason"] for c in t["changes"])))
             continue
@@ -231,7 +254,8 @@ def describe(kb: KnowledgeBase, m: Muscle, data: dict[str, Any]) -> str:
     if m.cautions:
         out.append("\nCautions:")
         out.extend(wrap(f"- {c.text}") for c in m.cautions)
-    out.append("\nSources: " + "; ".join(m.citations))
+    out.append("\nSources:")
+    out.extend(wrap(f"- {r['formatted']}") for r in data["references"])
     return "\n".join(out)
 
 
@@ -247,8 +271,12 @@ def dose_text(d: dict[str, Any]) -> str:
         parts.append(f"{_span(d['strokes'])} strokes")
     if d["minutes"]:
         parts.append(f"{_span(d['minutes'])} min")
-    parts.append(f"{_span(d['repetitions'])} times per session")
-    parts.append(f"{_span(d['times_per_day'])} sessions a day, at most {d['times_per_day']['max']}")
+    reps, per_day = d["repetitions"], d["times_per_day"]
+    parts.append(f"{_span(reps)} {'time' if reps['max'] == 1 else 'times'} per session")
+    sessions = f"{_span(per_day)} {'session' if per_day['max'] == 1 else 'sessions'} a day"
+    if per_day["min"] != per_day["max"]:
+        sessions += f", at most {per_day['max']}"
+    parts.append(sessions)
     if d["pressure"]:
         parts.append(f"pressure {_span(d['pressure'])}/10")
     return ", ".join(parts)

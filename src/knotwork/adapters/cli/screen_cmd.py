@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 from typing import Any
 
 from knotwork.adapters.cli.args import repeatable
@@ -54,16 +55,45 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 def ask_questions(
     ctx: Context, places: list[str], text: str, answers: dict[str, bool]
 ) -> dict[str, bool]:
-    """Ask the unanswered questions for these places and words in turn; stop as soon as the
-    answers raise an emergency or urgent level: the instruction matters now, not the rest."""
+    """Ask the unanswered questions group by group, as the web page does: each group's items
+    numbered, "which apply? (numbers, or 0 for none)"; an item ticked answers its flag yes,
+    the group's other flags no. Stop as soon as the answers raise an emergency or urgent
+    level: the instruction matters now, not the rest."""
     from knotwork.core.safety.screen import screen
 
     kb = ctx.finder.kb
-    for flag in screen(kb.safety, kb.atlas, places, text, answers).unanswered():
-        answers[flag.id] = _ask(flag.question)
+    groups = [
+        g
+        for g in screen(kb.safety, kb.atlas, places, text, answers).questions()["groups"]
+        if any(f["state"] == "open" for f in g["flags"])
+    ]
+    for n, group in enumerate(groups, 1):
+        items = _show_group(group, n, len(groups))
+        chosen = {items[i - 1][0] for i in _ask_numbers(len(items))}
+        answers.update((flag, flag in chosen) for flag in dict.fromkeys(f for f, _ in items))
         if screen(kb.safety, kb.atlas, places, text, answers).level in ("emergency", "urgent"):
             break
     return answers
+
+
+def _show_group(group: dict[str, Any], n: int, total: int) -> list[tuple[str, str]]:
+    """Print the group's open items numbered from 1; return (flag, text) per number."""
+    left = total - n
+    echo(f"\n{group['title']} (group {n} of {total}; {left} more after this)")
+    items: list[tuple[str, str]] = []
+    for flag in group["flags"]:
+        if flag["state"] == "raised":
+            echo(wrap(f"Already noted from your words: {flag['name']}", "   "))
+            continue
+        if flag["state"] != "open":
+            continue
+        if flag["intro"]:
+            echo(wrap(flag["intro"], "   "))
+        for part in flag["parts"]:
+            items.append((flag["id"], part["text"]))
+            number = f"{len(items):>3}. "
+            echo(textwrap.fill(part["text"], 88, initial_indent=number, subsequent_indent="     "))
+    return items
 
 
 def interactive(args: argparse.Namespace) -> bool:
@@ -72,10 +102,14 @@ def interactive(args: argparse.Namespace) -> bool:
     return not args.json and not args.no_input and stdin is not None and stdin.isatty()
 
 
-def _ask(question: str) -> bool:
+PROMPT = "Which apply? (numbers, or 0 for none) "
+
+
+def _ask_numbers(count: int) -> set[int]:
+    """The numbers typed (spaces or commas between), each 1 to ``count``; 0 alone is none."""
     while True:
         try:
-            typed = input(f"{question} [y/n] ").strip()
+            typed = input(PROMPT).strip()
         except EOFError:  # Ctrl+D, or the input ended
             sys.stdout.write("\n")
             raise InvalidInput(
@@ -85,10 +119,14 @@ def _ask(question: str) -> bool:
         except KeyboardInterrupt:
             sys.stdout.write("\n")  # off the prompt's line before the CLI says so
             raise
-        reply = typed.lower()
-        if reply in ("y", "yes", "n", "no"):
-            return reply.startswith("y")
-        echo(f"Please answer y or n, not '{printable(typed)}'.")
+        words = typed.replace(",", " ").split()
+        if words and all(w.isascii() and w.isdigit() for w in words):
+            numbers = {int(w) for w in words}
+            if numbers == {0}:
+                return set()
+            if all(1 <= k <= count for k in numbers):
+                return numbers
+        echo(f"Please type numbers from 1 to {count}, or 0 for none, not '{printable(typed)}'.")
 
 
 def render_safety(doc: dict[str, Any], full: bool = False) -> list[str]:
@@ -111,7 +149,9 @@ def render_safety(doc: dict[str, Any], full: bool = False) -> list[str]:
         said = ", ".join(flag["matched_words"])
         out.append(wrap(f"Said as past, so not raised: {flag['name']} (you said: {said}).", ""))
     if full and doc["unanswered"]:
-        out.append("Questions not yet answered for these areas:")
+        q = doc["questions"]
+        left = f"{q['groups_left']} group(s), {q['items_left']} item(s)"
+        out.append(f"Questions not yet answered for these areas ({left}):")
         out.extend(
             wrap(f"- {q['question']} (--answer {q['id']}=yes|no)", "  ") for q in doc["unanswered"]
         )

@@ -58,7 +58,9 @@ def progress_page(p: Progress, atlas: Atlas, chosen: str) -> dict[str, Any]:
 
 def progress_pictures(p: Progress, atlas: Atlas) -> dict[str, str]:
     """The SVG of the chart and the two maps (for the page; the JSON twin has the numbers)."""
-    pictures = {"chart": pain_chart(p, _title(p))}
+    # Two drawings of one chart: a phone shows the narrow one (its labels stay readable
+    # without scrolling sideways), a wider screen the wide one.
+    pictures = {"chart": pain_chart(p, _title(p)), "chart_narrow": pain_chart(p, _title(p), 340)}
     places = [*p.start_regions, *p.now_regions]
     if places and p.start and p.now:
         for key, shades, window in (
@@ -167,9 +169,15 @@ def place_view(r: RegionRating, atlas: Atlas) -> dict[str, Any]:
 
 
 def _words(kb: KnowledgeBase) -> Callable[[str], str]:
-    """A region's or a muscle's name from its id."""
+    """A region's or a muscle's name from its id, or a technique's from ``muscle/technique``
+    (its id alone when the muscle does not list it)."""
 
     def name(key: str) -> str:
+        if "/" in key:
+            muscle_id, _, technique = key.partition("/")
+            found = kb.muscles.get(muscle_id)
+            names = {t.id: t.name for t in found.self_treatment} if found else {}
+            return names.get(technique, technique)
         if key in kb.atlas:
             return kb.atlas.get(key).label
         muscle = kb.muscles.get(key)

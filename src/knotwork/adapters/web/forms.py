@@ -6,10 +6,15 @@ is a plain link that works without JavaScript and can be bookmarked or shared.
     region=temple-right:7:main   text=...   symptom=dizziness   context=desk-work
     answer=fever:no   press=upper-trapezius:yes   rule_out=masseter   caution=pregnancy
     caution=known-or-suspected-clot:calf
+
+The safety questions' form answers by groups (core/safety/questions.py): a ticked box
+``tick=FLAG:PART``, each group's shown flags ``group=GROUP:FLAG,FLAG`` and its "None of these"
+``none=GROUP``; they become answers by flag id like ``answer=``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Literal, TypeVar
 
@@ -28,6 +33,7 @@ from knotwork.core.finder.query import (
 )
 from knotwork.core.kb.base import KnowledgeBase
 from knotwork.core.safety.cautions import parse_personal
+from knotwork.core.safety.questions import group_answers
 
 MAX_REGIONS = 120
 
@@ -92,10 +98,33 @@ def answers_from(values: Sequence[str]) -> dict[str, bool]:
 
 
 def params_answers(params: QueryParams) -> dict[str, bool]:
-    """Answers given as ``answer=ID:yes`` or as the form's radio groups ``a_ID=yes``."""
+    """Answers given as ``answer=ID:yes``, as radio groups ``a_ID=yes``, or by the grouped
+    form's ticks (``grouped_answers``); a "yes" any way stands."""
     pairs = list(params.getlist("answer"))
     pairs += [f"{k[2:]}:{v}" for k, v in params.multi_items() if k.startswith("a_")]
-    return answers_from(pairs)
+    answers = answers_from(pairs)
+    for flag, yes in grouped_answers(params).items():
+        answers[flag] = answers.get(flag, False) or yes
+    return answers
+
+
+TICK = re.compile(r"^[a-z0-9-]{1,60}:\d{1,2}$")
+SHOWN = re.compile(r"^[a-z0-9-]{1,60}:[a-z0-9,-]{0,2000}$")
+
+
+def grouped_answers(params: QueryParams) -> dict[str, bool]:
+    """The grouped form's answers: a ticked box answers its flag yes; a group with "None of
+    these" or any tick answers the other flags it showed no; a blank group, nothing."""
+    ticks = params.getlist("tick")
+    shown = params.getlist("group")
+    for value, pattern, form in ((ticks, TICK, "FLAG:PART"), (shown, SHOWN, "GROUP:FLAG,FLAG")):
+        bad = next((v for v in value if not pattern.match(v)), None)
+        if bad is not None:
+            raise InvalidInput(f"'{bad[:80]}' is not {form}.")
+    groups = [
+        (g, [f for f in flags.split(",") if f]) for g, _, flags in (v.partition(":") for v in shown)
+    ]
+    return group_answers(ticks, groups, set(params.getlist("none")))
 
 
 B = TypeVar("B", bound=BaseModel)

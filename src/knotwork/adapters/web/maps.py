@@ -6,9 +6,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from knotwork.core.atlas.model import VIEWS
 from knotwork.core.atlas.render import render_map
 from knotwork.core.errors import InvalidInput, NotFound, UnknownMuscle
-from knotwork.core.kb.maps import referral_highlights, trigger_markers
+from knotwork.core.kb.maps import map_sides, referral_highlights, trigger_markers
 
 router = APIRouter()
 # An SVG image may style itself; it can never run scripts when shown through <img>.
@@ -27,20 +28,26 @@ async def referral_svg(request: Request, name: str) -> Response:
     side = request.query_params.get("side", "right")
     if side not in ("left", "right", "both", "either"):
         raise InvalidInput("side must be left, right, both or either")
-    sides = ("left", "right") if side == "both" else (("right",) if side == "either" else (side,))
+    view = request.query_params.get("view", "")
+    if view not in ("", *VIEWS):
+        raise InvalidInput("view must be front or back")
     highlights = {}
     markers = []
-    for one in sides:
-        highlights.update(referral_highlights(kb, muscle, one))  # type: ignore[arg-type]
-        markers += trigger_markers(kb, muscle, one)  # type: ignore[arg-type]
+    for one in map_sides(side):
+        highlights.update(referral_highlights(kb, muscle, one))
+        markers += trigger_markers(kb, muscle, one)
     marks = [m for m in request.query_params.getlist("mark") if m in kb.atlas]
+    # One view, zoomed to the part (the pages show each view as wide as the column), or
+    # both views side by side.
     svg = render_map(
         kb.atlas,
         highlights,
         markers,
+        views=[v for v in VIEWS if v == view] or VIEWS,
         selected=marks,
         crop=True,
-        title=f"Where the {muscle.name.lower()} refers pain",
+        tight=bool(view),
+        title=f"Where the {muscle.name.lower()} refers pain" + (f", {view} view" if view else ""),
     )
     return Response(
         svg,

@@ -12,7 +12,7 @@ from fastapi.responses import RedirectResponse, Response
 from knotwork.adapters.web import views
 from knotwork.adapters.web.respond import twin
 from knotwork.adapters.web.work import sized
-from knotwork.core.errors import AmbiguousMuscle
+from knotwork.core.errors import AmbiguousMuscle, NothingUnderstood
 
 router = APIRouter()
 
@@ -30,7 +30,9 @@ def query_size(request: Request) -> int:
 @router.get("/.json", include_in_schema=False)
 async def home(request: Request) -> Response:
     data = views.home(state(request).kb)
-    return twin(request, "home.html", {"title": "Knotwork"}, data)
+    return twin(
+        request, "home.html", {"title": "Knotwork: find the muscles behind your pain"}, data
+    )
 
 
 @router.get("/find", include_in_schema=False)
@@ -44,11 +46,29 @@ async def find_page(request: Request) -> Response:
     return twin(request, "find.html", context, data)
 
 
+def back_to_find(request: Request, error: NothingUnderstood) -> Response:
+    """Words that name no place: the Find page again, with everything the person gave kept
+    and what would help said (the JSON twin answers the error itself)."""
+    if request.url.path.endswith(".json"):
+        raise error
+    app = state(request)
+    data = views.find_form(app.kb, request.query_params)
+    data["problem"] = views.not_understood(app.index, request.query_params)
+    context = {
+        "title": "Where does it hurt?",
+        "map_svg": views.find_map(app.kb, request.query_params),
+    }
+    return twin(request, "find.html", context, data)
+
+
 @router.get("/check", include_in_schema=False)
 @router.get("/check.json", include_in_schema=False)
 async def check_page(request: Request) -> Response:
     def answer() -> Response:
-        data = views.check(state(request).index, request.query_params)
+        try:
+            data = views.check(state(request).index, request.query_params)
+        except NothingUnderstood as error:
+            return back_to_find(request, error)
         return twin(request, "check.html", {"title": "A few safety questions"}, data)
 
     return await sized(query_size(request), answer)
@@ -58,7 +78,10 @@ async def check_page(request: Request) -> Response:
 @router.get("/results.json", include_in_schema=False)
 async def results_page(request: Request) -> Response:
     def answer() -> Response:
-        data = views.results(state(request).index, request.query_params)
+        try:
+            data = views.results(state(request).index, request.query_params)
+        except NothingUnderstood as error:
+            return back_to_find(request, error)
         title = "Please seek care" if data["gate"] == "stop" else "What may be behind your pain"
         return twin(request, "results.html", {"title": title}, data)
 

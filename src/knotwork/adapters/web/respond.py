@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -10,6 +11,7 @@ import orjson
 from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
 
 from knotwork import __version__
 
@@ -41,6 +43,17 @@ def twin_href(request: Request) -> str:
 
 
 ENV.globals["twin_href"] = twin_href
+
+# Emergency numbers an instruction names ("999, 911 or 112"): each a tap to call on a phone.
+PHONE = re.compile(r"(?<![\d/.:-])(999|911|112|000|111|119)(?![\d/.:-])")
+
+
+def phone_links(text: str) -> Markup:
+    """``text`` escaped, with each emergency number in it a ``tel:`` link."""
+    return Markup(PHONE.sub(r'<a class="tel" href="tel:\1">\1</a>', str(escape(text))))
+
+
+ENV.filters["phone_links"] = phone_links
 
 
 def wants_json(request: Request) -> bool:

@@ -49,6 +49,38 @@ class Flag(Open):
     why: str
 
 
+class TickBox(Open):
+    value: str = Field(description="FLAG:PART; ticked, it answers FLAG yes")
+    text: str = Field(description="One condition, as a person would tick it")
+    ticked: bool
+
+
+class GroupFlag(Open):
+    id: str
+    name: str
+    state: str = Field(description="open, yes, no, or raised (by the words: shown, not asked)")
+    intro: str | None = Field(description="The condition every box comes with, if any")
+    parts: list[TickBox]
+
+
+class QuestionGroup(Open):
+    id: str
+    title: str = Field(description="A lay title")
+    flags: list[GroupFlag]
+    answered: bool
+    shown: str = Field(description="The flags whose boxes the group shows, comma-separated")
+    none: bool = Field(description="Answered with None of these")
+
+
+class Questions(Open):
+    """The questions in "tick any that apply" groups, each with its own "None of these"."""
+
+    groups: list[QuestionGroup]
+    groups_left: int
+    items: int = Field(description="Tick boxes shown")
+    items_left: int = Field(description="Tick boxes of flags not yet answered")
+
+
 class SafetyOut(Open):
     """The safety block: the level, the flags raised and the questions still to answer."""
 
@@ -62,6 +94,7 @@ class SafetyOut(Open):
     areas: list[str]
     unanswered: list[Question]
     answered: list[dict[str, Any]]
+    questions: Questions
     notice: str
 
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 from starlette.datastructures import QueryParams
 
-from knotwork.adapters.web.forms import MAX_LIMIT, PAGE_LIMIT, query_from_params
+from knotwork.adapters.web.forms import MAX_LIMIT, PAGE_LIMIT, grouped_answers, query_from_params
+from knotwork.adapters.web.respond import same_site_path
 from knotwork.core.atlas.render import render_map
-from knotwork.core.errors import UnknownMuscle
 from knotwork.core.finder.engine import (
     Evidence,
     find,
@@ -24,7 +24,8 @@ from knotwork.core.finder.engine import (
 from knotwork.core.finder.index import FinderIndex
 from knotwork.core.finder.query import Query
 from knotwork.core.finder.report import heard_by_safety, understood_block
-from knotwork.core.kb.base import KnowledgeBase, normalise_name
+from knotwork.core.kb.base import KnowledgeBase
+from knotwork.core.kb.maps import map_views
 from knotwork.core.kb.model import Muscle
 from knotwork.core.kb.present import AREA_NAMES, EVIDENCE_TEXT, muscle_dict, muscle_summary
 from knotwork.core.safety.cautions import (
@@ -105,6 +106,11 @@ def carried(params: QueryParams, drop: tuple[str, ...] = ()) -> list[tuple[str, 
             key, value = "answer", f"{key[2:]}:{value}"  # normalise the form's radio groups
         if key in CARRIED and key not in drop:
             pairs.append((key, value))
+    if "answer" not in drop:
+        # The grouped form's ticks go on as plain answers (forms.grouped_answers).
+        pairs += [
+            ("answer", f"{f}:{'yes' if v else 'no'}") for f, v in grouped_answers(params).items()
+        ]
     return pairs
 
 
@@ -158,6 +164,30 @@ def find_form(kb: KnowledgeBase, params: QueryParams) -> dict[str, Any]:
     }
 
 
+# Words that say the pain is everywhere: the finder works place by place, and pain all over
+# is for a doctor to look at.
+ALL_OVER = ("all over", "everywhere", "whole body", "every part", "every muscle")
+
+
+def not_understood(index: FinderIndex, params: QueryParams) -> dict[str, Any]:
+    """What the Find page says when the words named no place: what was understood, and what
+    would help (a place named, or marked on the map)."""
+    from knotwork.core.finder.engine import EXAMPLES
+
+    text = params.get("text", "").strip()
+    ev = words_only(index, query_from_params(index.kb, params)) if text else None
+    heard = []
+    if ev is not None:
+        u = ev.understood
+        heard = [t.label.lower() for t in (*u.symptoms, *u.contexts)]
+    return {
+        "said": bool(text),
+        "heard": heard,
+        "all_over": any(words in text.lower() for words in ALL_OVER),
+        "examples": list(EXAMPLES),
+    }
+
+
 def find_map(kb: KnowledgeBase, params: QueryParams) -> str:
     chosen = [r.split(":")[0] for r in params.getlist("region") if r.split(":")[0] in kb.atlas]
     return render_map(
@@ -190,7 +220,7 @@ def check(index: FinderIndex, params: QueryParams) -> dict[str, Any]:
             }
             for f in result.asked
         ],
-        "groups": _question_groups(result.asked, result.areas, query.answers),
+        "asking": result.questions(ticked=params.getlist("tick")),
         "cautions": _caution_choices(kb, ev, query, noted.personal),
         "carry": carried(params, drop=("answer", "caution")),
         "gate": _gate(result.level, result.complete),
@@ -236,31 +266,6 @@ def _caution_value(
     return f"{factor}:{','.join(chosen) if chosen else painful}"
 
 
-AREA_TITLES = {
-    "any": "About you and your pain in general",
-    "head-face": "About your head and face",
-    "neck": "About your neck",
-    "shoulder-arm": "About your shoulder and arm",
-    "chest-thoracic": "About your chest and upper back",
-    "low-back": "About your lower back",
-    "hip-leg": "About your hip and leg",
-}
-
-
-def _question_groups(
-    asked: list[Any], areas: list[str], answers: Mapping[str, bool]
-) -> list[dict[str, Any]]:
-    """The questions in short groups: the general ones, then one group per marked area."""
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for flag in asked:
-        home = "any" if flag.is_global else next((a for a in areas if a in flag.areas), "any")
-        groups.setdefault(home, []).append(
-            {"id": flag.id, "question": flag.question, "answer": _answer(answers, flag.id)}
-        )
-    order = ["any", *areas]
-    return [{"title": AREA_TITLES[a], "questions": groups[a]} for a in order if a in groups]
-
-
 def _answer(answers: Mapping[str, bool], flag: str) -> str | None:
     return None if flag not in answers else ("yes" if answers[flag] else "no")
 
@@ -289,10 +294,17 @@ def results(index: FinderIndex, params: QueryParams) -> dict[str, Any]:
     to_muscle += [
         ("caution", c["as_caution"]) for c in doc["understood"]["cautions"] if c["id"] not in chosen
     ]
+    here = link("/results", carried(params))
+    marks = [r["id"] for r in doc["understood"]["regions"]]
     for c in doc["candidates"]:
         muscle_id = c["muscle"]["id"]
+        c["maps"] = referral_maps(kb, kb.muscles[muscle_id], c["side"], marks)
+        c["fit"] = fit_words(c["score"])
+        c["fits_said"] = said_labels(kb, c["explanation"])
+        # The muscle page keeps the way back to this list, at this muscle.
+        back = ("from", f"{here}#c-{muscle_id}")
         c["links"] = {
-            "page": link(f"/muscles/{muscle_id}", to_muscle),
+            "page": link(f"/muscles/{muscle_id}", [*to_muscle, back]),
             **{
                 answer: link("/results", _with_press(base, params, muscle_id, answer))
                 for answer in ("yes", "no", "unsure")
@@ -307,6 +319,54 @@ def results(index: FinderIndex, params: QueryParams) -> dict[str, Any]:
         # "Save to my diary" posts the same inputs; the finder runs again and saves what it shows.
         "save": carried(params, drop=("limit",)),
     }
+
+
+MAP_WIDTH = 300  # the width attribute of a referral map; CSS makes it the column's width
+
+
+def referral_maps(
+    kb: KnowledgeBase, m: Muscle, side: str, marks: Sequence[str] = ()
+) -> list[dict[str, Any]]:
+    """A muscle's referral map as one picture per view it needs, each with its width and
+    height (so the page keeps its place while it loads) and its address (opened alone, it
+    is the map full size)."""
+    pairs = [("side", side), *(("mark", r) for r in marks)]
+    out = []
+    for view, (x0, y0, x1, y1) in map_views(kb, m, side, marks):
+        out.append(
+            {
+                "view": view,
+                "label": f"{view.capitalize()} view",
+                "src": link(f"/maps/{m.id}.svg", [*pairs, ("view", view)]),
+                "width": MAP_WIDTH,
+                "height": round(MAP_WIDTH * (y1 - y0) / (x1 - x0)),
+            }
+        )
+    return out
+
+
+# A candidate's share of the evidence, in words: the share itself means little to a lay
+# reader ("77% of the evidence"), and it is no probability of a diagnosis.
+FIT_WORDS = (
+    (0.5, "Strong fit: most of what you told us points to this muscle"),
+    (0.2, "Good fit: a fair part of what you told us points here"),
+    (0.05, "Some fit: a little of what you told us points here"),
+    (0.0, "Weak fit: only a small part of what you told us points here"),
+)
+
+
+def fit_words(score: float) -> str:
+    return next(words for floor, words in FIT_WORDS if score >= floor)
+
+
+def said_labels(kb: KnowledgeBase, explanation: Mapping[str, Any]) -> list[str]:
+    """The symptoms and what the person does that a muscle fits, by their labels (never the
+    ids the finder keys them by)."""
+    terms = [(kb.symptoms, s) for s in explanation.get("symptoms_matched", ())]
+    terms += [(kb.contexts, c) for c in explanation.get("context_matched", ())]
+    return [
+        vocab[key].label.lower() if key in vocab else key.replace("-", " ") for vocab, key in terms
+    ]
 
 
 def _more(params: QueryParams, shown: int, considered: int) -> dict[str, Any] | None:
@@ -328,19 +388,7 @@ def _with_press(
 
 def muscle_index(kb: KnowledgeBase, q: str) -> dict[str, Any]:
     q = q.strip()
-    muscles = list(kb)
-    if q:
-        needle = normalise_name(q)
-        muscles = [
-            m
-            for m in muscles
-            if any(needle in normalise_name(n) for n in (m.id, m.name, *m.aliases))
-        ]
-        if not muscles:
-            try:
-                muscles = [kb.muscle(q)]
-            except UnknownMuscle as error:
-                muscles = [kb.muscles[s] for s in error.suggestions]
+    muscles = kb.search(q)
     areas = [
         {
             "id": area,
@@ -384,6 +432,7 @@ def muscle_data(
 def muscle(index: FinderIndex, kb: KnowledgeBase, key: str, params: QueryParams) -> dict[str, Any]:
     m = kb.muscle(key)  # an unknown one is a 404 with suggestions (errors.py)
     data = muscle_data(index, kb, m, params)
+    data["maps"] = referral_maps(kb, m, "right")
     personal = parse_personal(params.getlist("caution"))
     for tp in data["trigger_points"]:
         tp["referral_text"] = referral_text(kb, tp["referral"])
@@ -401,15 +450,41 @@ def muscle(index: FinderIndex, kb: KnowledgeBase, key: str, params: QueryParams)
         }
         for f in kb.safety.factors.values()
     ]
-    data["carry"] = carried(params, drop=("caution",))
-    # Links to other muscles keep the person's screen and cautions with them.
-    data["keep"] = urlencode(carried(params))
+    back = way_back(params.get("from", ""))
+    data["back"] = back
+    came_from = [("from", back["href"])] if back else []
+    data["carry"] = [*carried(params, drop=("caution",)), *came_from]
+    # Links to other muscles keep the person's screen and cautions, and the way back.
+    data["keep"] = urlencode([*carried(params), *came_from])
     data["find"] = link("/find", carried(params, drop=("answer", "press")))
     in_flow = bool(params.getlist("region") or params.get("text"))
     data["check"] = link("/check", carried(params)) if in_flow else data["find"]
     safety = data.get("safety")
     data["screened"] = bool(safety and safety["screening_complete"] and safety["level"] == "none")
     return {"muscle": data}
+
+
+# Where a muscle page may lead back to, and what the link says.
+WAYS_BACK = (
+    ("/results", "Back to your results"),
+    ("/places/", "Back to the muscles for this place"),
+)
+
+
+def way_back(value: str) -> dict[str, str] | None:
+    """The page a person came from (``from=``), as a link, if it is one of this site's
+    results or place pages; anything else (another host, ``//host``, ``/\\host``, a
+    scheme) is ignored, so the parameter cannot send anyone elsewhere."""
+    parts = urlsplit(value)
+    if parts.scheme or parts.netloc or any(c in value for c in "\\\t\r\n"):
+        return None
+    for prefix, text in WAYS_BACK:
+        if parts.path.startswith(prefix) and not parts.path.startswith("//"):
+            href = same_site_path(parts.path)
+            href += f"?{parts.query}" if parts.query else ""
+            href += f"#{quote(parts.fragment, safe='-_')}" if parts.fragment else ""
+            return {"href": href, "text": text}
+    return None
 
 
 def referral_text(kb: KnowledgeBase, zones: list[dict[str, Any]]) -> str:
@@ -439,7 +514,11 @@ def evidence(kb: KnowledgeBase) -> dict[str, Any]:
     return {
         "title": content["title"],
         "sections": content["sections"],
-        "grades": [{"grade": k, "text": v} for k, v in EVIDENCE_TEXT.items()],
+        # Each grade by its name in words ("Low to moderate"), never its id.
+        "grades": [
+            {"grade": k, "name": v.partition(": ")[0], "text": v.partition(": ")[2]}
+            for k, v in EVIDENCE_TEXT.items()
+        ],
         "references": [reference_dict(kb.references[r]) for r in cited],
     }
 
@@ -494,11 +573,13 @@ def place(
     # A muscle page given the place screens it too, so a flag raised here holds there; a
     # place without a side ("temple") is no atlas region, so it goes without.
     to_muscle = [("region", pid), *keep] if pid in kb.atlas else keep
+    here = link(f"/places/{pid}", carried(params, drop=PLACE_DROPS))
     for group in doc["groups"]:
         for m in group["muscles"]:
             side = m["side"]
+            back = ("from", f"{here}#pm-{m['muscle']['id']}")
             m["links"] = {
-                "page": link(f"/muscles/{m['muscle']['id']}", to_muscle),
+                "page": link(f"/muscles/{m['muscle']['id']}", [*to_muscle, back]),
                 "map": link(f"/maps/{m['muscle']['id']}.svg", [("side", side), ("mark", pid)]),
             }
     result = screen(kb.safety, kb.atlas, [pid], "", query.answers)
@@ -506,7 +587,7 @@ def place(
     return {
         **doc,
         "gate": _gate(result.level, result.complete),
-        "questions": _question_groups(result.asked, result.areas, query.answers),
+        "asking": result.questions(ticked=params.getlist("tick")),
         "cautions": [
             {
                 "id": f.id,

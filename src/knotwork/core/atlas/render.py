@@ -8,6 +8,7 @@ printed reports. Styling is by class, so a page's stylesheet can restyle every h
 from __future__ import annotations
 
 import copy
+import math
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping, Sequence
@@ -29,12 +30,15 @@ ET.register_namespace("", SVG_NS)
 
 @dataclass(frozen=True, slots=True)
 class Marker:
-    """A numbered point placed on a region (e.g. a trigger point), with a tooltip."""
+    """A numbered point placed on a region (e.g. a trigger point), with a tooltip. ``also``:
+    more regions it lies across; it is placed between their centres ("low in the calf, by
+    the Achilles tendon")."""
 
     region: str
     label: str
     title: str
     view: View | None = None
+    also: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=2)
@@ -62,6 +66,7 @@ def render_map(
     shades: Mapping[str, float] | None = None,
     crop_to: Iterable[str] = (),
     link: str | None = None,
+    tight: bool = False,
 ) -> str:
     """SVG text of the body map; unknown region ids raise ``UnknownRegion``.
 
@@ -76,7 +81,9 @@ def render_map(
     part). ``link`` (a
     pattern such as ``/places/{region}``) makes every region a link for pointer users; the
     map is then hidden from assistive technology and out of the tab order, so the page must
-    offer the same links as a list.
+    offer the same links as a list. ``tight=True`` (with ``crop``) zooms in on the part
+    itself rather than keeping the view's whole width: one view's referral map then fills a
+    phone's column.
     """
     highlights = highlights or {}
     shades = shades or {}
@@ -86,12 +93,13 @@ def render_map(
         atlas.get(region_id)
     root = copy.deepcopy(_drawing(drawing))
     # ``crop_to``: more regions to keep in the picture (two maps compared show the same part).
-    wanted = {*highlights, *chosen, *shades, *crop_to, *(m.region for m in markers)}
+    shown = [m for m in markers if m.view is None or m.view in views]
+    wanted = {*highlights, *chosen, *shades, *crop_to, *(m.region for m in shown)}
     if crop:
         views = [v for v in views if _has(root, v, wanted)] or list(views)
     _keep_views(root, views)
     if crop:
-        _crop(root, wanted)
+        _crop(root, wanted, views if tight else None, drawing)
     # An image with buttons inside is a nested control; an interactive map is a group.
     _set_title(root, title, role="group" if interactive else "img")
     if not standalone:
@@ -114,7 +122,7 @@ def render_map(
         shape.set("class", " ".join(classes))
         if interactive:
             _make_interactive(shape, region in chosen)
-    _add_markers(root, markers)
+    _add_markers(root, markers, standalone)
     if link:
         _link_regions(root, link)
     if not standalone:
@@ -183,6 +191,12 @@ def _make_interactive(shape: ET.Element, pressed: bool) -> None:
 NUMBER_PAIR = re.compile(r"(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)")
 CROP_PAD = 40.0
 CROP_MIN = 260.0
+# A tight crop: at least this wide and tall (drawing units; a view is 440 wide), so a small
+# part is seen with enough of the body around it to be recognised.
+TIGHT_MIN_W = 230.0
+TIGHT_MIN_H = 250.0
+TIGHT_ASPECT = 0.55  # width at least this share of the height
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1
 
 
 def _has(root: ET.Element, view: str, regions: set[str]) -> bool:
@@ -191,8 +205,83 @@ def _has(root: ET.Element, view: str, regions: set[str]) -> bool:
     )
 
 
-def _crop(root: ET.Element, regions: set[str]) -> None:
-    """Set the viewBox to the box around the wanted regions' shapes, padded, in kept views."""
+@lru_cache(maxsize=2)
+def _boxes(drawing: Path) -> tuple[dict[tuple[str, str], Box], dict[str, Box]]:
+    """Each region shape's bounding box by (region, view), and each view's box."""
+    root = _drawing(drawing)
+    shapes: dict[tuple[str, str], Box] = {}
+    for shape in region_shapes(root):
+        points = [(float(x), float(y)) for x, y in NUMBER_PAIR.findall(shape.get("d", ""))]
+        if not points:
+            continue
+        key = (shape.get("data-region", ""), shape.get("data-view", ""))
+        box = _around(points)
+        old = shapes.get(key)
+        shapes[key] = box if old is None else _union(old, box)
+    views = {}
+    for group in root.iter(f"{NS}g"):
+        if group.get("data-view"):
+            x, y, w, h = (float(v) for v in group.get("data-viewbox", "0 0 0 0").split())
+            views[group.get("data-view", "")] = (x, y, x + w, y + h)
+    return shapes, views
+
+
+def _around(points: Sequence[tuple[float, float]]) -> Box:
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _union(a: Box, b: Box) -> Box:
+    return min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])
+
+
+def crop_box(regions: Iterable[str], view: str, drawing: Path = DRAWING) -> Box | None:
+    """The tight crop of one view around ``regions`` (what ``render_map(..., views=(view,),
+    crop=True, tight=True)`` shows), or None if none of them is drawn in that view. A page
+    reserves the picture's shape from it before the picture arrives."""
+    shapes, views = _boxes(drawing)
+    found = [shapes[(r, view)] for r in regions if (r, view) in shapes]
+    if not found or view not in views:
+        return None
+    box = found[0]
+    for other in found[1:]:
+        box = _union(box, other)
+    return _tight(box, views[view])
+
+
+def _grow(
+    low: float, high: float, least: float, floor: float, ceiling: float
+) -> tuple[float, float]:
+    """[low, high] padded and widened about its middle to at least ``least``, kept inside
+    [floor, ceiling] where it fits."""
+    low, high = low - CROP_PAD, high + CROP_PAD
+    if high - low < least:
+        middle = (low + high) / 2
+        low, high = middle - least / 2, middle + least / 2
+    if low < floor:
+        low, high = floor, high + (floor - low)
+    if high > ceiling:
+        low, high = max(floor, low - (high - ceiling)), ceiling
+    return low, high
+
+
+def _tight(box: Box, view: Box) -> Box:
+    y0, y1 = _grow(box[1], box[3], TIGHT_MIN_H, view[1], view[3])
+    # A long part (a whole leg) keeps some width around it, so the picture is not a sliver.
+    least_w = max(TIGHT_MIN_W, TIGHT_ASPECT * (y1 - y0))
+    x0, x1 = _grow(box[0], box[2], least_w, view[0], view[2])
+    return x0, y0, x1, y1
+
+
+def _crop(root: ET.Element, regions: set[str], tight: Sequence[View] | None, drawing: Path) -> None:
+    """Set the viewBox to the box around the wanted regions' shapes, padded, in kept views;
+    ``tight`` (one view) zooms to the part, else the views' whole width is kept."""
+    if tight is not None and len(tight) == 1:
+        box = crop_box(regions, tight[0], drawing)
+        if box:
+            x0, y0, x1, y1 = box
+            root.set("viewBox", f"{x0:g} {y0:g} {x1 - x0:g} {y1 - y0:g}")
+        return
     points = [
         (float(x), float(y))
         for shape in region_shapes(root)
@@ -241,20 +330,86 @@ def _set_title(root: ET.Element, title: str, role: str = "img") -> None:
     node.text = title
 
 
-def _add_markers(root: ET.Element, markers: Sequence[Marker]) -> None:
-    shapes = region_shapes(root)
-    used: dict[tuple[str, str], int] = {}
+# A marker's radius as a share of the picture's width, so its number is as legible on a
+# cropped part as on the whole body (about 9 px wherever the picture is 300 px wide).
+MARKER_SHARE = 0.036
+MARKER_MIN = 8.0
+SPREAD = 2.5  # centres at least this many radii apart; crowded ones move out on a leader
+
+
+def _add_markers(root: ET.Element, markers: Sequence[Marker], standalone: bool = True) -> None:
+    if not markers:
+        return
+    centres = {
+        (shape.get("data-region", ""), shape.get("data-view", "")): (
+            float(shape.get("data-cx", "0")),
+            float(shape.get("data-cy", "0")),
+        )
+        for shape in region_shapes(root)
+    }
+    vx, vy, vw, vh = (float(v) for v in root.get("viewBox", "0 0 0 0").split())
+    r = max(MARKER_MIN, vw * MARKER_SHARE)
+    bounds = (vx + r, vy + r, vx + vw - r, vy + vh - r)
+    placed: dict[str, list[tuple[float, float]]] = {}
+    views = {g.get("data-view", "") for g in root.iter(f"{NS}g") if g.get("data-view")}
     for marker in markers:
-        for shape in shapes:
-            view = shape.get("data-view", "")
-            if shape.get("data-region") != marker.region or marker.view not in (None, view):
+        for view in sorted(views):
+            if (marker.region, view) not in centres or marker.view not in (None, view):
                 continue
-            # Several markers on one region fan out so their numbers stay readable.
-            nth = used.get((marker.region, view), 0)
-            used[(marker.region, view)] = nth + 1
-            x = float(shape.get("data-cx", "0")) + 14 * nth
-            y = float(shape.get("data-cy", "0"))
-            _view_group(root, view).append(_marker_element(marker, x, y))
+            spots = [
+                centres[(reg, view)]
+                for reg in (marker.region, *marker.also)
+                if (reg, view) in centres
+            ]
+            ax = sum(p[0] for p in spots) / len(spots)
+            ay = sum(p[1] for p in spots) / len(spots)
+            taken = placed.setdefault(view, [])
+            x, y = _free_spot(ax, ay, r, taken, bounds)
+            taken.append((x, y))
+            group = _view_group(root, view)
+            leader = _leader((ax, ay), (x, y), r)
+            if leader is not None:
+                # Under every number, so no line or dot crosses another marker's number.
+                group.insert(_first_marker(group), leader)
+            group.append(_marker_element(marker, (x, y), r))
+    if standalone:
+        _size_markers(root, r)
+
+
+def _free_spot(
+    ax: float, ay: float, r: float, taken: Sequence[tuple[float, float]], bounds: Box
+) -> tuple[float, float]:
+    """Where a marker's number goes: on its place if free, else the nearest free spot on
+    rings around it (sideways first), inside the picture; numbers never overlap."""
+    least = SPREAD * r
+
+    def free(x: float, y: float) -> bool:
+        inside = bounds[0] <= x <= bounds[2] and bounds[1] <= y <= bounds[3]
+        return inside and all((x - tx) ** 2 + (y - ty) ** 2 >= least**2 for tx, ty in taken)
+
+    if free(ax, ay):
+        return ax, ay
+    for ring in range(1, 6):
+        for angle in (0, 180, 315, 225, 45, 135, 270, 90):
+            step = ring * least * 1.02  # a hair over the least, whatever the rounding
+            x = ax + step * math.cos(math.radians(angle))
+            y = ay + step * math.sin(math.radians(angle))
+            if free(x, y):
+                return x, y
+    return ax + least * len(taken), ay
+
+
+def _size_markers(root: ET.Element, r: float) -> None:
+    """The numbers' size and the leaders' width follow the marker's radius (a standalone
+    picture has its own style; a page's stylesheet styles inlined maps)."""
+    style = root.find(f"{NS}style")
+    if style is not None:
+        style.text = (style.text or "") + (
+            f".kw-marker text{{font-size:{1.25 * r:.3g}px}}"
+            f".kw-marker circle{{stroke-width:{0.18 * r:.3g}}}"
+            f".kw-leader{{stroke:#1d4e6e;stroke-width:{0.16 * r:.3g}}}"
+            ".kw-anchor{fill:#1d4e6e;stroke:#fff}"
+        )
 
 
 def _view_group(root: ET.Element, view: str) -> ET.Element:
@@ -265,12 +420,37 @@ def _view_group(root: ET.Element, view: str) -> ET.Element:
     return root
 
 
-def _marker_element(marker: Marker, x: float, y: float) -> ET.Element:
+def _first_marker(group: ET.Element) -> int:
+    """Where the leaders go: just before the first marker (above the drawing)."""
+    for n, child in enumerate(group):
+        if child.get("class") == "kw-marker":
+            return n
+    return len(group)
+
+
+def _leader(anchor: tuple[float, float], at: tuple[float, float], r: float) -> ET.Element | None:
+    """A marker moved off a crowded place: a line back to where its point is, and a dot
+    there; None for one on its place."""
+    (ax, ay), (x, y) = anchor, at
+    if (x - ax) ** 2 + (y - ay) ** 2 <= (0.5 * r) ** 2:
+        return None
+    group = ET.Element(f"{NS}g", {"class": "kw-leaders"})
+    line = {"x1": f"{ax:.4g}", "y1": f"{ay:.4g}", "x2": f"{x:.4g}", "y2": f"{y:.4g}"}
+    ET.SubElement(group, f"{NS}line", {"class": "kw-leader", **line})
+    dot = {"class": "kw-anchor", "cx": f"{ax:.4g}", "cy": f"{ay:.4g}", "r": f"{0.3 * r:.3g}"}
+    ET.SubElement(group, f"{NS}circle", dot)
+    return group
+
+
+def _marker_element(marker: Marker, at: tuple[float, float], r: float) -> ET.Element:
     group = ET.Element(f"{NS}g", {"class": "kw-marker"})
     ET.SubElement(group, f"{NS}title").text = marker.title
-    ET.SubElement(group, f"{NS}circle", {"cx": f"{x:g}", "cy": f"{y:g}", "r": "8"})
+    x, y = at
+    ET.SubElement(group, f"{NS}circle", {"cx": f"{x:.4g}", "cy": f"{y:.4g}", "r": f"{r:.3g}"})
     text = ET.SubElement(
-        group, f"{NS}text", {"x": f"{x:g}", "y": f"{y + 4:g}", "text-anchor": "middle"}
+        group,
+        f"{NS}text",
+        {"x": f"{x:.4g}", "y": f"{y + 0.43 * r:.4g}", "text-anchor": "middle"},
     )
     text.text = marker.label
     return group

@@ -44,7 +44,9 @@ XScale = Callable[[datetime], float]
 YScale = Callable[[float], float]
 
 
-def pain_chart(p: Progress, title: str = "Pain over time") -> str:
+def pain_chart(p: Progress, title: str = "Pain over time", width: int = WIDTH) -> str:
+    """The chart, ``width`` units wide: a page draws a narrow one for phones, where the wide
+    one would shrink its labels below reading size."""
     kinds = [k for k in TREATMENT_KINDS if any(t.kind == k for t in p.treatments)]
     height = TOP + PLOT_HEIGHT + AXIS + ROW * len(kinds) + (6 if kinds else 0)
     first = datetime.combine(p.since, datetime.min.time())
@@ -52,19 +54,19 @@ def pain_chart(p: Progress, title: str = "Pain over time") -> str:
 
     def x(moment: datetime) -> float:
         days = (moment - first).total_seconds() / 86_400
-        return LEFT + (WIDTH - LEFT - RIGHT) * days / span
+        return LEFT + (width - LEFT - RIGHT) * days / span
 
     def y(pain: float) -> float:
         return TOP + PLOT_HEIGHT * (1 - pain / 10)
 
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         f'class="kw-chart" role="img" aria-label={quoteattr(title)} '
         f'font-family="{FONT}" font-size="11">',
         f"<title>{escape(title)}</title>",
         f"<desc>{escape(summary(p))}</desc>",
-        *_grid(y),
-        *_dates(p.since, p.until, x, TOP + PLOT_HEIGHT),
+        *_grid(y, width),
+        *_dates(p.since, p.until, x, TOP + PLOT_HEIGHT, width),
         *(
             f'<circle class="kw-point" cx="{x(pt.at):.1f}" cy="{y(pt.pain):.1f}" r="2.6" '
             f'fill="{COLOURS["point"]}" fill-opacity="0.55"/>'
@@ -92,12 +94,12 @@ def summary(p: Progress) -> str:
     return text + "."
 
 
-def _grid(y: YScale) -> list[str]:
+def _grid(y: YScale, width: int) -> list[str]:
     out = []
     for level in range(0, 11, 2):
         at = y(level)
         out.append(
-            f'<line class="kw-grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{at:.1f}" y2="{at:.1f}" '
+            f'<line class="kw-grid" x1="{LEFT}" x2="{width - RIGHT}" y1="{at:.1f}" y2="{at:.1f}" '
             f'stroke="{COLOURS["grid"]}"/>'
             f'<text class="kw-axis" x="{LEFT - 6}" y="{at + 4:.1f}" text-anchor="end" '
             f'fill="{COLOURS["text"]}">{level}</text>'
@@ -105,16 +107,17 @@ def _grid(y: YScale) -> list[str]:
     return out
 
 
-def _dates(since: date, until: date, x: XScale, base: float) -> list[str]:
+def _dates(since: date, until: date, x: XScale, base: float, width: int) -> list[str]:
     span = (until - since).days + 1
-    step = next((s for s in STEPS if span / s <= 7), STEPS[-1])
+    most = max(3, width // 100)  # about one label per 100 units keeps them apart
+    step = next((s for s in STEPS if span / s <= most), STEPS[-1])
     fmt = "%d %b" if step < 91 else "%b %Y"
     out = []
     day = until
     while day >= since:  # from the last day back, so today is always labelled
         at = x(datetime.combine(day, datetime.min.time()) + timedelta(hours=12))
         # Labels near an edge are anchored inside the picture, not cut off.
-        anchor = "end" if at > WIDTH - RIGHT - 20 else "middle"
+        anchor = "end" if at > width - RIGHT - 20 else "middle"
         out.append(
             f'<line class="kw-tick" x1="{at:.1f}" x2="{at:.1f}" y1="{base}" y2="{base + 4}" '
             f'stroke="{COLOURS["text"]}"/>'

@@ -118,9 +118,15 @@ def namer(kb: KnowledgeBase) -> Callable[[str], str]:
     return name
 
 
-def summary(record: Record, name: Callable[[str], str] = str) -> str:
-    """What the record says, in one short line (``name`` turns a region or muscle id into
-    words; ids stay as they are by default, as the command line takes them)."""
+def ids(key: str) -> str:
+    """The default ``name``: ids as they are (a technique's without its muscle)."""
+    return key.rpartition("/")[2]
+
+
+def summary(record: Record, name: Callable[[str], str] = ids) -> str:
+    """What the record says, in one short line (``name`` turns a region or muscle id, or a
+    technique as ``muscle/technique``, into words; ids stay as they are by default, as the
+    command line takes them)."""
     if isinstance(record, Entry):
         places = ", ".join(f"{name(r.region)} {r.pain}" for r in record.regions)
         return f"pain {record.pain}/10" + (f"; {places}" if places else "")
@@ -131,16 +137,19 @@ def summary(record: Record, name: Callable[[str], str] = str) -> str:
     return finding_summary(record, name)
 
 
-def treatment_summary(t: Treatment, name: Callable[[str], str] = str) -> str:
+def treatment_summary(t: Treatment, name: Callable[[str], str] = ids) -> str:
     what = TREATMENT_LABELS[t.kind]
     if t.medication:
         schedule = "regular" if t.medication.schedule == "regular" else "as needed"
         what = f"{t.medication.name} {t.medication.dose}".strip() + f" ({schedule})"
     elif t.professional:
         what = t.professional.replace("-", " ")
+    # A technique's id is only unique within its muscle ("ball-on-floor" is six different
+    # positions), so its name is looked up as muscle/technique.
+    technique = t.technique and name(f"{t.muscle or ''}/{t.technique}").lower()
     detail = [
         x
-        for x in (t.muscle and name(t.muscle), t.technique, t.side, t.region and name(t.region))
+        for x in (t.muscle and name(t.muscle), technique, t.side, t.region and name(t.region))
         if x
     ]
     if detail:
@@ -150,7 +159,7 @@ def treatment_summary(t: Treatment, name: Callable[[str], str] = str) -> str:
     return what
 
 
-def finding_summary(f: Finding, name: Callable[[str], str] = str) -> str:
+def finding_summary(f: Finding, name: Callable[[str], str] = ids) -> str:
     muscles = ", ".join(name(m) for m in f.muscles[:3]) or "no muscles"
     places = ", ".join(name(m.region) for m in f.marks) or f'"{f.text[:40]}"'
     return f"finder: {places} -> {muscles}"

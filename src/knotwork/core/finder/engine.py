@@ -19,6 +19,7 @@ from knotwork.core.finder.query import NOTHING, Query, check_marks
 from knotwork.core.finder.understood import Mention, Understood
 from knotwork.core.kb.base import KnowledgeBase
 from knotwork.core.kb.model import Muscle
+from knotwork.core.reading.complaint import Complaint, read
 from knotwork.core.safety.cautions import Noted, Personal, cautions_in_text
 
 EXAMPLES = (
@@ -145,14 +146,16 @@ def screening(index: FinderIndex, query: Query) -> Screening:
     return Screening(screened_places(ev), said(query, ev), ev)
 
 
-def noted_cautions(kb: KnowledgeBase, ev: Evidence, text: str) -> Noted:
+def noted_cautions(
+    kb: KnowledgeBase, ev: Evidence, text: str, complaint: Complaint | None = None
+) -> Noted:
     """The cautions the words state ("I'm pregnant"): one that applies at a site takes the
     places said with it ("a clot in my right leg"), else the places that hurt."""
     if not text:
         return NOTHING_NOTED
     painful = map(kb.atlas.base_of, ev.marks)
     asides = [(a.words, [m.base for m in a.places]) for a in ev.understood.history]
-    return cautions_in_text(kb.safety, text, painful, asides)
+    return cautions_in_text(kb.safety, text, painful, asides, complaint)
 
 
 def screened_places(ev: Evidence) -> list[str]:
@@ -405,7 +408,9 @@ def find(index: FinderIndex, query: Query) -> dict[str, Any]:
         doc["explains_all"]["complete"] = False
         return doc
     text = said(query, ev)
-    safety = screen(kb.safety, kb.atlas, screened_places(ev), text, query.answers)
+    # The words are read once, and the screen and the cautions both use that reading.
+    complaint = read(text, kb.safety.phrase_index)
+    safety = screen(kb.safety, kb.atlas, screened_places(ev), text, query.answers, complaint)
     if query.press and not (safety.level == "none" and safety.complete):
         # No press test is offered until the questions are answered and raise nothing, so
         # an answer to one (an old link, a hand-made request) does not count either.
@@ -413,5 +418,5 @@ def find(index: FinderIndex, query: Query) -> dict[str, Any]:
     ranked = score_all(index, ev, query)
     cover = smallest_cover(ranked, ev)
     # Cautions said in the words ("I'm pregnant") travel with the result to every technique.
-    noted = noted_cautions(kb, ev, text)
+    noted = noted_cautions(kb, ev, text, complaint)
     return finding_document(index, query, ev, ranked, cover, safety, noted, chosen)

@@ -13,9 +13,9 @@ from typing import Literal, NamedTuple
 
 from knotwork.core.finder.words import FILLER
 from knotwork.core.kb.base import KnowledgeBase
+from knotwork.core.reading.tokens import tokens
 
 Kind = Literal["region", "symptom", "context", "condition", "implied", "ignore"]
-TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[.!?;\n,/]")
 
 
 class Entry(NamedTuple):
@@ -70,11 +70,6 @@ class Lexicon:
             entries.append(entry)
         self.longest = max(self.longest, len(key))
         (self.words if spelled else self.names).update(key)
-
-
-def tokens(text: str) -> list[str]:
-    text = text.lower().replace("\u2019", "'").replace("-", " ")
-    return TOKEN.findall(text)
 
 
 def normalise(text: str) -> tuple[str, ...]:
@@ -136,7 +131,7 @@ def _add_muscles(lex: Lexicon, kb: KnowledgeBase) -> None:
     stands for the places its trigger points lie in. Body words and atlas names keep their
     own meaning ("triceps"); a name several muscles share stands for the places of all."""
     named: dict[tuple[str, ...], tuple[str, dict[str, None]]] = {}
-    names = [(m.id, name) for m in kb for name in (m.name, *m.aliases)]
+    names = [(m.id, name) for m in kb for name in (m.name, *m.aliases, *m.misspellings)]
     names += [(m, group) for group, members in kb.by_part.items() for m in members]
     for muscle_id, name in names:
         key = normalise(name)

@@ -15,7 +15,7 @@ import re
 from collections.abc import Collection, Mapping
 from typing import TypeVar
 
-from knotwork.core.finder.lexicon import Entry, Lexicon, normalise, tokens
+from knotwork.core.finder.lexicon import Entry, Lexicon, normalise
 from knotwork.core.finder.understood import Aside, Mention, Term, Understood
 from knotwork.core.finder.words import (
     CLAUSE_BREAKS,
@@ -34,6 +34,7 @@ from knotwork.core.finder.words import (
     TIME_WORDS,
 )
 from knotwork.core.kb.base import KnowledgeBase
+from knotwork.core.reading.tokens import tokens
 
 CONNECTORS = frozenset({"side", "part", "area"})
 SIDE_BEFORE = frozenset({"the", "my", "your", "his", "her", "their"})  # "on the left"

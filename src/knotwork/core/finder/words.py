@@ -2,31 +2,17 @@
 
 from __future__ import annotations
 
-# Dropped before matching, so "the back of my neck" and "back of the neck" read the same.
-FILLER = frozenset(
-    [
-        "my",
-        "the",
-        "a",
-        "an",
-        "your",
-        "his",
-        "her",
-        "their",
-        "our",
-        "its",
-        "of",
-        "in",
-        "on",
-        "at",
-        "this",
-        "that",
-        "these",
-        "those",
-        "some",
-        "sided",
-    ]
+from knotwork.core.reading.vocab import (
+    CLAUSE_BREAKS,
+    FILLER,
+    HURT_WORDS,
+    HURTING,
+    NEGATIONS,
+    SENTENCE_BREAKS,
 )
+
+__all__ = ["CLAUSE_BREAKS", "FILLER", "HURTING", "HURT_WORDS", "NEGATIONS", "SENTENCE_BREAKS"]
+
 # Linking words that carry no body meaning of their own (never reported as "not understood").
 FUNCTION = frozenset(
     [
@@ -61,35 +47,6 @@ FUNCTION = frozenset(
         "left",
     ]
 )
-
-# Words that say a place hurts: shared by the two lists below.
-HURTING = frozenset(
-    [
-        "pain",
-        "pains",
-        "painful",
-        "hurt",
-        "hurts",
-        "hurting",
-        "ache",
-        "aches",
-        "aching",
-        "achy",
-        "sore",
-        "soreness",
-        "tender",
-        "discomfort",
-        "throbs",
-        "throbbing",
-        "stabbing",
-        "shooting",
-        "stiff",
-        "cramping",
-    ]
-)
-# Words that say a place hurts now: a clause with one of these is a complaint, even when it
-# also names an operation or a clot ("my knee has ached since the operation").
-HURT_WORDS = HURTING | frozenset(["ached", "burning", "numb", "tingling", "killing"])
 
 # When things happened: never typos of body words ("in March" is not "in arch"), and no
 # content missed when the finder leaves them unread (the cautions read them).
@@ -160,50 +117,6 @@ POSTURE_WORDS = frozenset(
     {"sleep", "sleeping", "slept", "lie", "lying", "lay", "laying", "roll", "rolled", "turn"}
 )
 
-NEGATIONS = frozenset(
-    {
-        "not",
-        "no",
-        "never",
-        "without",
-        "except",
-        "nothing",
-        "nor",
-        "neither",
-        "apart",
-        "excluding",
-        "besides",
-        "isn't",
-        "doesn't",
-        "don't",
-        "didn't",
-        "haven't",
-        "hasn't",
-        "hadn't",
-        "wasn't",
-        "aren't",
-        "weren't",
-        "won't",
-        "isnt",
-        "doesnt",
-        "dont",
-        "didnt",
-        "havent",
-        "hasnt",
-        "hadnt",
-        "wasnt",
-        "arent",
-        "werent",
-        "wont",
-    }
-)
-# Not negations, although they look like it: "can't pee", "unable to lift my arm".
-# (Deliberately absent from NEGATIONS: can't, cannot, couldn't, unable.)
-# Words that end the reach of a negation or of a side word.
-CLAUSE_BREAKS = frozenset(
-    {"but", "and", "however", "though", "although", "while", "whereas", "also", "plus", "then"}
-)
-SENTENCE_BREAKS = frozenset({".", "!", "?", ";", "\n"})
 RANGE_WORDS = frozenset(
     {
         "to",

@@ -87,6 +87,21 @@ class KnowledgeBase:
             raise UnknownMuscle(key, list(dict.fromkeys(ids))[:3])
         return found
 
+    def search(self, query: str) -> list[Muscle]:
+        """The muscles a search box finds (the web's Muscles page and ``knotwork muscle``):
+        those with ``query`` inside one of their names (misspellings included), else the one
+        it names, else the closest names ("trapz" finds the upper trapezius)."""
+        needle = normalise_name(query)
+        if not needle:
+            return list(self)
+        found = [m for m in self if any(needle in normalise_name(n) for n in m.names())]
+        if found:
+            return found
+        try:
+            return [self.muscle(query)]
+        except UnknownMuscle as error:  # a group's members, or the closest names
+            return [self.muscles[s] for s in error.suggestions]
+
     def referring_to(self, region: str) -> list[Muscle]:
         """Muscles whose referral pattern includes this region (base or sided id; an unknown
         one is ``UnknownRegion`` with suggestions)."""
@@ -157,7 +172,7 @@ def build_indexes(
     by_region: dict[str, list[str]] = {}
     by_area: dict[str, list[str]] = {}
     for muscle in muscles.values():
-        for name in (muscle.id, muscle.name, *muscle.aliases):
+        for name in muscle.names():
             by_name.setdefault(normalise_name(name), muscle.id)
         for region in sorted(muscle.referral_regions()):
             by_region.setdefault(region, []).append(muscle.id)

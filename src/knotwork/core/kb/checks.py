@@ -249,7 +249,7 @@ def _part_of(file: str, mf: MuscleFile, ctx: Context) -> Iterator[Problem]:
 def _unique_names(files: dict[str, MuscleFile]) -> Iterator[Problem]:
     owner: dict[str, str] = {}
     for file, mf in sorted(files.items()):
-        for name in {normalise_name(n) for n in (mf.id, mf.name, *mf.aliases)}:
+        for name in {normalise_name(n) for n in (mf.id, mf.name, *mf.aliases, *mf.misspellings)}:
             first = owner.setdefault(name, mf.id)
             if first != mf.id:
                 yield Problem(file, "aliases", "KB-003", f"'{name}' also names '{first}'")

@@ -20,6 +20,7 @@ def muscle(f: s.MuscleFile, caution_texts: Sequence[str] = ()) -> m.Muscle:
         id=f.id,
         name=f.name,
         aliases=tuple(f.aliases),
+        misspellings=tuple(f.misspellings),
         area=f.area,
         part_of=f.part_of,
         description=f.description,

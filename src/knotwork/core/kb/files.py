@@ -24,6 +24,8 @@ FIXED = (
     EVIDENCE,
     "safety/areas.yaml",
     "safety/cautions.yaml",
+    "safety/concepts.yaml",
+    "safety/groups.yaml",
 )
 
 

@@ -40,6 +40,13 @@ from knotwork.core.kb.schema import (
 )
 from knotwork.core.paths import DATA_DIR
 from knotwork.core.problems import Problem, raise_if_any
+from knotwork.core.safety.groups import (
+    GroupsFile,
+    build_groups,
+    check_groups,
+    group_of,
+    read_groups,
+)
 from knotwork.core.safety.load import build_safety, check_safety, read_safety
 from knotwork.core.safety.model import SafetyData
 from knotwork.core.safety.schema import AreaMap, CautionsFile, RedFlagFile
@@ -61,6 +68,7 @@ class Sources:
     flags: dict[str, RedFlagFile]
     areas: AreaMap | None
     cautions: CautionsFile | None
+    groups: GroupsFile | None
     problems: list[Problem]
 
 
@@ -96,7 +104,8 @@ def _global_rules(src: Sources) -> SafetyData | None:
 
 def _safety_sources(data_dir: Path, problems: list[Problem]) -> dict[str, Any]:
     flags, areas, cautions = read_safety(data_dir, problems)
-    return {"flags": flags, "areas": areas, "cautions": cautions}
+    groups = read_groups(data_dir, problems)
+    return {"flags": flags, "areas": areas, "cautions": cautions, "groups": groups}
 
 
 def check_sources(src: Sources) -> list[Problem]:
@@ -124,6 +133,7 @@ def check_sources(src: Sources) -> list[Problem]:
             if c not in refs
         )
     problems.extend(check_safety(src.flags, src.areas, src.cautions, src.atlas, refs))
+    problems.extend(check_groups(src.groups, (f.id for f in src.flags.values())))
     return sorted(problems)
 
 
@@ -188,5 +198,10 @@ def compile_kb(data_dir: Path = DATA_DIR) -> KnowledgeBase:
         by_area=by_area,
         by_part=part_index(muscles),
         body_words=convert.body_words(src.body_words, src.paths, src.everyday),
-        safety=build_safety(src.flags, src.areas, src.cautions),
+        safety=_with_groups(build_safety(src.flags, src.areas, src.cautions), src.groups),
     )
+
+
+def _with_groups(safety: SafetyData, groups: GroupsFile | None) -> SafetyData:
+    built = build_groups(groups)
+    return safety._replace(groups=built, placed=group_of(built))

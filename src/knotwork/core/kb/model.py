@@ -153,6 +153,12 @@ class Muscle(NamedTuple):
     cautions: tuple[Caution, ...]
     source_notes: tuple[SourceNote, ...]
     citations: tuple[str, ...]
+    # Found by a search ("trapezuis"), never shown as one of its names.
+    misspellings: tuple[str, ...] = ()
+
+    def names(self) -> tuple[str, ...]:
+        """Every name a search finds it by: its id, name, aliases and misspellings."""
+        return (self.id, self.name, *self.aliases, *self.misspellings)
 
     def referral_regions(self, kind: ZoneKind | None = None) -> set[str]:
         """Base region ids this muscle refers to (of one kind, or any)."""
@@ -185,22 +191,63 @@ class Reference(NamedTuple):
     url: str = ""
     note: str = ""
 
-    def formatted(self) -> str:
-        """One-line citation in a Vancouver-like style."""
-        parts = [f"{self.authors}. {self.title.rstrip('.')}."]
+    def formatted(self, locator: bool = True) -> str:
+        """One-line citation in a Vancouver-like style; ``locator=False`` leaves out the DOI
+        or URL (a page shows it as a link)."""
+        title = self.title.rstrip(".")
+        parts = [f"{self.authors.rstrip('.')}. {title}{'' if title.endswith(('?', '!')) else '.'}"]
         if self.type == "article":
             vol = f";{self.volume}" if self.volume else ""
             iss = f"({self.issue})" if self.issue else ""
             pages = f":{self.pages}" if self.pages else ""
             parts.append(f"{self.container}. {self.year}{vol}{iss}{pages}.")
         else:
-            bits = [b for b in (self.container, self.edition, self.publisher) if b]
+            # An edition ends in its own full stop ("2nd ed."): not one more after it.
+            bits = [b.rstrip(".") for b in (self.container, self.edition, self.publisher) if b]
             parts.append(f"{'. '.join(bits)}; {self.year}." if bits else f"{self.year}.")
-        if self.doi:
-            parts.append(f"doi:{self.doi}")
-        elif self.url:
-            parts.append(self.url)
+        if locator and self.link():
+            parts.append(self.link()[1])
         return " ".join(parts)
+
+    def link(self) -> tuple[str, str]:
+        """(address, what to show) of where to read it: the DOI, else the URL; or empty."""
+        if self.doi:
+            return f"https://doi.org/{self.doi}", f"doi:{self.doi}"
+        return (self.url, self.url) if self.url else ("", "")
+
+    def short(self) -> str:
+        """Author-year, as cited in running text: "Travell and Simons 1992", "Simons et al.
+        1999"; a body goes by its name, or the abbreviation it gives ("NAMTPT 2020")."""
+        names = [n.strip() for n in self.authors.split(",") if n.strip()]
+        people = [_surname(n) for n in names]
+        if not names or people[0] is None:
+            return f"{_body(names[0] if names else self.authors)} {self.year}"
+        others = [p for p in people[1:] if p]
+        if len(others) > 1 or any(n.startswith("et al") for n in names[1:]):
+            return f"{people[0]} et al. {self.year}"
+        if others:
+            return f"{people[0]} and {others[0]} {self.year}"
+        return f"{people[0]} {self.year}"
+
+
+def _surname(author: str) -> str | None:
+    """ "Simons DG" -> "Simons"; None for a body ("NHS England") or a note."""
+    words = author.split("(")[0].split()
+    initials = words[-1].replace("-", "") if len(words) > 1 else ""
+    # A surname is at most a few words ("da Silva"); longer is a note ("with a comment by").
+    if initials.isalpha() and initials.isupper() and len(initials) <= 4 and len(words) <= 4:
+        return " ".join(words[:-1])
+    return None
+
+
+def _body(name: str) -> str:
+    """A body's name, or the abbreviation it gives in brackets: "National Institute for
+    Health and Care Excellence (NICE)" -> "NICE"; other bracketed notes are left out."""
+    head, _, rest = name.partition("(")
+    inner = rest.split(")")[0].strip()
+    if inner and " " not in inner and inner.replace("-", "").isupper():
+        return inner
+    return head.split(";")[0].strip()
 
 
 class Term(NamedTuple):

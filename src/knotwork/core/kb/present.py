@@ -57,6 +57,7 @@ def muscle_dict(
     from knotwork.core.safety.screen import ANSWER_FIRST, RED_FLAG_HOLD
 
     data: dict[str, Any] = plain(m)
+    del data["misspellings"]  # for searching only, never shown as one of its names
     personal = personal or Personal()
     # "How to find it" asks the person to press: the same cautions that block pressing in
     # the techniques withhold it here, as the finder withholds its press test.
@@ -116,4 +117,14 @@ def cited_ids(m: Muscle) -> list[str]:
 
 
 def reference_dict(r: Reference) -> dict[str, Any]:
-    return {**plain(r), "formatted": r.formatted()}
+    """A reference with its one-line form, its author-year form for citing in text, and where
+    to read it (a DOI as its address) for a page to show as a link."""
+    href, shown = r.link()
+    return {
+        **plain(r),
+        "formatted": r.formatted(),
+        "text": r.formatted(locator=False),
+        "short": r.short(),
+        "href": href,
+        "href_text": shown,
+    }

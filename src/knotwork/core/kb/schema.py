@@ -260,7 +260,11 @@ class MuscleFile(Strict):
     id: str = Field(pattern=ID, description="Kebab-case English name; equals the file name")
     name: str = Field(min_length=3)
     aliases: list[str] = Field(
-        default_factory=list, description="Other names, abbreviations, common misspellings"
+        default_factory=list, description="Other names and abbreviations, shown to people"
+    )
+    misspellings: list[str] = Field(
+        default_factory=list,
+        description="Common misspellings: found by a search, never shown as a name",
     )
     area: Area
     part_of: str | None = Field(None, description="Whole muscle this part belongs to")

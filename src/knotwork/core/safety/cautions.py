@@ -17,9 +17,10 @@ from knotwork.core.errors import InvalidInput
 from knotwork.core.kb.model import ALWAYS, Caution, Dose, Span, Technique
 from knotwork.core.kb.technique_words import posture_words, postures_in_text
 from knotwork.core.plain import plain
+from knotwork.core.reading.complaint import Complaint, read
+from knotwork.core.reading.when import recent_only
 from knotwork.core.safety.model import Effect, SafetyData
-from knotwork.core.safety.textmatch import Clauses, match_groups, words
-from knotwork.core.safety.when import recent_only
+from knotwork.core.safety.textmatch import match_groups
 from knotwork.core.suggest import closest
 
 LIMBS = {"leg": {"hip-thigh", "knee", "leg-foot"}, "arm": {"shoulder-arm", "elbow-hand"}}
@@ -79,9 +80,7 @@ def check_personal(data: SafetyData, atlas: Atlas, personal: Personal) -> Person
     checked: dict[str, tuple[str, ...]] = {}
     for factor, sites in personal.factors.items():
         if factor not in data.factors:
-            near = closest(factor, data.factors)
-            hint = f" Did you mean: {', '.join(near)}?" if near else ""
-            raise InvalidInput(f"Unknown caution '{factor}'.{hint}")
+            raise InvalidInput(unknown_caution(data, factor))
         bases = tuple(dict.fromkeys(_base_of(atlas, site) for site in sites))
         if data.factors[factor].needs_site and not bases:
             raise InvalidInput(f"Caution '{factor}' needs a site, e.g. {factor}:calf")
@@ -89,6 +88,14 @@ def check_personal(data: SafetyData, atlas: Atlas, personal: Personal) -> Person
             raise InvalidInput(f"Caution '{factor}' takes no site; give it as '{factor}'.")
         checked[factor] = bases
     return Personal(checked)
+
+
+def unknown_caution(data: SafetyData, factor: str) -> str:
+    """The one line for a caution id that does not exist: the closest, then every id (there
+    are few, so the person need not look them up)."""
+    near = closest(factor, data.factors)
+    hint = f" Did you mean: {', '.join(near)}?" if near else ""
+    return f"Unknown caution '{factor}'.{hint} The cautions: {', '.join(data.factors)}."
 
 
 def _base_of(atlas: Atlas, site: str) -> str:
@@ -102,9 +109,12 @@ def factors_in_text(data: SafetyData, text: str) -> list[str]:
     return list(factor_phrases(data, text))
 
 
-def factor_phrases(data: SafetyData, text: str) -> dict[str, list[str]]:
-    """Each factor stated in free text, with the phrases that said it."""
-    clauses = words(text)
+def factor_phrases(
+    data: SafetyData, text: str, complaint: Complaint | None = None
+) -> dict[str, list[str]]:
+    """Each factor stated in free text, with the phrases that said it (``complaint``: the
+    words as already read, so they are read once)."""
+    clauses = complaint if complaint is not None else read(text, data.phrase_index)
     found = {}
     for factor in data.factors.values():
         if not factor.text:
@@ -128,6 +138,7 @@ def cautions_in_text(
     text: str,
     painful: Iterable[str],
     asides: Sequence[tuple[str, Sequence[str]]] = (),
+    complaint: Complaint | None = None,
 ) -> Noted:
     """The factors a person stated in their own words, as cautions. A factor that needs a
     site takes the places named with it ("a clot in my right leg": ``asides`` holds each such
@@ -135,10 +146,10 @@ def cautions_in_text(
     takes the places they marked: the painful area is where such a factor matters, and
     reading it wider only adds care."""
     marked = tuple(dict.fromkeys(painful))
-    heard = [(words(said), bases) for said, bases in asides]  # each clause read once
+    heard = [(read(said, data.phrase_index), bases) for said, bases in asides]  # each clause once
     found: dict[str, list[str]] = {}
     sites: dict[str, tuple[str, ...]] = {}
-    for factor, said in factor_phrases(data, text).items():
+    for factor, said in factor_phrases(data, text, complaint).items():
         if not data.factors[factor].needs_site:
             found[factor], sites[factor] = said, ()
             continue
@@ -149,7 +160,7 @@ def cautions_in_text(
 
 
 def _named_with(
-    data: SafetyData, factor: str, heard: Sequence[tuple[Clauses, Sequence[str]]]
+    data: SafetyData, factor: str, heard: Sequence[tuple[Complaint, Sequence[str]]]
 ) -> tuple[str, ...]:
     """The places of the clauses that state this factor by themselves."""
     groups = data.factors[factor].text

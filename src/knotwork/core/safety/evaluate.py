@@ -28,6 +28,9 @@ class Outcome:
     case: SafetyCase
     level: str
     raised: tuple[str, ...]
+    # Would the surfaces show self-treatment with everything asked answered "no"? A raised
+    # flag must never allow it (a gate leak).
+    self_treatment: bool = False
 
     @property
     def passed(self) -> bool:
@@ -61,7 +64,13 @@ def run_cases(kb: KnowledgeBase, cases: Sequence[SafetyCase]) -> list[Outcome]:
     outcomes = []
     for case in cases:
         result = screen(kb.safety, kb.atlas, case.regions, case.text, case.answers)
-        outcomes.append(Outcome(case, result.level, tuple(r.flag.id for r in result.raised)))
+        answered = {f.id: False for f in result.unanswered()}
+        full = screen(kb.safety, kb.atlas, case.regions, case.text, {**answered, **case.answers})
+        outcomes.append(
+            Outcome(
+                case, result.level, tuple(r.flag.id for r in result.raised), full.self_treatment
+            )
+        )
     return outcomes
 
 

@@ -13,13 +13,16 @@ from knotwork.core.atlas.model import Atlas
 from knotwork.core.datafile import parse
 from knotwork.core.kb.schema import Tool
 from knotwork.core.problems import Problem
+from knotwork.core.reading.facts import is_fact, known_fact
+from knotwork.core.reading.index import PhraseIndex
+from knotwork.core.reading.tokens import phrase_words
 from knotwork.core.safety import model as m
 from knotwork.core.safety import schema as s
-from knotwork.core.safety.textmatch import phrase_words
 
 FLAGS_DIR = "safety/redflags"
 AREAS = "safety/areas.yaml"
 CAUTIONS = "safety/cautions.yaml"
+CONCEPTS = "safety/concepts.yaml"
 TOOLS = set(Tool.__args__)  # type: ignore[attr-defined]
 
 RULES = {
@@ -31,6 +34,9 @@ RULES = {
     "SAFETY-006": "every screening area has at least one red-flag question of its own",
     "SAFETY-007": "every explained-away sign is one of its flag's phrases",
     "SAFETY-008": "a horizon in days (recent_days) is set only on a recent event",
+    "SAFETY-009": "every fact term (@age>=50, @pregnant, ...) is one the reading can test",
+    "SAFETY-010": "a statement is not facts alone: at least one group holds a phrase",
+    "SAFETY-011": "every concept a flag names ($headache) exists in safety/concepts.yaml",
 }
 
 
@@ -43,9 +49,41 @@ def read_safety(
         parsed = parse(s.RedFlagFile, path, rel, problems, code="SAFETY-001")
         if parsed is not None:
             flags[rel] = parsed
+    concepts = parse(s.ConceptsFile, data_dir / CONCEPTS, CONCEPTS, problems, code="SAFETY-001")
+    known = concepts.concepts if concepts else {}
+    flags = {rel: _with_concepts(rel, flag, known, problems) for rel, flag in flags.items()}
     areas = parse(s.AreaMap, data_dir / AREAS, AREAS, problems, code="SAFETY-001")
     cautions = parse(s.CautionsFile, data_dir / CAUTIONS, CAUTIONS, problems, code="SAFETY-001")
     return flags, areas, cautions
+
+
+def _with_concepts(
+    rel: str, flag: s.RedFlagFile, concepts: dict[str, list[str]], problems: list[Problem]
+) -> s.RedFlagFile:
+    """The flag with every ``$concept`` term replaced by the concept's terms."""
+
+    def groups(field: str, gs: list[list[str]]) -> list[list[str]]:
+        return [group(f"{field}.{i}", g) for i, g in enumerate(gs)]
+
+    def group(field: str, terms: list[str], seen: tuple[str, ...] = ()) -> list[str]:
+        out: list[str] = []
+        for term in terms:
+            if not term.startswith("$"):
+                out.append(term)
+            elif term[1:] in concepts and term not in seen:  # a concept may name another
+                out.extend(group(field, concepts[term[1:]], (*seen, term)))
+            else:
+                problems.append(Problem(rel, field, "SAFETY-011", f"unknown concept '{term}'"))
+        return list(dict.fromkeys(out))
+
+    update: dict[str, object] = {
+        "text": groups("text", flag.text),
+        "text_also": [groups(f"text_also.{i}", t) for i, t in enumerate(flag.text_also)],
+    }
+    if flag.escalate:
+        esc = flag.escalate.model_copy(update={"when": groups("escalate.when", flag.escalate.when)})
+        update["escalate"] = esc
+    return flag.model_copy(update=update)
 
 
 def check_safety(
@@ -63,6 +101,7 @@ def check_safety(
             problems.append(Problem(rel, "id", "SAFETY-002", f"'{flag.id}' is not '{stem}'"))
         problems += _sources(rel, "sources", flag.sources, refs)
         problems += _explained_away_problems(rel, flag)
+        problems += _fact_problems(rel, flag)
         if flag.recent_days and not flag.recent:
             problems.append(Problem(rel, "recent_days", "SAFETY-008", "set without recent: true"))
     if areas:
@@ -87,6 +126,27 @@ def _explained_away_problems(rel: str, flag: s.RedFlagFile) -> list[Problem]:
         for sign in entry.signs
         if sign not in said
     ]
+
+
+def _fact_problems(rel: str, flag: s.RedFlagFile) -> list[Problem]:
+    """A fact term the reading cannot test would never hold; a statement of facts alone
+    ("over 50") would raise the flag for everyone with that fact, whatever they said."""
+    statements = {"text": flag.text, **{f"text_also.{i}": t for i, t in enumerate(flag.text_also)}}
+    if flag.escalate:
+        statements["escalate.when"] = flag.escalate.when
+    problems = [
+        Problem(rel, f"{field}.{g}", "SAFETY-009", f"unknown fact '{term}'")
+        for field, groups in statements.items()
+        for g, group in enumerate(groups)
+        for term in group
+        if is_fact(term) and not known_fact(term)
+    ]
+    problems += [
+        Problem(rel, field, "SAFETY-010", "every group is facts only")
+        for field, groups in statements.items()
+        if field != "escalate.when" and all(all(is_fact(t) for t in g) for g in groups)
+    ]
+    return problems
 
 
 def _sources(file: str, field: str, ids: Iterable[str], refs: set[str]) -> list[Problem]:
@@ -157,12 +217,14 @@ def build_safety(
         )
         for f in cautions.factors
     }
+    phrases = _phrases(built.values(), factors.values())
     return m.SafetyData(
         flags=built,
         always=tuple(_effect(e) for e in cautions.always),
         factors=factors,
         areas={k: tuple(v) for k, v in areas.areas.items()},
-        phrases=_phrases(built.values(), factors.values()),
+        phrases=phrases,
+        phrase_index=PhraseIndex(phrases.values()),
         asking_order=tuple(order),
         areas_of=_areas_of(areas.areas.items()),
     )
@@ -184,7 +246,7 @@ def _phrases(
     groups += [by for f in flags for by in f.explained_away.values()]
     groups += [g for f in flags if f.escalate for g in f.escalate.when]
     groups += [g for f in factors for g in f.text]
-    return {p: phrase_words(p) for g in groups for p in g}
+    return {p: phrase_words(p) for g in groups for p in g if not is_fact(p)}
 
 
 def _groups(groups: list[list[str]]) -> tuple[tuple[str, ...], ...]:

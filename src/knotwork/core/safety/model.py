@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import NamedTuple
 
+from knotwork.core.reading.index import PhraseIndex
+
 URGENCY_ORDER = {"none": 0, "soon": 1, "urgent": 2, "emergency": 3}
 
 
@@ -68,6 +70,31 @@ class CautionFactor(NamedTuple):
     recent_days: int | None = None  # with recent: the horizon ("2 months ago" is past 42)
 
 
+# How a flag's question is asked (safety/groups.yaml, read by groups.py): one condition a
+# tick box, the flag's parts in a group with a lay title.
+class Part(NamedTuple):
+    text: str
+    min_age: int | None = None
+    not_male: bool = False
+
+
+class Entry(NamedTuple):
+    flag: str
+    intro: str | None
+    min_age: int | None
+    parts: tuple[Part, ...]
+
+
+class Group(NamedTuple):
+    id: str
+    title: str
+    entries: tuple[Entry, ...]
+
+
+# Where a flag not yet placed in a group is asked (the data check reports it as ASK-001).
+OTHER = Group("other", "Other questions", ())
+
+
 class SafetyData(NamedTuple):
     flags: dict[str, RedFlag]
     always: tuple[Effect, ...]
@@ -81,3 +108,10 @@ class SafetyData(NamedTuple):
     # Atlas group or base id -> the screening areas that name it, in file order (so a screen
     # looks a region up instead of scanning every area's list).
     areas_of: dict[str, tuple[str, ...]]
+    # Every phrase compiled into one trie (core.reading.index): the words are read in one
+    # pass, whatever the number of phrases.
+    phrase_index: PhraseIndex
+    # How the questions are asked (safety/groups.yaml): the groups in asking order, and each
+    # flag's group and entry there.
+    groups: tuple[Group, ...] = ()
+    placed: Mapping[str, tuple[Group, Entry]] = MappingProxyType({})

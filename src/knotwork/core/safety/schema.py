@@ -132,3 +132,10 @@ class AreaMap(Strict):
     """Screening areas in atlas terms."""
 
     areas: dict[ScreenArea, list[str]] = Field(description="area -> atlas groups or base ids")
+
+
+class ConceptsFile(Strict):
+    """Named sets of terms the flags share (``$headache`` in a flag's group stands for every
+    term of the concept ``headache``), so a sign is spelled out once."""
+
+    concepts: dict[Annotated[str, Field(pattern=ID)], Annotated[list[str], Field(min_length=1)]]

@@ -9,14 +9,17 @@ answer, not an error: surfaces return the whole document with ``self_treatment: 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any, NamedTuple
 
 from knotwork.core.atlas.model import Atlas
 from knotwork.core.errors import UnknownQuestion
+from knotwork.core.reading.complaint import Complaint, read
+from knotwork.core.reading.when import recent_only
+from knotwork.core.safety.facts import NOTHING, Facts, facts_of
 from knotwork.core.safety.model import URGENCY_ORDER, RedFlag, SafetyData
-from knotwork.core.safety.textmatch import Clauses, match_groups, words
-from knotwork.core.safety.when import recent_only
+from knotwork.core.safety.questions import layout, relevant
+from knotwork.core.safety.textmatch import match_groups
 from knotwork.core.suggest import closest
 
 SELF_TREATMENT_LEVELS = ("none",)
@@ -50,15 +53,24 @@ class Screen:
     """The result of a screen: level, raised flags, the questions asked and the answers, and
     the recent-event flags whose signs were said only as past (set aside, and shown so)."""
 
-    __slots__ = ("answers", "areas", "asked", "level", "raised", "set_aside")
+    __slots__ = ("answers", "areas", "asked", "data", "facts", "level", "raised", "set_aside")
 
-    def __init__(self, asked: list[RedFlag], answers: dict[str, bool], areas: list[str]) -> None:
+    def __init__(
+        self,
+        asked: list[RedFlag],
+        answers: dict[str, bool],
+        areas: list[str],
+        data: SafetyData,
+        facts: Facts = NOTHING,
+    ) -> None:
         self.level = "none"
         self.raised: list[Raised] = []
         self.set_aside: list[tuple[RedFlag, tuple[str, ...]]] = []
         self.asked = asked
         self.answers = answers
         self.areas = areas
+        self.data = data
+        self.facts = facts
 
     @property
     def self_treatment(self) -> bool:
@@ -76,6 +88,12 @@ class Screen:
     def unanswered(self) -> list[RedFlag]:
         raised = {r.flag.id for r in self.raised}
         return [f for f in self.asked if f.id not in self.answers and f.id not in raised]
+
+    def questions(self, ticked: Collection[str] = ()) -> dict[str, Any]:
+        """The asked questions in their groups, with what is left (core/safety/questions.py);
+        ``ticked``: the form's ticked boxes, shown back as ticked."""
+        by_words = {r.flag.id: r.matched for r in self.raised if r.matched}
+        return layout(self.data, self.asked, self.answers, by_words, self.facts, ticked)
 
     def as_dict(self) -> dict[str, Any]:
         unanswered = self.unanswered()  # once: complete and self_treatment both derive from it
@@ -100,6 +118,7 @@ class Screen:
             "answered": [
                 {"id": k, "answer": "yes" if v else "no"} for k, v in self.answers.items()
             ],
+            "questions": self.questions(),
             "notice": "These questions look for signs that need a doctor. They cannot rule "
             "anything in or out; if you are worried, seek care.",
         }
@@ -148,15 +167,21 @@ def screen(
     regions: Iterable[str] = (),
     text: str = "",
     answers: Mapping[str, bool] | None = None,
+    complaint: Complaint | None = None,
 ) -> Screen:
+    """Screen the marked regions, the words (``complaint``: as already read, so the words
+    are read once) and the answers."""
     answers = dict(answers or {})
     check_answers(data, answers)
     areas = screening_areas(data, atlas, regions)
-    result = Screen(asked=questions_for(data, areas), answers=answers, areas=areas)
-    clauses = words(text) if text else Clauses()
+    clauses = complaint if complaint is not None else read(text, data.phrase_index)
+    # Every question of the marked places' areas, less those the words rule out (questions.py).
+    facts = facts_of(clauses.person)
+    asked = relevant(data, questions_for(data, areas), facts)
+    result = Screen(asked, answers, areas, data, facts)
     # With nothing said, only a "yes" can raise a flag: look at those alone.
     flags = data.flags.values() if clauses else [data.flags[f] for f, yes in answers.items() if yes]
-    horizons: dict[int | None, Clauses] = {}
+    horizons: dict[int | None, Complaint] = {}
     for flag in flags:
         said = _said(_dated(flag, clauses, horizons), flag, data) if clauses else None
         if answers.get(flag.id) or said is not None:
@@ -171,7 +196,7 @@ def screen(
     return result
 
 
-def _dated(flag: RedFlag, clauses: Clauses, horizons: dict[int | None, Clauses]) -> Clauses:
+def _dated(flag: RedFlag, clauses: Complaint, horizons: dict[int | None, Complaint]) -> Complaint:
     """The clauses a flag's statement is matched in: for a recent event, those that do not
     date it past its horizon (each horizon read once per screen, in ``horizons``)."""
     if not flag.recent:
@@ -181,7 +206,7 @@ def _dated(flag: RedFlag, clauses: Clauses, horizons: dict[int | None, Clauses])
     return horizons[flag.recent_days]
 
 
-def _said(clauses: Clauses, flag: RedFlag, data: SafetyData) -> list[str] | None:
+def _said(clauses: Complaint, flag: RedFlag, data: SafetyData) -> list[str] | None:
     """The phrases of the first statement of the flag that the words match, if any (for a
     recent event, ``clauses`` are only those not dated long ago). A sign said only with what
     explains it away right next to it (numbness "after sitting on a hard chair") does not
@@ -194,7 +219,7 @@ def _said(clauses: Clauses, flag: RedFlag, data: SafetyData) -> list[str] | None
 
 
 def _raise(
-    data: SafetyData, flag: RedFlag, clauses: Clauses, answered: bool, said: list[str]
+    data: SafetyData, flag: RedFlag, clauses: Complaint, answered: bool, said: list[str]
 ) -> Raised:
     urgency, instruction = flag.urgency, flag.instruction
     if (

@@ -1,12 +1,19 @@
-"""Phrase matching in free text: endings, gaps, negation, and the fast first test."""
+"""Phrase matching in free text (one pass over a compiled trie): endings, gaps, negation,
+someone else, worries."""
 
 from __future__ import annotations
 
-from knotwork.core.safety.textmatch import find_phrase, phrase_words, words
+from knotwork.core.reading.complaint import Complaint, read
+from knotwork.core.reading.index import PhraseIndex
+from knotwork.core.reading.tokens import phrase_words
+
+
+def words(text: str, *phrases: str) -> Complaint:
+    return read(text, PhraseIndex(phrase_words(p) for p in phrases))
 
 
 def said(text: str, phrase: str) -> bool:
-    return find_phrase(words(text), phrase_words(phrase))
+    return words(text, phrase).said(phrase_words(phrase))
 
 
 def test_a_word_may_carry_an_ending_the_phrase_lacks() -> None:
@@ -15,10 +22,33 @@ def test_a_word_may_carry_an_ending_the_phrase_lacks() -> None:
     assert not said("my calf is achy", "calf ache")  # "y" is not an ending
 
 
-def test_the_stems_hold_every_form_a_phrase_word_could_match() -> None:
-    stems = words("Aches, numbness; I'm 72").stems
-    assert {"aches", "ache", "ach", "numbness", "numbnes", "over", "50"} <= stems
-    assert "numb" not in stems  # "numbness" is not "numb" with an ending
+def test_a_phrase_word_matches_the_forms_of_a_text_word() -> None:
+    from knotwork.core.reading.context import stems
+
+    assert set(stems("aches")) == {"aches", "ache", "ach"}
+    assert "numb" not in stems("numbness")  # "numbness" is not "numb" with an ending
+    assert said("Aches, numbness", "ache")
+    assert not said("numbness", "numb")
+
+
+def test_many_phrases_are_found_in_one_pass_with_where() -> None:
+    phrases = ("stiff neck", "neck", "fever", "light hurts")
+    found = words("A fever and a stiff neck. The light hurts my eyes", *phrases).hits
+    assert found[phrase_words("fever")] == [(0, 0, 0)]
+    assert found[phrase_words("stiff neck")] == [(0, 2, 3)]
+    assert found[phrase_words("light hurts")] == [(1, 0, 1)]
+    assert phrase_words("neck") in found
+
+
+def test_a_report_on_the_person_by_someone_else_counts() -> None:
+    assert said("my husband says my face is drooping", "face drooping")
+    assert said("my wife noticed my speech was slurred", "speech slurred")
+    assert not said("my husband's face is drooping", "face drooping")
+
+
+def test_a_worry_is_not_a_sign() -> None:
+    assert not said("worried it might be a clot", "clot")
+    assert said("worried, as I have a clot", "clot")  # a new clause: stated
 
 
 def test_negated_words_do_not_match_unless_the_phrase_says_the_negation() -> None:
@@ -62,7 +92,7 @@ def test_a_sign_explained_away_right_next_to_it_does_not_count() -> None:
     away = {"bum is numb": ["after sitting"]}
 
     def found(text: str) -> list[str] | None:
-        return match_groups(words(text), groups, phrases, away)
+        return match_groups(words(text, *phrases), groups, phrases, away)
 
     assert found("my bum is numb after sitting on a hard chair for hours") is None
     assert found("my bum is numb") == ["bum is numb"]

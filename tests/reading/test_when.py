@@ -6,8 +6,20 @@ from datetime import date
 
 import pytest
 
-from knotwork.core.safety.textmatch import find_phrase, match_groups, phrase_words, words
-from knotwork.core.safety.when import days_ago, recent_only
+from knotwork.core.reading.complaint import Complaint, read
+from knotwork.core.reading.context import clauses
+from knotwork.core.reading.index import PhraseIndex
+from knotwork.core.reading.tokens import phrase_words
+from knotwork.core.reading.when import days_ago, recent_only
+from knotwork.core.safety.textmatch import match_groups
+
+
+def words(text: str, *phrases: str) -> Complaint:
+    return read(text, PhraseIndex(phrase_words(p) for p in phrases))
+
+
+def find_phrase(complaint: Complaint, phrase: tuple[str, ...]) -> bool:
+    return complaint.said(phrase)
 
 
 @pytest.mark.parametrize(
@@ -27,7 +39,7 @@ from knotwork.core.safety.when import days_ago, recent_only
     ],
 )
 def test_a_date_is_read_in_days(text: str, days: float | None) -> None:
-    assert days_ago(words(text)[0]) == days
+    assert days_ago(clauses(text)[0]) == days
 
 
 TODAY = date(2026, 11, 27)
@@ -60,12 +72,13 @@ TODAY = date(2026, 11, 27)
     ],
 )
 def test_a_calendar_date_is_read_against_today(text: str, days: float | None) -> None:
-    assert days_ago(words(text)[0], TODAY) == days
+    assert days_ago(clauses(text)[0], TODAY) == days
 
 
 def test_a_month_or_year_past_the_horizon_sets_an_event_aside() -> None:
     def said(text: str, within: int | None = None) -> bool:
-        return find_phrase(recent_only(words(text), within, TODAY), phrase_words("surgery"))
+        said = words(text, "surgery")
+        return find_phrase(recent_only(said, within, TODAY), phrase_words("surgery"))
 
     assert not said("surgery in March", within=42)
     assert said("surgery in October", within=42)  # possibly 27 days ago: it counts
@@ -77,7 +90,7 @@ def test_a_month_or_year_past_the_horizon_sets_an_event_aside() -> None:
 
 def test_an_event_said_only_as_long_ago_is_set_aside() -> None:
     def said(text: str, phrase: str, within: int | None = None) -> bool:
-        return find_phrase(recent_only(words(text), within), phrase_words(phrase))
+        return find_phrase(recent_only(words(text, phrase), within), phrase_words(phrase))
 
     assert not said("whiplash after a car accident two years ago", "car accident")
     assert not said("I fell off a ladder as a kid", "fell off ladder")
@@ -93,7 +106,9 @@ def test_an_event_said_only_as_long_ago_is_set_aside() -> None:
 def test_a_recent_event_reports_the_phrase_said_recently() -> None:
     phrases = {p: phrase_words(p) for p in ("car crash", "fell down stairs", "back")}
     groups = [["car crash", "fell down stairs"], ["back"]]
-    said = words("a car crash years ago, and I fell down the stairs today and hurt my back")
+    said = words(
+        "a car crash years ago, and I fell down the stairs today and hurt my back", *phrases
+    )
     assert match_groups(recent_only(said), groups, phrases) == ["fell down stairs", "back"]
-    old = recent_only(words("a car crash years ago hurt my back"))
+    old = recent_only(words("a car crash years ago hurt my back", *phrases))
     assert match_groups(old, groups, phrases) is None

@@ -16,8 +16,13 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterator, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
-from knotwork.core.safety.textmatch import Clauses, Word, in_clause, kept, phrase_words
+from knotwork.core.reading.context import Word, word_matches
+from knotwork.core.reading.tokens import phrase_words
+
+if TYPE_CHECKING:
+    from knotwork.core.reading.complaint import Complaint
 
 # Said with an event, these date it long ago ("a car accident years ago").
 LONG_AGO = tuple(
@@ -198,13 +203,22 @@ def past_horizon(
     horizon = LONG_AGO_DAYS if within_days is None else within_days
     if ago is not None and ago <= horizon:
         return False
-    return ago is not None or any(in_clause(clause, when, False) for when in LONG_AGO)
+    return ago is not None or any(_in_clause(clause, when) for when in LONG_AGO)
+
+
+def _in_clause(clause: Sequence[Word], want: tuple[str, ...]) -> bool:
+    """The words of ``want`` one after another in the clause ("years ago")."""
+    said = [w.text for w in clause]
+    return any(
+        all(word_matches(t, p) for t, p in zip(said[i : i + len(want)], want, strict=True))
+        for i in range(len(said) - len(want) + 1)
+    )
 
 
 def recent_only(
-    clauses: Clauses, within_days: int | None = None, today: date | None = None
-) -> Clauses:
-    """The clauses that do not date what they say past the horizon: a recent event's
-    statement is matched in these alone ("a car crash years ago, and I fell down the stairs
-    today" still says a fall)."""
-    return kept(clauses, lambda clause: not past_horizon(clause, within_days, today))
+    complaint: Complaint, within_days: int | None = None, today: date | None = None
+) -> Complaint:
+    """The complaint with only the clauses that do not date what they say past the
+    horizon: a recent event's statement is matched in these alone ("a car crash years ago,
+    and I fell down the stairs today" still says a fall)."""
+    return complaint.only(lambda clause: not past_horizon(clause, within_days, today))

@@ -1,0 +1,192 @@
+"""Which red-flag questions are asked and how they are grouped (core/safety/questions.py,
+groups.py, facts.py)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from knotwork.core.kb.base import KnowledgeBase
+from knotwork.core.reading.complaint import read
+from knotwork.core.safety.facts import Facts, facts_of
+from knotwork.core.safety.groups import RULES, GroupsFile, check_groups
+from knotwork.core.safety.questions import group_answers, placement
+from knotwork.core.safety.screen import questions_for, screen, screening_areas
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def shipped_kb() -> KnowledgeBase:
+    from knotwork.core.kb import load_kb
+
+    return load_kb()
+
+
+@pytest.mark.parametrize(
+    ("text", "age", "male"),
+    [
+        ("I'm 34 and my neck hurts", 34, False),
+        ("i am a 71 year old woman", 71, False),
+        ("34F, sore jaw", 34, False),
+        ("21M fever and neck stiffness", 21, True),
+        ("I'm in my forties", 40, False),
+        ("I'm in my late 60s", 60, False),
+        ("I'm a 45 year old man with back pain", 45, True),
+        # Not said of oneself, or not an age: nothing is read.
+        ("my mum is 72 and has the same pain", None, False),
+        ("I'm 12 weeks pregnant", None, False),
+        ("I'm 6 foot and lift boxes", None, False),
+        ("I'm 3 days post-op", None, False),
+        ("I'm 34, my husband is 58", 34, False),
+        ("I'm 34. Actually I'm 58", 58, False),  # the oldest: it rules out least,
+        ("my husband is a man of few words", None, False),
+    ],
+)
+def test_facts_are_read_only_when_said_of_oneself(text: str, age: int | None, male: bool) -> None:
+    assert facts_of(read(text).person) == Facts(age, male)
+
+
+def test_every_shipped_flag_is_in_exactly_one_group(shipped_kb: KnowledgeBase) -> None:
+    data = shipped_kb.safety
+    placed = [e.flag for g in data.groups for e in g.entries]
+    assert sorted(placed) == sorted(data.flags)
+    assert all(g.title and g.entries for g in data.groups)
+
+
+def test_group_rules_report_a_missing_a_doubled_and_an_unknown_flag() -> None:
+    groups = GroupsFile.model_validate(
+        {
+            "groups": [
+                {"id": "a", "title": "One", "flags": [{"flag": "x", "parts": ["p"]}]},
+                {"id": "a", "title": "Two", "flags": [{"flag": "x", "parts": ["p"]}]},
+                {"id": "b", "title": "Three", "flags": [{"flag": "nope", "parts": ["p"]}]},
+            ]
+        }
+    )
+    found = {(p.code, p.message) for p in check_groups(groups, ["x", "y"])}
+    assert found == {
+        ("ASK-003", "'a' twice"),
+        ("ASK-001", "'x' is also in a group before"),
+        ("ASK-002", "no red flag 'nope'"),
+        ("ASK-001", "red flag 'y' is in no group"),
+    }
+
+
+def test_group_rules_are_documented_with_their_text() -> None:
+    doc = (ROOT / "docs" / "data-rules.md").read_text(encoding="utf-8")
+    assert dict(re.findall(r"^\| (ASK-\d{3}) \| (.+?) \|$", doc, re.MULTILINE)) == RULES
+
+
+def test_no_flag_relevant_to_a_marked_place_is_skipped_in_any_region(
+    shipped_kb: KnowledgeBase,
+) -> None:
+    """For every atlas region, marked alone with words that state no age and no sex, every
+    flag of its areas and every global flag is asked; with words that do, only flags whose
+    every part needs an older age (or a woman) are left out."""
+    data, atlas = shipped_kb.safety, shipped_kb.atlas
+    for region in atlas.regions:
+        areas = screening_areas(data, atlas, [region])
+        wanted = [f.id for f in questions_for(data, areas)]
+        assert areas, region
+        plain = screen(data, atlas, [region], "it aches when I sit at my desk")
+        assert [f.id for f in plain.asked] == wanted, region
+        young = screen(data, atlas, [region], "I'm 30, a man, and it aches")
+        left_out = set(wanted) - {f.id for f in young.asked}
+        for flag in left_out:
+            entry = placement(data, data.flags[flag])[1]
+            assert all((p.min_age or entry.min_age or 0) > 30 or p.not_male for p in entry.parts), (
+                region,
+                flag,
+            )
+        assert left_out <= {
+            "giant-cell-arteritis",
+            "polymyalgia",
+            "headache-new-after-50",
+            "myeloma-features",
+            "early-pregnancy-bleeding",
+            "pre-eclampsia",
+            "headache-pregnancy",
+        }, region
+
+
+def test_a_stated_age_rules_out_the_over_50_questions(shipped_kb: KnowledgeBase) -> None:
+    data, atlas = shipped_kb.safety, shipped_kb.atlas
+    old = screen(data, atlas, ["temple-right"], "I'm 67 and my temple aches")
+    young = screen(data, atlas, ["temple-right"], "I'm 34 and my temple aches")
+    assert "giant-cell-arteritis" in {f.id for f in old.asked}
+    assert "giant-cell-arteritis" not in {f.id for f in young.asked}
+    # A relative's age rules nothing out.
+    mum = screen(data, atlas, ["temple-right"], "my mum is 34 and my temple aches")
+    assert "giant-cell-arteritis" in {f.id for f in mum.asked}
+
+
+def test_a_part_for_women_only_is_left_out_for_a_man(shipped_kb: KnowledgeBase) -> None:
+    data, atlas = shipped_kb.safety, shipped_kb.atlas
+    texts = []
+    for words in ("my side aches", "I'm a man and my side aches"):
+        q = screen(data, atlas, ["flank-right"], words).questions()
+        boxes = [p["text"] for g in q["groups"] for f in g["flags"] for p in f["parts"]]
+        texts.append(boxes)
+    assert "You could be pregnant" in texts[0]
+    assert "You could be pregnant" not in texts[1]
+    women_only = {p.text for g in data.groups for e in g.entries for p in e.parts if p.not_male}
+    assert set(texts[0]) - set(texts[1]) <= women_only
+    assert len(texts[1]) == len([t for t in texts[0] if t not in women_only])
+
+
+def test_questions_come_in_groups_with_parts_and_counts(kb: KnowledgeBase) -> None:
+    q = screen(kb.safety, kb.atlas, ["low-back-left"]).questions()
+    assert [(g["id"], g["answered"]) for g in q["groups"]] == [
+        ("nerves", False),
+        ("fever-weight-cancer", False),
+    ]
+    nerves = q["groups"][0]
+    assert nerves["title"] == "Numbness, weakness or control"
+    assert [p["value"] for p in nerves["flags"][0]["parts"]] == ["cauda-equina:1", "cauda-equina:2"]
+    assert nerves["shown"] == "cauda-equina"
+    assert (q["groups_left"], q["items"], q["items_left"]) == (2, 4, 4)
+
+
+def test_answered_groups_are_not_left_and_none_shows_back(kb: KnowledgeBase) -> None:
+    s = screen(kb.safety, kb.atlas, ["low-back-left"], answers={"cauda-equina": False})
+    q = s.questions()
+    nerves, fever = q["groups"]
+    assert (nerves["answered"], nerves["none"], fever["answered"]) == (True, True, False)
+    assert (q["groups_left"], q["items_left"]) == (1, 2)
+    assert s.as_dict()["questions"] == q
+
+
+def test_a_flag_raised_by_the_words_is_shown_raised_not_asked(kb: KnowledgeBase) -> None:
+    s = screen(kb.safety, kb.atlas, ["low-back-left"], "I have a fever with this back ache")
+    fever = s.questions()["groups"][1]["flags"][0]
+    assert (fever["state"], fever["parts"]) == ("raised", [])
+    assert fever["matched_words"]
+    assert s.questions()["groups"][1]["shown"] == ""
+
+
+def test_a_yes_given_by_flag_id_shows_the_whole_question_ticked(kb: KnowledgeBase) -> None:
+    s = screen(kb.safety, kb.atlas, ["low-back-left"], answers={"cauda-equina": True})
+    flag = s.questions()["groups"][0]["flags"][0]
+    assert flag["state"] == "yes"
+    assert flag["parts"] == [
+        {
+            "value": "cauda-equina:0",
+            "text": kb.safety.flags["cauda-equina"].question,
+            "ticked": True,
+        }
+    ]
+    ticked = s.questions(ticked={"cauda-equina:2"})["groups"][0]["flags"][0]["parts"]
+    assert [p["ticked"] for p in ticked] == [False, True]
+
+
+def test_group_answers_tick_none_and_blank() -> None:
+    shown = [("nerves", ["cauda-equina", "stroke-signs"]), ("fever", ["fever"]), ("x", ["y"])]
+    answers = group_answers(["stroke-signs:2"], shown, {"fever"})
+    # A tick answers its flag yes and the group's other flags no; "None of these" answers
+    # its group no; a blank group answers nothing.
+    assert answers == {"stroke-signs": True, "cauda-equina": False, "fever": False}
+    # A tick beats "None of these" ticked in the same group.
+    assert group_answers(["fever:1"], [("fever", ["fever"])], {"fever"}) == {"fever": True}
