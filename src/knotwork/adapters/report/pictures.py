@@ -31,7 +31,8 @@ def pictures(r: Report, atlas: Atlas, chart_title: str, pdf: bool) -> dict[str, 
     out: dict[str, str] = {}
     if not r.trend.empty:
         chart = pain_chart(r.trend, chart_title)
-        out["chart"] = image(chart, f"{chart_title}. {summary(r.trend)}") if pdf else chart
+        alt = f"{chart_title}. {summary(r.trend)}"
+        out["chart"] = image(untitled(chart), alt) if pdf else chart
     overall = r.overall
     if overall.start and overall.now and (overall.start_regions or overall.now_regions):
         places = [*overall.start_regions, *overall.now_regions]
@@ -48,11 +49,16 @@ def pictures(r: Report, atlas: Atlas, chart_title: str, pdf: bool) -> dict[str, 
     return out
 
 
-def coloured(svg: str) -> str:
-    """The map with its colours as attributes and without the regions' own titles (an image
-    in a PDF shows no tooltips; its alternative text names it)."""
+def untitled(svg: str) -> str:
+    """The picture without its parts' titles (tooltips: an image in a PDF shows none; its
+    alternative text says what it shows); its own title stays."""
     head, _, body = svg.partition("</title>")
-    return head + "</title>" + CLASS.sub(_paint, TITLE.sub("", body))
+    return head + "</title>" + TITLE.sub("", body)
+
+
+def coloured(svg: str) -> str:
+    """The map with its colours as attributes, for an image (no stylesheet reaches it)."""
+    return CLASS.sub(_paint, untitled(svg))
 
 
 def _paint(match: re.Match[str]) -> str:
