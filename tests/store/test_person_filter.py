@@ -30,6 +30,8 @@ DIARY_TABLES = (
     "finding",
     "day_pain",
     "day_region",
+    "release_session",
+    "routine",
 )
 CONTROL = ("pragma", "begin", "commit", "rollback", "savepoint", "release", "select pg_")
 

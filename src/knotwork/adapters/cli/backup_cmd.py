@@ -29,19 +29,27 @@ def run_backup(args: argparse.Namespace, ctx: Context) -> int:
     from knotwork.adapters.store import backup, migrate
 
     diary = ctx.diary
-    contents = diary.backup()
-    doc = backup.document(contents, diary.clock(), migrate.head())
+    repo = ctx.store.sessions()
+    with repo.reading():  # one consistent view of records, sessions and routines
+        contents = repo.contents()
+        sessions, routines = repo.sessions(), repo.routines()
+    doc = backup.document(contents, diary.clock(), migrate.head(), sessions, routines)
     backup.write(args.file, doc, overwrite=args.force)
-    return _report(args, "backed up", diary.counts(), args.file)
+    extra = {"session": len(sessions), "routine": len(routines)}
+    return _report(args, "backed up", {**diary.counts(), **extra}, args.file)
 
 
 def run_restore(args: argparse.Namespace, ctx: Context) -> int:
     from knotwork.adapters.store import backup
+    from knotwork.core.diary.service import Diary
 
-    contents = backup.read(args.file)
-    diary = ctx.diary
-    diary.restore(contents, replace=args.replace)
-    return _report(args, "restored", diary.counts(), args.file)
+    found = backup.read_all(args.file)
+    repo = ctx.store.sessions()
+    repo.carry(found.sessions, found.routines)  # restored with the records, in one step
+    diary = Diary(repo, ctx.kb, ctx.diary.clock, ctx.diary.zone)
+    diary.restore(found.contents, replace=args.replace)
+    extra = {"session": len(repo.sessions()), "routine": len(repo.routines())}
+    return _report(args, "restored", {**diary.counts(), **extra}, args.file)
 
 
 def _report(args: argparse.Namespace, verb: str, counts: dict[str, int], path: Path) -> int:

@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # imported lazily at run time, so `knotwork --help` starts fa
     from knotwork.core.diary.when import Clock
     from knotwork.core.finder.index import FinderIndex
     from knotwork.core.kb.base import KnowledgeBase
+    from knotwork.core.release.service import Release
 
 
 class Context:
@@ -55,3 +56,11 @@ class Context:
 
         repo = self.store.repository()
         return Diary(repo, self.kb, self._clock or system_clock, self.settings.timezone)
+
+    @cached_property
+    def sessions(self) -> Release:
+        from knotwork.core.diary.when import system_clock
+        from knotwork.core.release.service import Release
+
+        repo = self.store.sessions()
+        return Release(repo, self.kb, self._clock or system_clock, self.settings.timezone)

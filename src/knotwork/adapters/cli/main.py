@@ -35,6 +35,7 @@ COMMANDS = {
     "find_cmd": ("find",),
     "screen_cmd": ("screen",),
     "diary_cmd": ("diary",),
+    "session_cmd": ("session",),
     "progress_cmd": ("progress",),
     "report_cmd": ("report",),
     "backup_cmd": ("backup", "restore"),

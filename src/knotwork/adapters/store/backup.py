@@ -1,8 +1,11 @@
 """Backup files: the whole diary as one JSON document, owner-only, written atomically.
 
     {"format": "knotwork-diary-backup", "version": 1, "knotwork": "0.1.0",
-     "made": "2026-12-07T09:30:00Z", "schema": "0003",
-     "entries": [...], "treatments": [...], "impressions": [...], "findings": [...]}
+     "made": "2026-12-07T09:30:00Z", "schema": "0004",
+     "entries": [...], "treatments": [...], "impressions": [...], "findings": [...],
+     "sessions": [...], "routines": [...]}
+
+``sessions`` and ``routines`` (revision 0004) are optional: an older backup has none.
 
 Records are in ``knotwork.core.diary.codec``'s shape, so a backup is read back through the
 same checks as anything else a person enters; a file that fails them restores nothing.
@@ -13,9 +16,10 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, TypeVar
 
 from knotwork import __version__
 from knotwork.core.diary.codec import from_dict, to_dict
@@ -24,6 +28,15 @@ from knotwork.core.diary.records import Finding, Impression
 from knotwork.core.diary.repository import Contents
 from knotwork.core.diary.treatment import Treatment
 from knotwork.core.errors import InvalidInput
+from knotwork.core.release.codec import (
+    routine_from_dict,
+    routine_to_dict,
+    session_from_dict,
+    session_to_dict,
+)
+from knotwork.core.release.record import Routine, Session
+
+T = TypeVar("T")
 
 FORMAT = "knotwork-diary-backup"
 VERSION = 1
@@ -36,7 +49,13 @@ SECTIONS = (
 MAX_BYTES = 2 * 1024**3
 
 
-def document(contents: Contents, made: datetime, schema: str) -> dict[str, Any]:
+def document(
+    contents: Contents,
+    made: datetime,
+    schema: str,
+    sessions: Sequence[Session] = (),
+    routines: Sequence[Routine] = (),
+) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -47,6 +66,8 @@ def document(contents: Contents, made: datetime, schema: str) -> dict[str, Any]:
         "treatments": [to_dict(r) for r in contents.treatments],
         "impressions": [to_dict(r) for r in contents.impressions],
         "findings": [to_dict(r) for r in contents.findings],
+        "sessions": [session_to_dict(r) for r in sessions],
+        "routines": [routine_to_dict(r) for r in routines],
     }
 
 
@@ -72,8 +93,20 @@ def write(path: Path, doc: dict[str, Any], overwrite: bool = False) -> None:
         raise
 
 
+class Backup(NamedTuple):
+    contents: Contents
+    sessions: list[Session]
+    routines: list[Routine]
+
+
 def read(path: Path) -> Contents:
-    """A backup file's records, each checked as it is built; bad files say what is wrong."""
+    """A backup file's diary records, each checked as it is built."""
+    return read_all(path).contents
+
+
+def read_all(path: Path) -> Backup:
+    """A backup file's records, sessions and routines, each checked as it is built; bad
+    files say what is wrong."""
     try:
         if path.stat().st_size > MAX_BYTES:
             raise InvalidInput(f"{path} is larger than any diary backup could be.")
@@ -104,7 +137,22 @@ def read(path: Path) -> Contents:
                 raise InvalidInput(f"{path}: {name} item {n} is a {item.get('kind')}.")
             records.append(record)
         sections[name] = records
-    return Contents(**sections)
+    sessions = _others(doc, path, "sessions", session_from_dict)
+    routines = _others(doc, path, "routines", routine_from_dict)
+    return Backup(Contents(**sections), sessions, routines)
+
+
+def _others(doc: dict[str, Any], path: Path, name: str, read: Callable[[Any], T]) -> list[T]:
+    items = doc.get(name, [])
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+        raise InvalidInput(f"{path}: '{name}' must be a list of records.")
+    out = []
+    for n, item in enumerate(items, 1):
+        try:
+            out.append(read(item))
+        except InvalidInput as error:
+            raise InvalidInput(f"{path}: {name} item {n}: {error.message}") from None
+    return out
 
 
 def _record(item: dict[str, Any], path: Path, name: str, n: int) -> Any:

@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from knotwork.adapters.store import migrate, tables
 from knotwork.adapters.store.engine import describe, make_engine, parse_url
 from knotwork.adapters.store.repository import SqlDiary
+from knotwork.adapters.store.sessions import SqlSessions
 from knotwork.core.errors import StoreError
 
 LOCAL_PERSON = 1
@@ -53,6 +54,10 @@ class Store:
 
     def repository(self, person: int = LOCAL_PERSON) -> SqlDiary:
         return SqlDiary(self.engine, person)
+
+    def sessions(self, person: int = LOCAL_PERSON) -> SqlSessions:
+        """The person's diary with their release sessions and routines."""
+        return SqlSessions(self.engine, person)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -155,3 +155,29 @@ RECORD_TABLES: dict[RecordKind, Table] = {
     "impression": impression,
     "finding": finding,
 }
+
+# Revision 0004: release sessions (their treatment events are rows of ``treatment``) and
+# routines, the sessions a person saved with how often (adapters/store/sessions.py).
+release_session = _owned(
+    "release_session",
+    Column("muscles", Text, nullable=False),  # JSON list of muscle ids
+    Column("holds", Text, nullable=False),  # JSON list of holds
+    Column("pain_before", SmallInteger),
+    Column("pain_after", SmallInteger),
+    Column("rom_before", SmallInteger),
+    Column("rom_after", SmallInteger),
+    Column("ended", String(12), nullable=False),
+    Column("stop_reason", String(20)),
+    Column("routine", String(ID)),
+    Column("treatments", Text, nullable=False),  # JSON list of treatment ids
+)
+Index("ix_release_session_person_day", release_session.c.person_id, release_session.c.day)
+
+routine = _owned(
+    "routine",
+    Column("name", String(200), nullable=False),
+    Column("muscles", Text, nullable=False),  # JSON list
+    Column("sides", Text, nullable=False),  # JSON list
+    Column("every_days", SmallInteger, nullable=False),
+    Column("at_time", String(5), nullable=False),
+)

@@ -18,6 +18,7 @@ from knotwork.adapters.web import (
     openapi,
     pages,
     report_routes,
+    session_pages,
 )
 from knotwork.adapters.web.caching import CachePolicy
 from knotwork.adapters.web.csrf import CsrfGuard
@@ -62,6 +63,7 @@ def create_app(
     app.include_router(report_routes.router)
     app.include_router(pages.router)
     app.include_router(diary_pages.router)
+    app.include_router(session_pages.router)
     app.include_router(maps.router)
     # The report's stylesheet lives with the report (the PDF uses it too); mounted first, as
     # "/static" would otherwise take its path.

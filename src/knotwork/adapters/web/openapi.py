@@ -199,7 +199,7 @@ def complete(
     codes = READ_ERRORS if method == "get" else WRITE_ERRORS
     if "{muscle_id}" in path or "{record_id}" in path:
         codes = (*codes, "404")
-    if path.startswith("/api/diary"):
+    if path.startswith(("/api/diary", "/api/sessions")):
         codes = (*codes, "503")
     for code in sorted(codes):
         description, error_code = ERRORS[code]
@@ -216,7 +216,10 @@ def complete(
 
 def diary_body_example(path: str) -> Any:
     from knotwork.adapters.web.diary_examples import BODIES
+    from knotwork.adapters.web.session_schemas import session_body
 
+    if path == "/api/sessions":
+        return session_body()
     return FIND_EXAMPLE if path == "/api/diary/findings" else BODIES[path]
 
 

@@ -310,9 +310,16 @@ def results(index: FinderIndex, params: QueryParams) -> dict[str, Any]:
                 for answer in ("yes", "no", "unsure")
             },
         }
+    # "Start a session" for the muscles the press test confirmed (the session screens too).
+    confirmed = [
+        ("muscle", c["muscle"]["id"])
+        for c in doc["candidates"]
+        if c["explanation"].get("press_answer") == "yes"
+    ]
     return {
         **doc,
         "gate": gate,
+        "session": link("/session", [*to_muscle, *confirmed]) if confirmed else None,
         "check": link("/check", carried(params)),
         "edit": link("/find", carried(params, drop=("answer", "press"))),
         "more": _more(params, len(doc["candidates"]), doc["model"]["candidates_considered"]),
@@ -461,6 +468,7 @@ def muscle(index: FinderIndex, kb: KnowledgeBase, key: str, params: QueryParams)
     data["check"] = link("/check", carried(params)) if in_flow else data["find"]
     safety = data.get("safety")
     data["screened"] = bool(safety and safety["screening_complete"] and safety["level"] == "none")
+    data["session"] = link("/session", [*carried(params), ("muscle", m.id)])
     return {"muscle": data}
 
 
