@@ -8,17 +8,22 @@ import json
 import stat
 import zipfile
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from knotwork.adapters.cli.context import Context
 from knotwork.adapters.cli.main import main
+from knotwork.adapters.store.store import open_store
 from knotwork.config import load_settings
-from knotwork.core.diary.when import fixed_clock
+from knotwork.core.diary.treatment import Treatment
+from knotwork.core.diary.when import When, fixed_clock
+from knotwork.core.release.record import Hold, Routine, Session
 
 NOW = datetime(2026, 12, 7, 9, 30, tzinfo=UTC)
+ROOT = Path(__file__).resolve().parents[2]
 Run = Callable[..., tuple[int, str, str]]
 
 
@@ -114,6 +119,23 @@ def test_export_each_format_to_an_owner_only_file(run: Run, tmp_path: Path) -> N
     assert code == 2 and err.count("\n") == 1 and "exists" in err
 
 
+def add_release(url: str) -> None:
+    """A routine and a release session (with the treatment it made), as the session command
+    saves them."""
+    when = When(NOW - timedelta(hours=2), "Europe/London")
+    treatment = Treatment("7" * 32, when, "self-treatment", muscle="upper-trapezius")
+    store = open_store(url)
+    try:
+        repo = store.sessions()
+        repo.add_routine(Routine("8" * 32, when, "Evening neck", ("upper-trapezius",)))
+        hold = Hold("upper-trapezius", 1, "right", "pinch-grip-squeeze", seconds=60)
+        session = Session("9" * 32, when, ("upper-trapezius",), (hold,), pain_before=5,
+                          pain_after=3, routine="8" * 32, treatments=(treatment.id,))  # fmt: skip
+        repo.add_session(session, [treatment])
+    finally:
+        store.close()
+
+
 def test_import_gives_the_same_diary_back(
     run: Run,
     runner: Callable[[str], Run],
@@ -122,17 +144,21 @@ def test_import_gives_the_same_diary_back(
     tmp_path: Path,
 ) -> None:
     fill(run)
+    add_release(store_url)
     before = exported(run)
+    assert len(before["sessions"]) == 1 and len(before["routines"]) == 1  # type: ignore[arg-type]
+    schema = json.loads((ROOT / "schema" / "diary-export.schema.json").read_text("utf-8"))
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(before)) == []
     path = tmp_path / "d.json"
     run("export", "--out", str(path))
     other = runner(new_store_url(store_url.split(":")[0].split("+")[0]))
     code, out, err = other("import", str(path), "--json")
     assert (code, err) == (0, "")
-    assert json.loads(out) == {"file": str(path), "added": 4, "already_there": 0}
+    assert json.loads(out) == {"file": str(path), "added": 7, "already_there": 0}
     assert exported(other) == before
     # The same file again adds nothing (each record is already there, unchanged).
     code, out, err = other("import", str(path))
-    assert (code, err) == (0, "") and out.startswith("imported 0 records, 4 already")
+    assert (code, err) == (0, "") and out.startswith("imported 0 records, 7 already")
     assert exported(other) == before
 
 

@@ -35,7 +35,7 @@ def test_each_format_downloads_as_an_attachment(diary_client: TestClient) -> Non
     entries = zipfile.ZipFile(io.BytesIO(diary_client.get("/api/diary/export?format=csv").content))
     assert 'Tight, ""again"",\nafter a call' in entries.read("entries.csv").decode("utf-8")
     doc = diary_client.get("/api/diary/export").json()
-    assert len(read_document(doc).entries) == 1
+    assert len(read_document(doc).contents.entries) == 1
     bundle = json.loads(diary_client.get("/api/diary/export?format=fhir").content)
     assert [e["resource"]["resourceType"] for e in bundle["entry"]] == [
         "Patient", "Observation", "Observation"

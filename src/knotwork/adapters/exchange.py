@@ -19,12 +19,13 @@ import zipfile
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from knotwork.core.diary.repository import Contents
 from knotwork.core.errors import InvalidInput
-from knotwork.core.exchange.document import read_document
+from knotwork.core.exchange.document import Exported, read_document
 from knotwork.core.exchange.tables import Table
+from knotwork.core.release.record import Routine, Session
 
 MAX_IMPORT_BYTES = 2 * 1024**3
 MEDIA = {
@@ -86,7 +87,7 @@ def write_private(path: Path, data: bytes, overwrite: bool = False) -> None:
         raise
 
 
-def read_export(path: Path) -> Contents:
+def read_export(path: Path) -> Exported:
     """The records of an export file; anything wrong is one sentence naming the file."""
     try:
         if path.stat().st_size > MAX_IMPORT_BYTES:
@@ -110,9 +111,16 @@ def read_export(path: Path) -> Contents:
 
 
 def export_bytes(
-    fmt: str, contents: Contents, made: datetime, name: Name = str, person_name: str = ""
+    fmt: str,
+    contents: Contents,
+    made: datetime,
+    name: Name = str,
+    person_name: str = "",
+    sessions: Sequence[Session] = (),
+    routines: Sequence[Routine] = (),
 ) -> bytes:
-    """The whole diary in ``fmt`` (csv, json or fhir), as the file's bytes."""
+    """The whole diary in ``fmt`` (csv, json or fhir), as the file's bytes (release sessions
+    and routines go into the JSON, which keeps everything; their treatments are records)."""
     from knotwork import __version__
     from knotwork.core.exchange.document import export_document
     from knotwork.core.exchange.fhir import bundle
@@ -121,7 +129,36 @@ def export_bytes(
     if fmt == "csv":
         return csv_zip(tables(contents), made)
     if fmt == "json":
-        return json_bytes(export_document(contents, made, __version__))
+        return json_bytes(export_document(contents, made, __version__, sessions, routines))
     if fmt == "fhir":
         return json_bytes(bundle(contents, made, name, person_name=person_name))
     raise InvalidInput(f"The export format must be one of csv, json, fhir; not '{fmt}'.")
+
+
+class SessionStore(Protocol):
+    def sessions(self) -> list[Session]: ...
+
+    def routines(self) -> list[Routine]: ...
+
+    def carry(self, sessions: Sequence[Session], routines: Sequence[Routine]) -> None: ...
+
+
+def carry_new(repo: SessionStore, exported: Exported) -> tuple[int, int]:
+    """Hand the store the export's sessions and routines it lacks, to be added in the same
+    transaction as the records; those already there as they are are skipped, one there with
+    other content refuses the import. Returns (to add, already there)."""
+    mine: list[Session | Routine] = [*repo.sessions(), *repo.routines()]
+    theirs: list[Session | Routine] = [*exported.sessions, *exported.routines]
+    have = {r.id: r for r in mine}
+    for record in theirs:
+        if record.id in have and have[record.id] != record:
+            kind = "session" if isinstance(record, Session) else "routine"
+            raise InvalidInput(
+                f"{kind} {record.id[:8]} is already in the diary with other content; "
+                "nothing was imported."
+            )
+    sessions = [s for s in exported.sessions if s.id not in have]
+    routines = [r for r in exported.routines if r.id not in have]
+    repo.carry(sessions, routines)
+    added = len(sessions) + len(routines)
+    return added, len(exported.sessions) + len(exported.routines) - added

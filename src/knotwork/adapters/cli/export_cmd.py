@@ -37,7 +37,10 @@ def run_export(args: argparse.Namespace, ctx: Context) -> int:
         raise InvalidInput(f"{args.out} exists; choose another name or pass --force.")
     diary = ctx.diary
     name = namer(ctx.kb) if args.format == "fhir" else str
-    data = export_bytes(args.format, diary.backup(), diary.clock(), name, args.name)
+    repo = ctx.store.sessions()
+    with repo.reading():  # one consistent view of records, sessions and routines
+        contents, sessions, routines = repo.contents(), repo.sessions(), repo.routines()
+    data = export_bytes(args.format, contents, diary.clock(), name, args.name, sessions, routines)
     if args.out is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -50,10 +53,15 @@ def run_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_import(args: argparse.Namespace, ctx: Context) -> int:
-    from knotwork.adapters.exchange import read_export
+    from knotwork.adapters.exchange import carry_new, read_export
+    from knotwork.core.diary.service import Diary
 
-    contents = read_export(args.file)
-    added, there = ctx.diary.import_contents(contents)
+    exported = read_export(args.file)
+    repo = ctx.store.sessions()
+    more, more_there = carry_new(repo, exported)  # added with the records, in one step
+    diary = Diary(repo, ctx.kb, ctx.diary.clock, ctx.diary.zone)
+    added, there = diary.import_contents(exported.contents)
+    added, there = added + more, there + more_there
     if args.json:
         emit_json({"file": str(args.file), "added": added, "already_there": there})
     else:

@@ -73,8 +73,10 @@ def export(
 ) -> Response:
     d = diary(request)
     name = namer(request.app.state.knotwork.kb) if format == "fhir" else str
-    made = d.clock()
-    data = export_bytes(format, d.backup(), made, name)
+    repo = request.app.state.knotwork.diary.open().sessions()
+    with repo.reading():  # one consistent view of records, sessions and routines
+        contents, sessions, routines = repo.contents(), repo.sessions(), repo.routines()
+    data = export_bytes(format, contents, d.clock(), name, "", sessions, routines)
     filename = file_name(format, d.today().isoformat())
     return Response(
         data,

@@ -2,10 +2,13 @@
 
     {"format": "knotwork-diary", "version": 1, "knotwork": "0.1.0",
      "exported": "2026-12-31T21:00:00Z",
-     "entries": [...], "treatments": [...], "impressions": [...], "findings": [...]}
+     "entries": [...], "treatments": [...], "impressions": [...], "findings": [...],
+     "sessions": [...], "routines": [...]}
 
 Records are in ``codec``'s shape (the API's), every field of every record: the document is
-complete, and reading it back builds each record again, so every invariant is checked. Its
+complete, and reading it back builds each record again, so every invariant is checked.
+Release sessions and routines are in ``core/release/codec``'s shape (the backup's); a document
+without them (written before they existed) reads as having none. Its
 JSON Schema is ``schema/diary-export.schema.json``. Version 1 is this shape; a later version
 that adds fields gets a new number, and this reader refuses what it does not know rather than
 guess.
@@ -13,8 +16,10 @@ guess.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from knotwork.core.diary.codec import from_dict, to_dict
 from knotwork.core.diary.model import Entry
@@ -22,6 +27,13 @@ from knotwork.core.diary.records import Finding, Impression
 from knotwork.core.diary.repository import Contents, Record
 from knotwork.core.diary.treatment import Treatment
 from knotwork.core.errors import InvalidInput
+from knotwork.core.release.codec import (
+    routine_from_dict,
+    routine_to_dict,
+    session_from_dict,
+    session_to_dict,
+)
+from knotwork.core.release.record import Routine, Session
 
 FORMAT = "knotwork-diary"
 VERSION = 1
@@ -32,9 +44,26 @@ SECTIONS: tuple[tuple[str, type], ...] = (
     ("findings", Finding),
 )
 HEAD = ("format", "version", "knotwork", "exported")
+OTHERS = ("sessions", "routines")
+T = TypeVar("T", Session, Routine)
 
 
-def export_document(contents: Contents, exported: datetime, knotwork: str) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class Exported:
+    """What an export holds: the diary's records, and its release sessions and routines."""
+
+    contents: Contents
+    sessions: tuple[Session, ...] = ()
+    routines: tuple[Routine, ...] = ()
+
+
+def export_document(
+    contents: Contents,
+    exported: datetime,
+    knotwork: str,
+    sessions: Sequence[Session] = (),
+    routines: Sequence[Routine] = (),
+) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -44,10 +73,12 @@ def export_document(contents: Contents, exported: datetime, knotwork: str) -> di
         "treatments": [to_dict(r) for r in contents.treatments],
         "impressions": [to_dict(r) for r in contents.impressions],
         "findings": [to_dict(r) for r in contents.findings],
+        "sessions": [session_to_dict(r) for r in sessions],
+        "routines": [routine_to_dict(r) for r in routines],
     }
 
 
-def read_document(doc: object) -> Contents:
+def read_document(doc: object) -> Exported:
     """The records of an exported document, each checked as it is built. A document that is
     not one, a version this Knotwork does not read, a bad record or an id given twice is
     ``InvalidInput`` with one sentence that says where."""
@@ -58,7 +89,7 @@ def read_document(doc: object) -> Contents:
             f"it is a Knotwork diary export of version {doc.get('version')!r}; this Knotwork "
             f"reads version {VERSION}. Upgrade Knotwork to import it."
         )
-    unknown = sorted(set(doc) - set(HEAD) - {name for name, _ in SECTIONS})
+    unknown = sorted(set(doc) - set(HEAD) - set(OTHERS) - {name for name, _ in SECTIONS})
     if unknown:
         raise InvalidInput(f"it has fields a version {VERSION} export does not: {unknown}.")
     sections: dict[str, list[Any]] = {}
@@ -75,7 +106,30 @@ def read_document(doc: object) -> Contents:
             seen.add(record.id)
             records.append(record)
         sections[name] = records
-    return Contents(**sections)
+    sessions = _others(doc, "sessions", session_from_dict, seen)
+    routines = _others(doc, "routines", routine_from_dict, seen)
+    return Exported(Contents(**sections), sessions, routines)
+
+
+def _others(
+    doc: dict[str, Any], name: str, read: Callable[[dict[str, Any]], T], seen: set[str]
+) -> tuple[T, ...]:
+    items = doc.get(name, [])
+    if not isinstance(items, list):
+        raise InvalidInput(f"'{name}' must be a list.")
+    out = []
+    for n, item in enumerate(items, 1):
+        if not isinstance(item, dict):
+            raise InvalidInput(f"{name} item {n} is not a record.")
+        try:
+            record = read(item)
+        except InvalidInput as error:
+            raise InvalidInput(f"{name} item {n}: {error.message}") from None
+        if record.id in seen:
+            raise InvalidInput(f"{name} item {n}: the id {record.id} is given twice.")
+        seen.add(record.id)
+        out.append(record)
+    return tuple(out)
 
 
 def _record(item: object, name: str, n: int, kind: type) -> Record:
