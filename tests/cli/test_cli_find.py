@@ -333,3 +333,30 @@ def test_the_terminal_asks_by_groups_and_numbers(
         capsys, "screen", "--region", "heel-right", "--answer", "stroke-signs=yes", "--no-input"
     )
     assert "EMERGENCY" in out
+
+
+def test_the_terminal_asks_a_stems_questions_when_it_is_ticked(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stem ("You are pregnant or might be ...") ticked brings its flags' items next."""
+    import builtins
+
+    from knotwork.adapters.cli import screen_cmd
+
+    shown: list[str] = []
+
+    def typed(prompt: str) -> str:
+        out = capsys.readouterr().out
+        shown.append(out)
+        stem = next((line for line in out.splitlines() if "You are pregnant" in line), None)
+        return stem.split(".")[0].strip() if stem else "0"
+
+    monkeypatch.setattr(screen_cmd, "interactive", lambda args: True)
+    monkeypatch.setattr(builtins, "input", typed)
+    code, _, _ = run(capsys, "screen", "--region", "temple-right")
+    assert code == 0
+    text = "\n".join(shown)
+    assert "You are pregnant or might be" in text
+    follow = shown[shown.index(next(s for s in shown if "You are pregnant" in s)) + 1]
+    assert "If you are pregnant (from 20 weeks) or have recently had a baby:" in follow
+    assert "A severe headache" in follow

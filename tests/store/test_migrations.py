@@ -21,7 +21,7 @@ from knotwork.core.errors import StoreError
 
 
 def test_the_history_is_one_line() -> None:
-    assert migrate.revisions()[:4] == ["0001", "0002", "0003", "0004"]
+    assert migrate.revisions()[:5] == ["0001", "0002", "0003", "0004", "0005"]
 
 
 def test_an_empty_database_is_built_to_the_newest_schema(store_url: str) -> None:

@@ -32,6 +32,7 @@ DIARY_TABLES = (
     "day_region",
     "release_session",
     "routine",
+    "fair_test",
 )
 CONTROL = ("pragma", "begin", "commit", "rollback", "savepoint", "release", "select pg_")
 

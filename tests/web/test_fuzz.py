@@ -94,6 +94,15 @@ def test_the_fuzzer_ran_every_operation() -> None:
         "GET /api/diary/last-places",
         "GET /api/diary/progress",
         "POST /api/sessions",
+        "GET /api/fair-tests",
+        "POST /api/fair-tests",
+        "GET /api/fair-tests/today",
+        "POST /api/fair-tests/today",
+        "GET /api/fair-tests/what-helped",
+        "GET /api/fair-tests/method",
+        "GET /api/fair-tests/{test_id}",
+        "POST /api/fair-tests/{test_id}/extend",
+        "POST /api/fair-tests/{test_id}/stop",
     }
     assert all(count >= 5 for count in RAN.values()), RAN
 

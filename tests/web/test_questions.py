@@ -4,7 +4,7 @@ group, the JSON twins and the API (core/safety/questions.py, forms.grouped_answe
 from __future__ import annotations
 
 import re
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 import pytest
 from fastapi.testclient import TestClient
@@ -31,11 +31,13 @@ def test_the_check_page_groups_the_questions_with_none_of_these(client: TestClie
     assert page.count('<fieldset class="qgroup"') == n
     assert page.count('name="none"') == n
     assert page.count("<strong>None of these</strong>") == n
-    assert page.count('name="tick"') == asking["items"]
+    assert page.count('name="tick"') + page.count('name="stem"') == asking["items"]
     # One condition a box: a lay title per group, the bundled question split into parts.
     assert '<legend><span class="h3">Numbness, weakness or control</span>' in page
-    assert 'value="stroke-signs:3"' in page
-    assert "Slurred or muddled speech" in page
+    assert 'value="stroke-signs:2"' in page
+    # A sign two flags share is one box that answers both.
+    assert 'value="stroke-signs+headache-neuro-signs:3"' in page
+    assert page.count("Slurred or muddled speech") == 1
     assert 'type="radio"' not in page
 
 
@@ -122,7 +124,8 @@ def test_the_api_returns_the_groups_and_counts(client: TestClient) -> None:
     doc = client.post("/api/screen", json=body).json()
     q = doc["questions"]
     assert q["groups_left"] == len(q["groups"]) > 0
-    assert q["items_left"] == sum(len(f["parts"]) for g in q["groups"] for f in g["flags"])
+    boxes = [len(f["parts"]) for g in q["groups"] for f in g["flags"]]
+    assert q["items_left"] == sum(boxes) + sum(len(g["stems"]) for g in q["groups"])
     regions = [{"id": r} for r in body["regions"]]
     found = client.post("/api/find", json={**body, "regions": regions}).json()
     assert found["safety"]["questions"] == q
@@ -138,3 +141,44 @@ def test_the_place_page_asks_by_groups(client: TestClient) -> None:
     ]
     after = client.get("/places/heel-right?" + urlencode(answered)).text
     assert "Press to check" in after
+
+
+def test_a_ticked_stem_brings_its_questions_next(client: TestClient) -> None:
+    pairs = [("region", "temple-right:6")]
+    answered = [*none_to_all(client, pairs)]
+    # Tick "You are pregnant or might be" instead of "None of these" in that group.
+    answered = [(k, v) for k, v in answered if (k, v) != ("none", "pregnancy")]
+    answered.append(("stem", "pregnant"))
+    doc = client.get("/results.json?" + urlencode(answered)).json()["safety"]
+    assert doc["screening_complete"] is False
+    left = [u["id"] for u in doc["unanswered"]]
+    assert set(left) == {"pre-eclampsia", "headache-pregnancy"}
+    # The check page, from the results' link, now asks them.
+    results = client.get("/results?" + urlencode(answered)).text
+    check = re.search(r'href="(/check\?[^"]+)"', results)
+    assert check
+    link = check.group(1).replace("&amp;", "&")
+    assert "stem=pregnant" in link
+    page = client.get(link).text
+    assert "1 group left" in page
+    assert 'value="pre-eclampsia:1"' in page and 'name="stem" value="pregnant" checked' in page
+    # Answered there with "None of these": complete.
+    again = client.get(link.replace("/check?", "/check.json?")).json()["asking"]
+    group = next(g for g in again["groups"] if g["id"] == "pregnancy")
+    final = [*parse_qsl(link.split("?", 1)[1]), ("group", f"pregnancy:{group['shown']}")]
+    final.append(("none", "pregnancy"))
+    done = client.get("/results.json?" + urlencode(final)).json()["safety"]
+    assert done["screening_complete"] is True
+
+
+def test_at_soon_a_ticked_stems_questions_are_still_asked_for(client: TestClient) -> None:
+    """A "soon" sign ticked with a stem: the results still send the person back to the
+    questions behind the stem (an urgent sign may be among them)."""
+    pairs = [("region", "temple-right:6")]
+    answered = [(k, v) for k, v in none_to_all(client, pairs) if (k, v) != ("none", "pregnancy")]
+    answered += [("stem", "pregnant"), ("tick", "night-pain:1")]
+    doc = client.get("/results.json?" + urlencode(answered)).json()
+    assert doc["safety"]["level"] == "soon" and not doc["safety"]["screening_complete"]
+    page = client.get("/results?" + urlencode(answered)).text
+    assert "Some safety questions are still unanswered" in page
+    assert "Answer the rest of the safety questions" in page

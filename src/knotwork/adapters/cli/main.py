@@ -38,6 +38,7 @@ COMMANDS = {
     "session_cmd": ("session",),
     "progress_cmd": ("progress",),
     "report_cmd": ("report",),
+    "fairtest_cmd": ("fairtest",),
     "backup_cmd": ("backup", "restore"),
     "export_cmd": ("export", "import"),
     "atlas_cmd": ("atlas",),

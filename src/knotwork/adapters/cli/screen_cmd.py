@@ -57,42 +57,66 @@ def ask_questions(
 ) -> dict[str, bool]:
     """Ask the unanswered questions group by group, as the web page does: each group's items
     numbered, "which apply? (numbers, or 0 for none)"; an item ticked answers its flag yes,
-    the group's other flags no. Stop as soon as the answers raise an emergency or urgent
-    level: the instruction matters now, not the rest."""
+    the group's other flags no. A stem ticked ("You are pregnant or might be") brings its
+    flags' items next; left unticked, they are answered no. Stop as soon as the answers raise
+    an emergency or urgent level: the instruction matters now, not the rest."""
     from knotwork.core.safety.screen import screen
 
     kb = ctx.finder.kb
+
+    def stop() -> bool:
+        return screen(kb.safety, kb.atlas, places, text, answers).level in ("emergency", "urgent")
+
     groups = [
         g
         for g in screen(kb.safety, kb.atlas, places, text, answers).questions()["groups"]
         if any(f["state"] == "open" for f in g["flags"])
     ]
     for n, group in enumerate(groups, 1):
-        items = _show_group(group, n, len(groups))
+        left = len(groups) - n
+        echo(f"\n{group['title']} (group {n} of {len(groups)}; {left} more after this)")
+        items = _show(group["flags"], group["stems"])
         chosen = {items[i - 1][0] for i in _ask_numbers(len(items))}
-        answers.update((flag, flag in chosen) for flag in dict.fromkeys(f for f, _ in items))
-        if screen(kb.safety, kb.atlas, places, text, answers).level in ("emergency", "urgent"):
+        stems = {key[1:] for key in chosen if key.startswith("@")}
+        ticked = {f for key in chosen if not key.startswith("@") for f in key.split("+")}
+        # Every flag the group asked, by a box of its own or one it shares, is answered.
+        asked = [f["id"] for f in group["flags"] if f["state"] == "open" and not f["waits"]]
+        answers.update((flag, flag in ticked) for flag in asked)
+        waiting = [f for f in group["flags"] if f["waits"] and f["state"] == "open"]
+        answers.update((f["id"], False) for f in waiting if f["waits"] not in stems)
+        if stems and not stop():
+            # The flags behind the stems ticked, now with their items.
+            later = screen(kb.safety, kb.atlas, places, text, answers).questions(stems=stems)
+            ids = {f["id"] for f in waiting if f["waits"] in stems}
+            again = next(g for g in later["groups"] if g["id"] == group["id"])
+            more = _show([f for f in again["flags"] if f["id"] in ids], [])
+            picked = {f for i in _ask_numbers(len(more)) for f in more[i - 1][0].split("+")}
+            answers.update((flag, flag in picked) for flag in ids)
+        if stop():
             break
     return answers
 
 
-def _show_group(group: dict[str, Any], n: int, total: int) -> list[tuple[str, str]]:
-    """Print the group's open items numbered from 1; return (flag, text) per number."""
-    left = total - n
-    echo(f"\n{group['title']} (group {n} of {total}; {left} more after this)")
+def _show(flags: list[dict[str, Any]], stems: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """Print the open flags' items and the stems numbered from 1; return (flag id, or "@" and
+    the stem's id, and the text) per number."""
     items: list[tuple[str, str]] = []
-    for flag in group["flags"]:
+
+    def item(key: str, text: str) -> None:
+        items.append((key, text))
+        number = f"{len(items):>3}. "
+        echo(textwrap.fill(text, 88, initial_indent=number, subsequent_indent="     "))
+
+    for flag in flags:
         if flag["state"] == "raised":
             echo(wrap(f"Already noted from your words: {flag['name']}", "   "))
-            continue
-        if flag["state"] != "open":
-            continue
-        if flag["intro"]:
-            echo(wrap(flag["intro"], "   "))
-        for part in flag["parts"]:
-            items.append((flag["id"], part["text"]))
-            number = f"{len(items):>3}. "
-            echo(textwrap.fill(part["text"], 88, initial_indent=number, subsequent_indent="     "))
+        elif flag["state"] == "open" and flag["parts"]:
+            if flag["intro"]:
+                echo(wrap(flag["intro"], "   "))
+            for part in flag["parts"]:
+                item(part["value"].partition(":")[0], part["text"])
+    for stem in stems:
+        item(f"@{stem['value']}", f"{stem['text']} (a few more questions follow)")
     return items
 
 

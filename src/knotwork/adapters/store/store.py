@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from knotwork.adapters.store import migrate, tables
 from knotwork.adapters.store.engine import describe, make_engine, parse_url
+from knotwork.adapters.store.fairtests import SqlFairTests
 from knotwork.adapters.store.repository import SqlDiary
 from knotwork.adapters.store.sessions import SqlSessions
 from knotwork.core.errors import StoreError
@@ -58,6 +59,10 @@ class Store:
     def sessions(self, person: int = LOCAL_PERSON) -> SqlSessions:
         """The person's diary with their release sessions and routines."""
         return SqlSessions(self.engine, person)
+
+    def fair_tests(self, person: int = LOCAL_PERSON) -> SqlFairTests:
+        """The person's fair tests (core/fairtest's ``FairTestRepository``)."""
+        return SqlFairTests(self.engine, person)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -181,3 +181,25 @@ routine = _owned(
     Column("every_days", SmallInteger, nullable=False),
     Column("at_time", String(5), nullable=False),
 )
+
+# Revision 0005: fair tests (n-of-1). The plan only: the daily answers, treatments and red
+# flags a test reads stay in the diary's own tables. ``orders`` is the schedule ("AB,BA,...")
+# stored beside the seed that draws it, so it can be checked.
+fair_test = _owned(
+    "fair_test",
+    Column("start_day", Date, nullable=False),
+    Column("a_name", String(80), nullable=False),
+    Column("a_kind", String(20)),
+    Column("a_muscle", String(60)),
+    Column("b_name", String(80), nullable=False),
+    Column("b_kind", String(20)),
+    Column("b_muscle", String(60)),
+    Column("outcome", String(8), nullable=False),
+    Column("seed", Integer, nullable=False),
+    Column("orders", String(64), nullable=False),
+    Column("first_blocks", SmallInteger, nullable=False),
+    Column("period_days", SmallInteger, nullable=False),
+    Column("washout_days", SmallInteger, nullable=False),
+    Column("stopped_on", Date),
+    Column("stop_reason", Text, nullable=False),
+)

@@ -14,6 +14,8 @@ from knotwork.adapters.web import (
     diary_pages,
     errors,
     exchange_routes,
+    fairtest_api,
+    fairtest_pages,
     maps,
     openapi,
     pages,
@@ -64,6 +66,8 @@ def create_app(
     app.include_router(pages.router)
     app.include_router(diary_pages.router)
     app.include_router(session_pages.router)
+    app.include_router(fairtest_api.router)
+    app.include_router(fairtest_pages.router)
     app.include_router(maps.router)
     # The report's stylesheet lives with the report (the PDF uses it too); mounted first, as
     # "/static" would otherwise take its path.

@@ -8,8 +8,9 @@ is a plain link that works without JavaScript and can be bookmarked or shared.
     caution=known-or-suspected-clot:calf
 
 The safety questions' form answers by groups (core/safety/questions.py): a ticked box
-``tick=FLAG:PART``, each group's shown flags ``group=GROUP:FLAG,FLAG`` and its "None of these"
-``none=GROUP``; they become answers by flag id like ``answer=``.
+``tick=FLAG:PART``, a ticked stem ``stem=STEM``, each group's shown flags
+``group=GROUP:FLAG,FLAG@STEM`` and its "None of these" ``none=GROUP``; they become answers by
+flag id like ``answer=`` (stems go on as they are).
 """
 
 from __future__ import annotations
@@ -108,8 +109,9 @@ def params_answers(params: QueryParams) -> dict[str, bool]:
     return answers
 
 
-TICK = re.compile(r"^[a-z0-9-]{1,60}:\d{1,2}$")
-SHOWN = re.compile(r"^[a-z0-9-]{1,60}:[a-z0-9,-]{0,2000}$")
+TICK = re.compile(r"^[a-z0-9+-]{1,300}:\d{1,2}$")
+SHOWN = re.compile(r"^[a-z0-9-]{1,60}:[a-z0-9,@-]{0,2000}$")
+STEM = re.compile(r"^[a-z0-9-]{1,60}$")
 
 
 def grouped_answers(params: QueryParams) -> dict[str, bool]:
@@ -117,14 +119,16 @@ def grouped_answers(params: QueryParams) -> dict[str, bool]:
     these" or any tick answers the other flags it showed no; a blank group, nothing."""
     ticks = params.getlist("tick")
     shown = params.getlist("group")
-    for value, pattern, form in ((ticks, TICK, "FLAG:PART"), (shown, SHOWN, "GROUP:FLAG,FLAG")):
+    stems = params.getlist("stem")
+    checks = ((ticks, TICK, "FLAG:PART"), (shown, SHOWN, "GROUP:FLAG,FLAG"), (stems, STEM, "STEM"))
+    for value, pattern, form in checks:
         bad = next((v for v in value if not pattern.match(v)), None)
         if bad is not None:
             raise InvalidInput(f"'{bad[:80]}' is not {form}.")
     groups = [
         (g, [f for f in flags.split(",") if f]) for g, _, flags in (v.partition(":") for v in shown)
     ]
-    return group_answers(ticks, groups, set(params.getlist("none")))
+    return group_answers(ticks, groups, set(params.getlist("none")), set(stems))
 
 
 B = TypeVar("B", bound=BaseModel)

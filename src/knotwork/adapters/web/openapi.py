@@ -70,6 +70,8 @@ PARAMETER_EXAMPLES = {
     "days": 90,
     "all": False,
     "format": "json",
+    # fair tests (docs/fair-tests.md)
+    "test_id": "5e0c9a7b",
 }
 
 
@@ -197,9 +199,9 @@ def complete(
     if path in examples:  # the diary's routes carry their own (diary_examples.py)
         responses[ok_code]["content"]["application/json"]["example"] = examples[path]
     codes = READ_ERRORS if method == "get" else WRITE_ERRORS
-    if "{muscle_id}" in path or "{record_id}" in path:
+    if "{muscle_id}" in path or "{record_id}" in path or "{test_id}" in path:
         codes = (*codes, "404")
-    if path.startswith(("/api/diary", "/api/sessions")):
+    if path.startswith(("/api/diary", "/api/sessions", "/api/fair-tests")):
         codes = (*codes, "503")
     for code in sorted(codes):
         description, error_code = ERRORS[code]
@@ -216,11 +218,12 @@ def complete(
 
 def diary_body_example(path: str) -> Any:
     from knotwork.adapters.web.diary_examples import BODIES
+    from knotwork.adapters.web.fairtest_schemas import BODIES as FAIR_TEST_BODIES
     from knotwork.adapters.web.session_schemas import session_body
 
     if path == "/api/sessions":
         return session_body()
-    return FIND_EXAMPLE if path == "/api/diary/findings" else BODIES[path]
+    return FIND_EXAMPLE if path == "/api/diary/findings" else {**BODIES, **FAIR_TEST_BODIES}[path]
 
 
 def _error_example(status: int, code: str) -> dict[str, Any]:

@@ -50,7 +50,7 @@ class Flag(Open):
 
 
 class TickBox(Open):
-    value: str = Field(description="FLAG:PART; ticked, it answers FLAG yes")
+    value: str = Field(description="FLAG:PART (FLAG+OTHER:PART: shared), or a stem's id")
     text: str = Field(description="One condition, as a person would tick it")
     ticked: bool
 
@@ -60,15 +60,17 @@ class GroupFlag(Open):
     name: str
     state: str = Field(description="open, yes, no, or raised (by the words: shown, not asked)")
     intro: str | None = Field(description="The condition every box comes with, if any")
+    waits: str | None = Field(description="The stem it waits behind (no boxes until ticked)")
     parts: list[TickBox]
 
 
 class QuestionGroup(Open):
     id: str
     title: str = Field(description="A lay title")
+    stems: list[TickBox] = Field(description="Conditions that bring their flags' boxes")
     flags: list[GroupFlag]
     answered: bool
-    shown: str = Field(description="The flags whose boxes the group shows, comma-separated")
+    shown: str = Field(description="The flags the group answers (FLAG@STEM: behind a stem)")
     none: bool = Field(description="Answered with None of these")
 
 

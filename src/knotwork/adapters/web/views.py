@@ -70,6 +70,7 @@ CARRIED = (
     "symptom",
     "context",
     "answer",
+    "stem",
     "press",
     "rule_out",
     "caution",
@@ -104,7 +105,7 @@ def carried(params: QueryParams, drop: tuple[str, ...] = ()) -> list[tuple[str, 
     for key, value in params.multi_items():
         if key.startswith("a_") and "answer" not in drop:
             key, value = "answer", f"{key[2:]}:{value}"  # normalise the form's radio groups
-        if key in CARRIED and key not in drop:
+        if key in CARRIED and key not in drop and not (key == "stem" and "answer" in drop):
             pairs.append((key, value))
     if "answer" not in drop:
         # The grouped form's ticks go on as plain answers (forms.grouped_answers).
@@ -220,7 +221,7 @@ def check(index: FinderIndex, params: QueryParams) -> dict[str, Any]:
             }
             for f in result.asked
         ],
-        "asking": result.questions(ticked=params.getlist("tick")),
+        "asking": result.questions(params.getlist("tick"), params.getlist("stem")),
         "cautions": _caution_choices(kb, ev, query, noted.personal),
         "carry": carried(params, drop=("answer", "caution")),
         "gate": _gate(result.level, result.complete),
@@ -595,7 +596,7 @@ def place(
     return {
         **doc,
         "gate": _gate(result.level, result.complete),
-        "asking": result.questions(ticked=params.getlist("tick")),
+        "asking": result.questions(params.getlist("tick"), params.getlist("stem")),
         "cautions": [
             {
                 "id": f.id,

@@ -76,6 +76,8 @@ class Part(NamedTuple):
     text: str
     min_age: int | None = None
     not_male: bool = False
+    max_age: int | None = None
+    also: tuple[str, ...] = ()  # other flags of the group this same condition answers yes
 
 
 class Entry(NamedTuple):
@@ -83,12 +85,27 @@ class Entry(NamedTuple):
     intro: str | None
     min_age: int | None
     parts: tuple[Part, ...]
+    max_age: int | None = None
+    after: str | None = None  # the stem its parts wait behind (Stem.id), if any
+
+
+class Stem(NamedTuple):
+    """A condition every flag behind it needs ("You are pregnant or might be"): one box in
+    place of all their parts, which are asked once it is ticked. The words can settle it: an
+    age or a pregnancy said."""
+
+    id: str
+    text: str
+    min_age: int | None = None  # settled by an age: on at or over it, off under it
+    max_age: int | None = None  # off over it (a child's question)
+    pregnancy: bool = False  # on when the words say pregnant or a recent birth; off for a man
 
 
 class Group(NamedTuple):
     id: str
     title: str
     entries: tuple[Entry, ...]
+    stems: tuple[Stem, ...] = ()
 
 
 # Where a flag not yet placed in a group is asked (the data check reports it as ASK-001).

@@ -89,11 +89,13 @@ class Screen:
         raised = {r.flag.id for r in self.raised}
         return [f for f in self.asked if f.id not in self.answers and f.id not in raised]
 
-    def questions(self, ticked: Collection[str] = ()) -> dict[str, Any]:
+    def questions(
+        self, ticked: Collection[str] = (), stems: Collection[str] = ()
+    ) -> dict[str, Any]:
         """The asked questions in their groups, with what is left (core/safety/questions.py);
-        ``ticked``: the form's ticked boxes, shown back as ticked."""
+        ``ticked``: the form's ticked boxes, shown back as ticked; ``stems``: those ticked."""
         by_words = {r.flag.id: r.matched for r in self.raised if r.matched}
-        return layout(self.data, self.asked, self.answers, by_words, self.facts, ticked)
+        return layout(self.data, self.asked, self.answers, by_words, self.facts, ticked, stems)
 
     def as_dict(self) -> dict[str, Any]:
         unanswered = self.unanswered()  # once: complete and self_treatment both derive from it
@@ -176,7 +178,7 @@ def screen(
     areas = screening_areas(data, atlas, regions)
     clauses = complaint if complaint is not None else read(text, data.phrase_index)
     # Every question of the marked places' areas, less those the words rule out (questions.py).
-    facts = facts_of(clauses.person)
+    facts = facts_of(clauses) if clauses else NOTHING
     asked = relevant(data, questions_for(data, areas), facts)
     result = Screen(asked, answers, areas, data, facts)
     # With nothing said, only a "yes" can raise a flag: look at those alone.
