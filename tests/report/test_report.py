@@ -9,7 +9,7 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from datetime import datetime
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from knotwork.adapters.report.view import report_data, report_pictures
 from knotwork.adapters.store.store import open_store
 from knotwork.core.diary.repository import Contents
 from knotwork.core.diary.service import Diary
-from knotwork.core.diary.when import fixed_clock
+from knotwork.core.diary.when import When, fixed_clock
 from knotwork.core.kb import load_kb
 from knotwork.core.kb.base import KnowledgeBase
 from tests import personas
@@ -161,3 +161,51 @@ def check_figures(text: str, data: dict[str, Any]) -> None:
     yes = [a for a in data["safety"]["answers"] if a["answer"] == "yes"]
     for a in yes:
         assert a["question"][:40] in text
+
+
+def test_a_finished_fair_test_is_in_the_report_and_the_page_stays_one(
+    tmp_path: Path, kb: KnowledgeBase, tools: None
+) -> None:
+    """Ravi's diary with a fair test after it: ice against heat, 3 blocks of daily PEG-3
+    answers, about 2 points lower in the ice weeks."""
+    from knotwork.core.diary.model import Entry, Peg
+    from knotwork.core.fairtest.plan import Arm
+    from knotwork.core.fairtest.service import FairTests
+
+    c = personas.ravi()
+    start = personas.RAVI_SURGERY + timedelta(days=-49)  # ends before the diary's own weeks
+    now = datetime.combine(start + timedelta(days=60), datetime.min.time(), tzinfo=UTC)
+    store = open_store(f"sqlite:///{tmp_path / 'fair.db'}")
+    try:
+        then = datetime.combine(start, time(9), tzinfo=UTC)  # planned on its first day
+        planning = Diary(store.repository(), kb, fixed_clock(then), personas.RAVI_ZONE)
+        tests = FairTests(store.fair_tests(), planning)
+        diary = Diary(store.repository(), kb, fixed_clock(now), personas.RAVI_ZONE)
+        test = tests.plan(Arm("ice after runs", "cold"), Arm("heat after runs", "heat"),
+                          blocks=3, start=start, seed=11)  # fmt: skip
+        entries = list(c.entries)
+        for day in range(test.schedule.total_days):
+            option = test.schedule.option_on(day)
+            pain = 3 if option == "A" else 5
+            when = When.of(datetime.combine(test.on(day), time(20)), personas.RAVI_ZONE)
+            entries.append(Entry(f"{day + 1:032x}", when, pain, peg=Peg(pain, pain, pain)))
+        diary.restore(Contents(entries, c.treatments, (), personas.ravi_findings()))
+        data, report = report_data(diary, kb, "", store.fair_tests())
+        pdf = render_pdf(data, report_pictures(report, data, kb, pdf=True), "letter")
+    finally:
+        store.close()
+    fair = data["fair_tests"][0]
+    assert (fair["a"], fair["b"], fair["status"]) == (
+        "ice after runs",
+        "heat after runs",
+        "finished",
+    )
+    assert fair["complete_blocks"] == 3 and fair["p_a_better"] > 0.95
+    path = tmp_path / "fair.pdf"
+    path.write_bytes(pdf)
+    assert pdf_facts(path)["Pages"] == "1"
+    text = " ".join(pdf_text(path).split())
+    assert f"{fair['verdict']}" in text and "ice after runs against heat after runs" in text
+    assert f"{fair['p_a_better'] * 100:.0f} %" in text
+    subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", str(path),
+                    str(SHOTS / "report-pdf-fair-test")], check=True)  # fmt: skip

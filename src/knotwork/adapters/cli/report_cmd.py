@@ -31,7 +31,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     target: Path | None = args.pdf or args.html
     if target is not None and target.exists() and not args.force:
         raise InvalidInput(f"{target} exists; choose another name or pass --force.")
-    data, report = report_data(ctx.diary, ctx.kb, args.name)
+    data, report = report_data(ctx.diary, ctx.kb, args.name, ctx.store.fair_tests())
     if args.json:
         emit_json(data)
         return 0

@@ -29,7 +29,8 @@ def _report(request: Request, pdf: bool) -> tuple[dict[str, Any], dict[str, str]
     from knotwork.adapters.report.view import report_data, report_pictures
 
     kb = request.app.state.knotwork.kb
-    data, report = report_data(diary(request), kb, _name(request))
+    fair = request.app.state.knotwork.diary.open().fair_tests()
+    data, report = report_data(diary(request), kb, _name(request), fair)
     return data, report_pictures(report, data, kb, pdf=pdf)
 
 

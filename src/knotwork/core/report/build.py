@@ -20,6 +20,7 @@ from knotwork.core.diary.records import Finding, Impression
 from knotwork.core.diary.service import Diary
 from knotwork.core.diary.treatment import Treatment
 from knotwork.core.diary.vocab import TREATMENT_LABELS
+from knotwork.core.fairtest.analysis import Result
 
 TREND_DAYS = 90
 SORE = ("moderate", "severe")
@@ -85,13 +86,14 @@ class Report:
     peg_last: PegPoint | None  # the latest PEG-3 in the 90 days
     peg_mean: float | None  # their mean over the 90 days
     peg_count: int
+    fair: tuple[Result, ...] = ()  # the person's fair tests, newest first
 
     @property
     def empty(self) -> bool:
         return self.overall.empty
 
 
-def build_report(diary: Diary, name: Name = str) -> Report:
+def build_report(diary: Diary, name: Name = str, fair: Sequence[Result] = ()) -> Report:
     """Everything the report shows, read in one consistent view of the diary (``name``
     turns a muscle or region id into words for the treatment groups)."""
     today = diary.today()
@@ -122,6 +124,7 @@ def build_report(diary: Diary, name: Name = str) -> Report:
         peg_last=_peg(pegs[0]) if pegs else None,
         peg_mean=round(fmean(e.peg.score for e in pegs if e.peg), 1) if pegs else None,
         peg_count=len(pegs),
+        fair=tuple(fair),
     )
 
 

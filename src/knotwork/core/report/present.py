@@ -10,7 +10,11 @@ from typing import Any
 from knotwork.core.diary.chart import summary as chart_summary
 from knotwork.core.diary.progress import CAVEAT, MEANINGFUL_POINTS, MEANINGFUL_SHARE, Change
 from knotwork.core.diary.vocab import TREATMENT_LABELS
+from knotwork.core.fairtest.analysis import Result
+from knotwork.core.fairtest.present import headline
 from knotwork.core.report.build import Report
+
+FAIR_SHOWN = 2  # the newest tests on the page; the JSON has them all
 
 NOT_A_DIAGNOSIS = "Self-reported; not a diagnosis."
 TITLE = "Pain diary: summary for a clinician"
@@ -143,8 +147,32 @@ def report_dict(
             "mean": r.peg_mean,
             "count": r.peg_count,
         },
+        "fair_tests": [fair_dict(f) for f in r.fair],
+        "fair_shown": FAIR_SHOWN,
         "meaningful_rule": {"points": MEANINGFUL_POINTS, "share": MEANINGFUL_SHARE},
         "not_a_diagnosis": NOT_A_DIAGNOSIS,
         "caveats": list(CAVEATS),
         "sources": list(SOURCES),
+    }
+
+
+def fair_dict(r: Result) -> dict[str, Any]:
+    """A fair test as the report shows it (core/fairtest/present.py has the whole of it)."""
+    v, t = r.verdict, r.test
+    low, high = v.interval_90 if v.interval_90 else (None, None)
+    return {
+        "id": t.id,
+        "a": t.a.name,
+        "b": t.b.name,
+        "start": t.start.isoformat(),
+        "status": r.status,
+        "verdict": v.label,
+        "kind": v.kind,
+        "complete_blocks": v.complete_blocks,
+        "planned_blocks": v.planned_blocks,
+        "p_a_better": None if v.p_a_better is None else round(v.p_a_better, 3),
+        "p_a_better_by_1": None if v.p_a_better_by_1 is None else round(v.p_a_better_by_1, 3),
+        "interval_90": None if low is None else [round(low, 2), round(high or 0.0, 2)],
+        "headline": headline(r),
+        "stopped": None if r.stop is None else {"day": r.stop.day.isoformat(), "by": r.stop.by},
     }
