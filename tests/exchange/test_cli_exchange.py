@@ -18,8 +18,12 @@ from knotwork.adapters.cli.context import Context
 from knotwork.adapters.cli.main import main
 from knotwork.adapters.store.store import open_store
 from knotwork.config import load_settings
+from knotwork.core.diary.service import Diary
 from knotwork.core.diary.treatment import Treatment
 from knotwork.core.diary.when import When, fixed_clock
+from knotwork.core.fairtest.plan import Arm
+from knotwork.core.fairtest.service import FairTests
+from knotwork.core.kb import load_kb
 from knotwork.core.release.record import Hold, Routine, Session
 
 NOW = datetime(2026, 12, 7, 9, 30, tzinfo=UTC)
@@ -112,7 +116,7 @@ def test_export_each_format_to_an_owner_only_file(run: Run, tmp_path: Path) -> N
         assert (code, err) == (0, "")
         assert out.startswith("exported 1 entry, 2 treatment, 1 impression, 0 finding"[:9])
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert len(zipfile.ZipFile(tmp_path / "d.zip").namelist()) == 8
+    assert len(zipfile.ZipFile(tmp_path / "d.zip").namelist()) == 9
     fhir = json.loads((tmp_path / "d.fhir.json").read_text(encoding="utf-8"))
     assert fhir["resourceType"] == "Bundle" and len(fhir["entry"]) == 1 + 2 + 1 + 2 + 1
     code, _, err = run("export", "--out", str(tmp_path / "d.json"))
@@ -132,6 +136,12 @@ def add_release(url: str) -> None:
         session = Session("9" * 32, when, ("upper-trapezius",), (hold,), pain_before=5,
                           pain_after=3, routine="8" * 32, treatments=(treatment.id,))  # fmt: skip
         repo.add_session(session, [treatment])
+        planning = Diary(repo, load_kb(), fixed_clock(NOW), "Europe/London")
+        FairTests(store.fair_tests(), planning).plan(
+            Arm("ball release daily", "self-treatment", "upper-trapezius"),
+            Arm("stretching daily", "stretching"),
+            seed=7,
+        )
     finally:
         store.close()
 
@@ -147,6 +157,11 @@ def test_import_gives_the_same_diary_back(
     add_release(store_url)
     before = exported(run)
     assert len(before["sessions"]) == 1 and len(before["routines"]) == 1  # type: ignore[arg-type]
+    assert len(before["fair_tests"]) == 1  # type: ignore[arg-type]
+    csv_zip = tmp_path / "d.zip"
+    assert run("export", "--format", "csv", "--out", str(csv_zip))[0] == 0
+    fair = zipfile.ZipFile(csv_zip).read("fair_tests.csv").decode("utf-8").split("\r\n")
+    assert fair[1].split(",")[4:6] == ["ball release daily", "self-treatment"]
     schema = json.loads((ROOT / "schema" / "diary-export.schema.json").read_text("utf-8"))
     assert list(jsonschema.Draft202012Validator(schema).iter_errors(before)) == []
     path = tmp_path / "d.json"
@@ -154,11 +169,11 @@ def test_import_gives_the_same_diary_back(
     other = runner(new_store_url(store_url.split(":")[0].split("+")[0]))
     code, out, err = other("import", str(path), "--json")
     assert (code, err) == (0, "")
-    assert json.loads(out) == {"file": str(path), "added": 7, "already_there": 0}
+    assert json.loads(out) == {"file": str(path), "added": 8, "already_there": 0}
     assert exported(other) == before
     # The same file again adds nothing (each record is already there, unchanged).
     code, out, err = other("import", str(path))
-    assert (code, err) == (0, "") and out.startswith("imported 0 records, 7 already")
+    assert (code, err) == (0, "") and out.startswith("imported 0 records, 8 already")
     assert exported(other) == before
 
 

@@ -25,6 +25,7 @@ from knotwork.core.diary.repository import Contents
 from knotwork.core.errors import InvalidInput
 from knotwork.core.exchange.document import Exported, read_document
 from knotwork.core.exchange.tables import Table
+from knotwork.core.fairtest.plan import FairTest
 from knotwork.core.release.record import Routine, Session
 
 MAX_IMPORT_BYTES = 2 * 1024**3
@@ -118,6 +119,7 @@ def export_bytes(
     person_name: str = "",
     sessions: Sequence[Session] = (),
     routines: Sequence[Routine] = (),
+    fair_tests: Sequence[FairTest] = (),
 ) -> bytes:
     """The whole diary in ``fmt`` (csv, json or fhir), as the file's bytes (release sessions
     and routines go into the JSON, which keeps everything; their treatments are records)."""
@@ -127,9 +129,10 @@ def export_bytes(
     from knotwork.core.exchange.tables import tables
 
     if fmt == "csv":
-        return csv_zip(tables(contents), made)
+        return csv_zip(tables(contents, fair_tests), made)
     if fmt == "json":
-        return json_bytes(export_document(contents, made, __version__, sessions, routines))
+        doc = export_document(contents, made, __version__, sessions, routines, fair_tests)
+        return json_bytes(doc)
     if fmt == "fhir":
         return json_bytes(bundle(contents, made, name, person_name=person_name))
     raise InvalidInput(f"The export format must be one of csv, json, fhir; not '{fmt}'.")
@@ -140,25 +143,39 @@ class SessionStore(Protocol):
 
     def routines(self) -> list[Routine]: ...
 
+    def fair_tests(self) -> list[FairTest]: ...
+
     def carry(self, sessions: Sequence[Session], routines: Sequence[Routine]) -> None: ...
+
+    def carry_tests(self, tests: Sequence[FairTest]) -> None: ...
 
 
 def carry_new(repo: SessionStore, exported: Exported) -> tuple[int, int]:
-    """Hand the store the export's sessions and routines it lacks, to be added in the same
-    transaction as the records; those already there as they are are skipped, one there with
+    """Hand the store the export's sessions, routines and fair tests it lacks, to be added in
+    the same transaction as the records; those already there as they are are skipped, one there with
     other content refuses the import. Returns (to add, already there)."""
-    mine: list[Session | Routine] = [*repo.sessions(), *repo.routines()]
-    theirs: list[Session | Routine] = [*exported.sessions, *exported.routines]
+    mine: list[Session | Routine | FairTest] = [
+        *repo.sessions(),
+        *repo.routines(),
+        *repo.fair_tests(),
+    ]
+    theirs: list[Session | Routine | FairTest] = [
+        *exported.sessions,
+        *exported.routines,
+        *exported.fair_tests,
+    ]
     have = {r.id: r for r in mine}
     for record in theirs:
         if record.id in have and have[record.id] != record:
-            kind = "session" if isinstance(record, Session) else "routine"
+            kind = type(record).__name__.lower()
             raise InvalidInput(
                 f"{kind} {record.id[:8]} is already in the diary with other content; "
                 "nothing was imported."
             )
     sessions = [s for s in exported.sessions if s.id not in have]
     routines = [r for r in exported.routines if r.id not in have]
+    tests = [t for t in exported.fair_tests if t.id not in have]
     repo.carry(sessions, routines)
-    added = len(sessions) + len(routines)
-    return added, len(exported.sessions) + len(exported.routines) - added
+    repo.carry_tests(tests)
+    added = len(sessions) + len(routines) + len(tests)
+    return added, len(theirs) - added

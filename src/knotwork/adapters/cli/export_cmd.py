@@ -40,7 +40,10 @@ def run_export(args: argparse.Namespace, ctx: Context) -> int:
     repo = ctx.store.sessions()
     with repo.reading():  # one consistent view of records, sessions and routines
         contents, sessions, routines = repo.contents(), repo.sessions(), repo.routines()
-    data = export_bytes(args.format, contents, diary.clock(), name, args.name, sessions, routines)
+    tests = ctx.store.fair_tests().tests()
+    data = export_bytes(
+        args.format, contents, diary.clock(), name, args.name, sessions, routines, tests
+    )
     if args.out is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -54,10 +57,11 @@ def run_export(args: argparse.Namespace, ctx: Context) -> int:
 
 def run_import(args: argparse.Namespace, ctx: Context) -> int:
     from knotwork.adapters.exchange import carry_new, read_export
+    from knotwork.adapters.store.importing import SqlImport
     from knotwork.core.diary.service import Diary
 
     exported = read_export(args.file)
-    repo = ctx.store.sessions()
+    repo = SqlImport(ctx.store.engine, ctx.store.repository().person)
     more, more_there = carry_new(repo, exported)  # added with the records, in one step
     diary = Diary(repo, ctx.kb, ctx.diary.clock, ctx.diary.zone)
     added, there = diary.import_contents(exported.contents)

@@ -73,10 +73,12 @@ def export(
 ) -> Response:
     d = diary(request)
     name = namer(request.app.state.knotwork.kb) if format == "fhir" else str
-    repo = request.app.state.knotwork.diary.open().sessions()
+    store = request.app.state.knotwork.diary.open()
+    repo = store.sessions()
     with repo.reading():  # one consistent view of records, sessions and routines
         contents, sessions, routines = repo.contents(), repo.sessions(), repo.routines()
-    data = export_bytes(format, contents, d.clock(), name, "", sessions, routines)
+    tests = store.fair_tests().tests()
+    data = export_bytes(format, contents, d.clock(), name, "", sessions, routines, tests)
     filename = file_name(format, d.today().isoformat())
     return Response(
         data,

@@ -3,12 +3,13 @@
     {"format": "knotwork-diary", "version": 1, "knotwork": "0.1.0",
      "exported": "2026-12-31T21:00:00Z",
      "entries": [...], "treatments": [...], "impressions": [...], "findings": [...],
-     "sessions": [...], "routines": [...]}
+     "sessions": [...], "routines": [...], "fair_tests": [...]}
 
 Records are in ``codec``'s shape (the API's), every field of every record: the document is
 complete, and reading it back builds each record again, so every invariant is checked.
-Release sessions and routines are in ``core/release/codec``'s shape (the backup's); a document
-without them (written before they existed) reads as having none. Its
+Release sessions and routines are in ``core/release/codec``'s shape (the backup's), fair tests'
+plans in ``fairtests``'; a document without them (written before they existed) reads as
+having none. Its
 JSON Schema is ``schema/diary-export.schema.json``. Version 1 is this shape; a later version
 that adds fields gets a new number, and this reader refuses what it does not know rather than
 guess.
@@ -27,6 +28,8 @@ from knotwork.core.diary.records import Finding, Impression
 from knotwork.core.diary.repository import Contents, Record
 from knotwork.core.diary.treatment import Treatment
 from knotwork.core.errors import InvalidInput
+from knotwork.core.exchange.fairtests import fair_test_from_dict, fair_test_to_dict
+from knotwork.core.fairtest.plan import FairTest
 from knotwork.core.release.codec import (
     routine_from_dict,
     routine_to_dict,
@@ -44,8 +47,8 @@ SECTIONS: tuple[tuple[str, type], ...] = (
     ("findings", Finding),
 )
 HEAD = ("format", "version", "knotwork", "exported")
-OTHERS = ("sessions", "routines")
-T = TypeVar("T", Session, Routine)
+OTHERS = ("sessions", "routines", "fair_tests")
+T = TypeVar("T", Session, Routine, FairTest)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +58,7 @@ class Exported:
     contents: Contents
     sessions: tuple[Session, ...] = ()
     routines: tuple[Routine, ...] = ()
+    fair_tests: tuple[FairTest, ...] = ()
 
 
 def export_document(
@@ -63,6 +67,7 @@ def export_document(
     knotwork: str,
     sessions: Sequence[Session] = (),
     routines: Sequence[Routine] = (),
+    fair_tests: Sequence[FairTest] = (),
 ) -> dict[str, Any]:
     return {
         "format": FORMAT,
@@ -75,6 +80,7 @@ def export_document(
         "findings": [to_dict(r) for r in contents.findings],
         "sessions": [session_to_dict(r) for r in sessions],
         "routines": [routine_to_dict(r) for r in routines],
+        "fair_tests": [fair_test_to_dict(t) for t in fair_tests],
     }
 
 
@@ -108,7 +114,8 @@ def read_document(doc: object) -> Exported:
         sections[name] = records
     sessions = _others(doc, "sessions", session_from_dict, seen)
     routines = _others(doc, "routines", routine_from_dict, seen)
-    return Exported(Contents(**sections), sessions, routines)
+    fair_tests = _others(doc, "fair_tests", fair_test_from_dict, seen)
+    return Exported(Contents(**sections), sessions, routines, fair_tests)
 
 
 def _others(

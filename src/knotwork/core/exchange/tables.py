@@ -17,6 +17,7 @@ from knotwork.core.diary.records import Finding, Impression
 from knotwork.core.diary.repository import Contents
 from knotwork.core.diary.treatment import Treatment
 from knotwork.core.diary.when import When
+from knotwork.core.fairtest.plan import FairTest
 
 Cell = str | int | float | None
 TIME = ("at_utc", "zone", "local_time")
@@ -29,7 +30,7 @@ class Table:
     rows: Sequence[tuple[Cell, ...]]
 
 
-def tables(contents: Contents) -> list[Table]:
+def tables(contents: Contents, fair_tests: Sequence[FairTest] = ()) -> list[Table]:
     entries, treatments = contents.entries, contents.treatments
     impressions, findings = contents.impressions, contents.findings
     return [
@@ -41,6 +42,7 @@ def tables(contents: Contents) -> list[Table]:
         Table("finding_marks", MARK, [row for f in findings for row in _marks(f)]),
         Table("finding_answers", ANSWER, [row for f in findings for row in _answers(f)]),
         Table("finding_press", PRESS, [row for f in findings for row in _press(f)]),
+        Table("fair_tests", FAIR, [_fair(t) for t in fair_tests]),
     ]
 
 
@@ -176,3 +178,32 @@ PRESS = ("finding_id", "muscle", "answer")
 
 def _press(f: Finding) -> list[tuple[Cell, ...]]:
     return [(f.id, muscle, answer) for muscle, answer in f.press]
+
+
+FAIR = ("id", *TIME, "a", "a_kind", "a_muscle", "b", "b_kind", "b_muscle", "outcome", "start",
+        "seed", "orders", "first_blocks", "period_days", "set_aside_days", "stopped_on",
+        "stop_reason")  # fmt: skip
+
+
+def _fair(t: FairTest) -> tuple[Cell, ...]:
+    """A fair test's plan (its result is computed from the entries: see the report)."""
+    s = t.schedule
+    return (
+        t.id,
+        *_when(t.created),
+        t.a.name,
+        t.a.kind,
+        t.a.muscle,
+        t.b.name,
+        t.b.kind,
+        t.b.muscle,
+        t.outcome,
+        t.start.isoformat(),
+        s.seed,
+        ";".join(s.orders),
+        t.first_blocks,
+        s.period_days,
+        s.washout_days,
+        None if t.stopped_on is None else t.stopped_on.isoformat(),
+        t.stop_reason,
+    )
