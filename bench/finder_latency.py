@@ -38,9 +38,15 @@ def main() -> None:
     parser.add_argument("--iterations", type=int, default=3000)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--cold-only", action="store_true", help="only the cold CLI figures")
+    parser.add_argument(
+        "--against",
+        type=Path,
+        metavar="DIR",
+        help="also time the cold find of another checkout (its src/), interleaved",
+    )
     args = parser.parse_args()
     if args.cold_only:
-        cold_cli(args.runs)
+        cold_cli(args.runs, args.against)
         return
     index = load_index()
     cases = load_cases(sorted(CASES.glob("*.yaml")))
@@ -69,13 +75,13 @@ def main() -> None:
         f"p99 {p99_ms(per_text):6.3f} ms"
     )
     print(f"  (batch mean per drawing {median_ms(draw_each):.3f} ms)")
-    cold_cli(args.runs)
+    cold_cli(args.runs, args.against)
 
 
 TARGET = 5.0  # a cold find at most this many times a bare interpreter's start
 
 
-def cold_cli(runs: int) -> None:
+def cold_cli(runs: int, against: Path | None = None) -> None:
     """A cold `knotwork find --text ... --json` beside a bare interpreter and a bare
     `import knotwork`, in turn, with bytecode cached as on a person's machine
     (PYTHONDONTWRITEBYTECODE unset for the measured commands) and the compiled knowledge
@@ -84,11 +90,31 @@ def cold_cli(runs: int) -> None:
     note = ensure_bytecode()
     cache = tempfile.mkdtemp()
     env = with_bytecode({**os.environ, "KNOTWORK_CACHE_DIR": cache})
+    find = [PY, "-m", "knotwork", "find", "--text", SENTENCE, "--json"]
+    here = Path(__file__).resolve().parent.parent / "src"
+    # Each tree's package first on the path, and its own cache (the same `env` wrapper for
+    # both, so each pays the same for it).
     cmds = {
         "bare interpreter start": [PY, "-c", "pass"],
         "import knotwork": [PY, "-c", "import knotwork"],
-        "knotwork find --text --json": [PY, "-m", "knotwork", "find", "--text", SENTENCE, "--json"],
+        "knotwork find --text --json": [
+            "env",
+            f"PYTHONPATH={here}",
+            f"KNOTWORK_CACHE_DIR={cache}/here",
+            *find,
+        ],
     }
+    if against:
+        import compileall
+
+        compileall.compile_dir(str(against / "src" / "knotwork"), quiet=1)
+        # A cache of its own: two trees' builds would replace each other in one.
+        cmds["  the same, --against tree"] = [
+            "env",
+            f"PYTHONPATH={against / 'src'}",
+            f"KNOTWORK_CACHE_DIR={cache}/other",
+            *find,
+        ]
     try:
         times = interleaved(cmds, runs, env)
     finally:
@@ -107,6 +133,12 @@ def cold_cli(runs: int) -> None:
         f"  find / bare start: CPU {cpu_ratio:.2f}x, wall {wall_ratio:.2f}x; "
         f"target at most {TARGET:g}x (CPU): {'met' if cpu_ratio <= TARGET else 'NOT met'}"
     )
+    if against:
+        other_wall, other_cpu = (median_ms(t) for t in times["  the same, --against tree"])
+        print(
+            f"  --against tree / bare start: CPU {other_cpu / bare_cpu:.2f}x, "
+            f"wall {other_wall / bare_wall:.2f}x"
+        )
 
 
 if __name__ == "__main__":

@@ -74,3 +74,20 @@ def test_a_bad_setting_is_one_line_from_the_command_too() -> None:
     assert done.returncode == 2
     assert done.stderr.startswith("knotwork: error: KNOTWORK_PORT=")
     assert "Traceback" not in done.stderr
+
+
+def test_a_quick_command_with_nothing_to_warn_about_never_imports_logging(
+    tmp_path: object,
+) -> None:
+    code = (
+        "import sys, io; from knotwork.adapters.cli.main import main;"
+        "sys.stdout = io.StringIO();"
+        "main(['find', '--text', 'my heel hurts', '--json', '--no-input']);"
+        "sys.stdout = sys.__stdout__; print('logging' in sys.modules)"
+    )
+    env = {**os.environ, "KNOTWORK_CACHE_DIR": str(tmp_path)}
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True
+    )
+    assert out.stdout.split() == ["False"]

@@ -103,3 +103,22 @@ def test_a_page_knows_each_views_shape_before_the_picture_arrives(kb: KnowledgeB
             assert drawn == pytest.approx((x0, y0, x1 - x0, y1 - y0))
             assert (x1 - x0) / (y1 - y0) >= 0.5  # never a sliver
     assert crop_box(["heel-right"], "front") is None or crop_box(["heel-right"], "back")
+
+
+def test_every_place_of_the_input_map_lies_in_a_part_it_can_zoom_to(kb: KnowledgeBase) -> None:
+    from knotwork.core.atlas.render import DRAWING, PHONE_MAP_PX, _boxes, zoom_parts
+
+    shapes, _ = _boxes(DRAWING)
+    parts = zoom_parts(kb.atlas)
+    assert {"head", "elbow-hand-right", "elbow-hand-left", "leg-foot"} <= {p["id"] for p in parts}
+    for (region, view), (x0, y0, x1, y1) in shapes.items():
+        fits = []
+        for part in parts:
+            box = part["boxes"].get(view)  # type: ignore[attr-defined]
+            if not box:
+                continue
+            bx, by, bw, bh = (float(n) for n in box.split())
+            if bx <= (x0 + x1) / 2 <= bx + bw and by <= (y0 + y1) / 2 <= by + bh:
+                fits.append(min(x1 - x0, y1 - y0) * PHONE_MAP_PX / bw)
+        assert fits, (region, view)
+        assert max(fits) >= 24, (region, view, max(fits))

@@ -35,6 +35,7 @@ PAGES = {
     "muscle-soleus": lambda p: "/muscles/soleus",
     "muscle-from-results": muscle_from_results,
     "find-not-understood": lambda p: "/check?" + urlencode({"text": "it hurts all over"}),
+    "find": lambda p: "/find",
     "check-emergency": lambda p: "/check?" + urlencode({"text": EMERGENCY}),
     "evidence": lambda p: "/evidence",
     "home": lambda p: "/",
@@ -104,9 +105,57 @@ def test_tabs_and_print_need_a_script_and_hide_without_one(browser: Browser, bas
         page = ctx.new_page()
         loaded(page, "/find")
         assert page.locator(".view-tabs").is_visible() is script
+        assert page.locator(".zoom-parts").is_visible() is script
         loaded(page, "/muscles/soleus")
         assert page.locator(".print-row").is_visible() is script
         ctx.close()
+
+
+SIZES = """() => {
+  const svg = document.querySelector('#bodymap svg');
+  const s = svg.getBoundingClientRect();
+  const out = {};
+  for (const el of svg.querySelectorAll('.kw-region')) {
+    const r = el.getBoundingClientRect();
+    const shown = r.width > 0 && r.right > s.left + 1 && r.left < s.right - 1
+      && r.bottom > s.top + 1 && r.top < s.bottom - 1;
+    const view = el.closest('g[data-view]').getAttribute('data-view');
+    if (shown) out[el.getAttribute('data-region') + '@' + view] = Math.min(r.width, r.height);
+  }
+  return out;
+}"""
+
+
+def test_every_body_map_place_can_be_made_a_finger_wide_target(phone: Page) -> None:
+    """WCAG 2.2 target size (2.5.8) at 360 px: with the Front and Back views alone most
+    places are under 24 px; zoomed to its part, every one is 24 px or more."""
+    loaded(phone, "/find")
+    total = phone.locator("#bodymap .kw-region").count()
+    best: dict[str, float] = {}
+
+    def measure() -> None:
+        for key, size in phone.evaluate(SIZES).items():
+            best[key] = max(best.get(key, 0.0), size)
+
+    for view in ("front", "back"):
+        phone.click(f'.view-tabs button[data-view="{view}"]')
+        measure()
+    views_only = sum(1 for size in best.values() if size < 24)
+    parts = phone.eval_on_selector_all(
+        "#zoom-part option", "(os) => os.map((o) => o.value).filter(Boolean)"
+    )
+    assert len(parts) >= 10
+    for part in parts:
+        for view in ("front", "back"):
+            phone.click(f'.view-tabs button[data-view="{view}"]')
+            phone.select_option("#zoom-part", part)
+            measure()
+    print(f"\nbody-map shapes under 24 px at 360 px: {views_only} of {total} with the views alone")
+    small = sorted(key for key, size in best.items() if size < 24)
+    print(f"  after zooming each part: {len(small)} of {total}")
+    assert len(best) == total  # every shape is shown somewhere
+    assert views_only > 100  # the measure sees the problem it was written for
+    assert small == []
 
 
 def test_a_muscle_page_leads_back_to_the_results(phone: Page) -> None:

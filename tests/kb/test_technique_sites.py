@@ -32,8 +32,6 @@ from knotwork.core.safety.cautions import Personal, filter_technique
 NOT_SELF_TREATED = {
     ("abdominal-obliques", 3): "on the pubic bone by the groin crease; the pinch stops above "
     "the hip bone and the groin is left alone",
-    ("masseter", 4): "over the jaw hinge; the pressure works from below the cheekbone to the "
-    "angle of the jaw, off the joint",
     ("subscapularis", 2): "under the shoulder blade, out of reach from the surface",
     ("supraspinatus", 3): "on the outside of the top of the arm bone; heat and the stretch "
     "reach it, no pressure technique does",

@@ -157,7 +157,7 @@ def test_versioned_static_files_and_maps_are_kept(client: TestClient) -> None:
     assert client.get("/maps/soleus.svg?side=right").headers["cache-control"] == "no-cache"
     missing = client.get(f"/static/nothing.css?v={__version__}")
     assert missing.status_code == 404 and missing.headers["cache-control"] == "no-store"
-    # The muscle page asks for its map at the versioned address.
+    # The muscle page asks for its map (one picture per view) at the versioned address.
     page = client.get("/muscles/soleus").text
     assert f"/maps/soleus.svg?side=right&amp;view=back&amp;v={__version__}" in page
 

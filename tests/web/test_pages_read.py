@@ -220,3 +220,47 @@ def test_the_results_page_reserves_each_maps_shape(client: TestClient) -> None:
     assert imgs
     assert all("view=" in src for src, _, _ in imgs)
     assert {w for _, w, _ in imgs} == {"300"}
+
+
+def test_two_references_cited_alike_on_one_page_get_letters(kb: KnowledgeBase) -> None:
+    from knotwork.core.kb.present import reference_list
+
+    refs = reference_list(kb, ["bron-2011", "bron-2011-prevalence", "simons-travell-1999"])
+    assert [r["short"] for r in refs] == [
+        "Bron et al. 2011a",
+        "Bron et al. 2011b",
+        "Simons et al. 1999",
+    ]
+
+
+def test_a_side_guessed_for_a_place_is_marked_as_assumed(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader flags a side it guessed (``side_assumed``: "my right temple and my neck"
+    gives the neck the right side); the pages and the CLI say so."""
+    from knotwork.adapters.cli import find_cmd
+    from knotwork.adapters.web import views
+    from knotwork.core.finder import engine
+
+    def flagged(find: object) -> object:
+        def wrapper(*args: object, **kwargs: object) -> dict[str, object]:
+            doc = find(*args, **kwargs)  # type: ignore[operator]
+            for region in doc["understood"]["regions"]:
+                region["side_assumed"] = region["id"].startswith("back-of-neck")
+            return doc  # type: ignore[no-any-return]
+
+        return wrapper
+
+    monkeypatch.setattr(views, "find", flagged(engine.find))
+    page = client.get("/results?text=my+right+temple+and+my+neck").text
+    assert 'Back of the neck (right) <span class="small">(side assumed)</span>' in page
+    assert "Temple (right)</span>" in page  # its side was said
+    doc = views.find(client.app.state.knotwork.index, _query("my right temple and my neck"))  # type: ignore[attr-defined]
+    line = next(x for x in find_cmd.render(doc).splitlines() if x.startswith("Understood:"))
+    assert "Back of the neck (right) (side assumed)" in line and "Temple (right)," in line
+
+
+def _query(text: str) -> object:
+    from knotwork.core.finder.query import Query
+
+    return Query(text=text)

@@ -17,7 +17,6 @@ written is reported the same way, once.
 from __future__ import annotations
 
 import gc
-import logging
 import os
 import pickle
 import stat
@@ -32,7 +31,9 @@ FORMAT = 1
 T = TypeVar("T")
 OTHERS_WRITE = stat.S_IWGRP | stat.S_IWOTH
 
-log = logging.getLogger("knotwork.cache")
+# Called before the first warning is logged: a command line sets up its one-line output
+# only then, so a start with nothing to report never imports logging.
+before_report: Callable[[], None] | None = None
 _reported: set[str] = set()  # each problem once per process, not once per cached thing
 
 CORE = Path(__file__).resolve().parent
@@ -87,7 +88,11 @@ def cached(name: str, files: Sequence[Path], build: Callable[[], T], cache_dir: 
 def _report(message: str) -> None:
     if message not in _reported:
         _reported.add(message)
-        log.warning(message)
+        if before_report is not None:
+            before_report()
+        import logging
+
+        logging.getLogger("knotwork.cache").warning(message)
 
 
 def _others_can_write(info: os.stat_result) -> str | None:

@@ -94,6 +94,15 @@ def build_query(args: argparse.Namespace, ctx: Context) -> Query:
     )
 
 
+def assumed_note(region: dict[str, Any]) -> str:
+    """A place taken from a complaint is "(assumed)"; a side guessed for a place said
+    without one ("my right temple and my neck": the neck read as the right) is "(side
+    assumed)" (the reader's ``side_assumed``)."""
+    if region.get("assumed"):
+        return " (assumed)"
+    return " (side assumed)" if region.get("side_assumed") else ""
+
+
 def _split(item: str) -> tuple[str, str]:
     muscle, _, answer = item.partition("=")
     return muscle, answer
@@ -148,10 +157,7 @@ def render(doc: dict[str, Any]) -> str:
             )
         )
         out.append("")
-    out.append(
-        "Understood: "
-        + ", ".join(r["label"] + (" (assumed)" if r["assumed"] else "") for r in u["regions"])
-    )
+    out.append("Understood: " + ", ".join(r["label"] + assumed_note(r) for r in u["regions"]))
     if u["symptoms"]:
         out.append("  symptoms: " + ", ".join(s["label"] for s in u["symptoms"]))
     if u["context"]:

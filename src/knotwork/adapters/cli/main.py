@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -68,20 +67,22 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {printable(message)}\n")
 
 
-class OneLine(logging.Handler):
-    """A warning as one line on the standard error of the moment."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        message = printable(record.getMessage())
-        sys.stderr.write(f"knotwork: {record.levelname.lower()}: {message}\n")
-
-
 def report_warnings() -> None:
     """The core's warnings (``knotwork.*`` loggers) as one line each on stderr."""
-    logger = logging.getLogger("knotwork")
-    if not any(isinstance(h, OneLine) for h in logger.handlers):
-        logger.addHandler(OneLine(logging.WARNING))
-        logger.setLevel(logging.WARNING)
+    from knotwork.adapters.cli.loglines import install
+
+    install()
+
+
+def report_warnings_when_any(argv: Sequence[str] | None) -> None:
+    """A quick command sets the line up only when the cache has a warning to give (its only
+    source of them), so a run with none never imports logging; the others set it up now."""
+    if modules_for(sys.argv[1:] if argv is None else argv) in QUICK:
+        from knotwork.core import cache
+
+        cache.before_report = report_warnings
+    else:
+        report_warnings()
 
 
 class Help(argparse.HelpFormatter):
@@ -139,7 +140,7 @@ def main(argv: Sequence[str] | None = None, context: Context | None = None) -> i
         return fail("the standard output is closed, so nothing could be shown.", 2)
     try:
         args = build_parser(argv).parse_args(argv)  # usage errors exit 2 inside argparse
-        report_warnings()
+        report_warnings_when_any(argv)
         code: int = args.handler(args, context or Context())
         return code
     except UnknownQuestion as error:

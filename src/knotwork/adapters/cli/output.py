@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import sys
-import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -47,6 +46,8 @@ def echo(text: str = "") -> None:
 
 
 def wrap(text: str, indent: str = "  ") -> str:
+    import textwrap  # only text output needs it
+
     return textwrap.fill(text, width=88, initial_indent=indent, subsequent_indent=indent)
 
 

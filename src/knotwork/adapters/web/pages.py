@@ -12,6 +12,7 @@ from fastapi.responses import RedirectResponse, Response
 from knotwork.adapters.web import views
 from knotwork.adapters.web.respond import twin
 from knotwork.adapters.web.work import sized
+from knotwork.core.atlas.render import zoom_parts
 from knotwork.core.errors import AmbiguousMuscle, NothingUnderstood
 
 router = APIRouter()
@@ -43,6 +44,7 @@ async def find_page(request: Request) -> Response:
     context: dict[str, Any] = {"title": "Where does it hurt?"}
     if not request.url.path.endswith(".json"):
         context["map_svg"] = views.find_map(kb, request.query_params)
+        context["zoom"] = zoom_parts(kb.atlas)
     return twin(request, "find.html", context, data)
 
 
@@ -57,6 +59,7 @@ def back_to_find(request: Request, error: NothingUnderstood) -> Response:
     context = {
         "title": "Where does it hurt?",
         "map_svg": views.find_map(app.kb, request.query_params),
+        "zoom": zoom_parts(app.kb.atlas),
     }
     return twin(request, "find.html", context, data)
 

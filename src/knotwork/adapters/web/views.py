@@ -330,6 +330,11 @@ def results(index: FinderIndex, params: QueryParams) -> dict[str, Any]:
 
 
 MAP_WIDTH = 300  # the width attribute of a referral map; CSS makes it the column's width
+# A zoomed view has no room for the drawing's own labels: its caption says which it is.
+VIEW_CAPTIONS = {
+    "front": "Front view: your right side is on the left",
+    "back": "Back view: your right side is on the right",
+}
 
 
 def referral_maps(
@@ -344,7 +349,8 @@ def referral_maps(
         out.append(
             {
                 "view": view,
-                "label": f"{view.capitalize()} view",
+                "name": f"{view.capitalize()} view",
+                "label": VIEW_CAPTIONS[view],
                 "src": link(f"/maps/{m.id}.svg", [*pairs, ("view", view)]),
                 "width": MAP_WIDTH,
                 "height": round(MAP_WIDTH * (y1 - y0) / (x1 - x0)),
@@ -513,7 +519,7 @@ def referral_text(kb: KnowledgeBase, zones: list[dict[str, Any]]) -> str:
 
 def evidence(kb: KnowledgeBase) -> dict[str, Any]:
     from knotwork.core.datafile import read_yaml
-    from knotwork.core.kb.present import reference_dict
+    from knotwork.core.kb.present import reference_list
     from knotwork.core.paths import DATA_DIR
 
     content = read_yaml(DATA_DIR / "evidence.yaml")
@@ -528,7 +534,7 @@ def evidence(kb: KnowledgeBase) -> dict[str, Any]:
             {"grade": k, "name": v.partition(": ")[0], "text": v.partition(": ")[2]}
             for k, v in EVIDENCE_TEXT.items()
         ],
-        "references": [reference_dict(kb.references[r]) for r in cited],
+        "references": reference_list(kb, cited),
     }
 
 

@@ -100,6 +100,8 @@ def render_map(
     _keep_views(root, views)
     if crop:
         _crop(root, wanted, views if tight else None, drawing)
+    if crop and tight:
+        _drop_labels(root)  # a zoomed part would cut them; the page says which view it is
     # An image with buttons inside is a nested control; an interactive map is a group.
     _set_title(root, title, role="group" if interactive else "img")
     if not standalone:
@@ -249,6 +251,74 @@ def crop_box(regions: Iterable[str], view: str, drawing: Path = DRAWING) -> Box 
     return _tight(box, views[view])
 
 
+# Zooming the input map to one part at a time: each part's box is sized so that its smallest
+# place is at least a finger's target (WCAG 2.2, 2.5.8: 24 CSS px) on a 360 px phone, where the
+# map is about 336 px wide; wider screens only draw it larger.
+TARGET_PX = 25.0  # 24 px, with a pixel to spare for rounding
+PHONE_MAP_PX = 336.0
+ZOOM_MIN_W = 120.0
+SPLIT_SHARE = 0.6  # a part wider than this share of its view (both arms) is zoomed per side
+
+
+def zoom_parts(atlas: Atlas, drawing: Path = DRAWING) -> list[dict[str, object]]:
+    """The parts of the body the input map can zoom to, in the atlas's order: the id, a label
+    and, per view, the viewBox ("x y w h"). A part spread across a view (the arms and hands)
+    comes once per side."""
+    shapes, views = _boxes(drawing)
+    parts: list[dict[str, object]] = []
+    for group, label in atlas.groups.items():
+        members = [r.id for r in atlas.in_group(group)]
+        sides = ("right", "left") if _spread(members, shapes, views) else ("",)
+        for side in sides:
+            chosen = [r for r in members if not side or not r.endswith(("-left", "-right"))]
+            chosen += [r for r in members if side and r.endswith(f"-{side}")]
+            boxes = {}
+            for view in views:
+                box = _zoom_box([shapes[(r, view)] for r in chosen if (r, view) in shapes])
+                if box:
+                    boxes[view] = f"{box[0]:g} {box[1]:g} {box[2] - box[0]:g} {box[3] - box[1]:g}"
+            parts.append(
+                {
+                    "id": f"{group}-{side}" if side else group,
+                    "label": f"{label} ({side})" if side else label,
+                    "boxes": boxes,
+                }
+            )
+    return parts
+
+
+def _spread(
+    members: Sequence[str], shapes: dict[tuple[str, str], Box], views: dict[str, Box]
+) -> bool:
+    for view, (vx0, _, vx1, _) in views.items():
+        found = [shapes[(r, view)] for r in members if (r, view) in shapes]
+        if found and max(b[2] for b in found) - min(b[0] for b in found) > SPLIT_SHARE * (
+            vx1 - vx0
+        ):
+            return True
+    return False
+
+
+def _zoom_box(found: Sequence[Box]) -> Box | None:
+    """The box around a part's places, narrowed about its middle if need be so that its
+    smallest place is a finger's target at phone width (a sliver at an edge may be cut off),
+    and at least ``ZOOM_MIN_W`` wide."""
+    if not found:
+        return None
+    x0, y0 = min(b[0] for b in found), min(b[1] for b in found)
+    x1, y1 = max(b[2] for b in found), max(b[3] for b in found)
+    smallest = min(min(b[2] - b[0], b[3] - b[1]) for b in found)
+    widest = max(smallest * PHONE_MAP_PX / TARGET_PX, ZOOM_MIN_W)
+    width = min(max(x1 - x0 + 8, ZOOM_MIN_W), widest)
+    middle = (x0 + x1) / 2
+    return (
+        round(middle - width / 2, 1),
+        round(y0 - 4, 1),
+        round(middle + width / 2, 1),
+        round(y1 + 4, 1),
+    )
+
+
 def _grow(
     low: float, high: float, least: float, floor: float, ceiling: float
 ) -> tuple[float, float]:
@@ -302,6 +372,13 @@ def _crop(root: ET.Element, regions: set[str], tight: Sequence[View] | None, dra
         middle = (y0 + y1) / 2
         y0, y1 = middle - CROP_MIN / 2, middle + CROP_MIN / 2
     root.set("viewBox", f"{x0:g} {max(y0, 0):g} {x1 - x0:g} {y1 - max(y0, 0):g}")
+
+
+def _drop_labels(root: ET.Element) -> None:
+    for parent in list(root.iter()):
+        for child in list(parent):
+            if "kw-label" in child.get("class", "").split():
+                parent.remove(child)
 
 
 def _keep_views(root: ET.Element, views: Sequence[View]) -> None:

@@ -79,7 +79,7 @@ def muscle_dict(
         tech["evidence_text"] = EVIDENCE_TEXT[tech["evidence"]]
     for pro in data["professional"]:
         pro["evidence_text"] = EVIDENCE_TEXT[pro["evidence"]]
-    data["references"] = [reference_dict(kb.references[r]) for r in cited_ids(m)]
+    data["references"] = reference_list(kb, cited_ids(m))
     data["gate_level"] = gate_level
     data["techniques_shown"] = gate_level == "none"
     if gate_level != "none":
@@ -114,6 +114,20 @@ def cited_ids(m: Muscle) -> list[str]:
     for n in m.source_notes:
         ids.extend(n.citations)
     return list(dict.fromkeys(ids))
+
+
+def reference_list(kb: KnowledgeBase, ids: list[str]) -> list[dict[str, Any]]:
+    """The references cited on one page, in order; two that would be cited alike ("Bron et
+    al. 2011") get a letter each ("2011a", "2011b"), so each citation names one of them."""
+    refs = [reference_dict(kb.references[r]) for r in ids]
+    alike: dict[str, list[dict[str, Any]]] = {}
+    for ref in refs:
+        alike.setdefault(ref["short"], []).append(ref)
+    for group in alike.values():
+        if len(group) > 1:
+            for letter, ref in zip("abcdefghijklmnopqrstuvwxyz", group, strict=False):
+                ref["short"] += letter
+    return refs
 
 
 def reference_dict(r: Reference) -> dict[str, Any]:

@@ -116,7 +116,9 @@ if (svg) {
   refreshMain();
 }
 
-// On a small screen one view at a time is easier to tap: the tabs crop the drawing.
+// On a small screen one view at a time is easier to tap: the tabs crop the drawing, and
+// "Zoom to" enlarges one part of it, so even a tooth or a finger is a finger's width
+// (24 px or more at 360 px: WCAG 2.2, 2.5.8).
 function setupViews() {
   const tabs = document.querySelector(".view-tabs");
   if (!tabs) return;
@@ -125,18 +127,48 @@ function setupViews() {
   svg.querySelectorAll("g[data-view]").forEach((g) => {
     boxesOf[g.getAttribute("data-view")] = g.getAttribute("data-viewbox");
   });
-  tabs.hidden = false;
-  const show = (button) => {
-    const view = button.dataset.view;
-    svg.setAttribute("viewBox", view === "both" ? full : boxesOf[view]);
+  const zoom = document.getElementById("zoom-part");
+  let view = "both";
+  const apply = () => {
+    const part = zoom && zoom.value ? zoom.selectedOptions[0] : null;
+    if (part && (view === "both" || !part.dataset[view])) {
+      view = part.dataset.front ? "front" : "back"; // a part is zoomed in one view
+    }
+    const box = part ? part.dataset[view] : null;
+    svg.setAttribute("viewBox", box || (view === "both" ? full : boxesOf[view]));
     tabs.querySelectorAll("button").forEach((b) => {
-      b.setAttribute("aria-pressed", b === button ? "true" : "false");
+      b.setAttribute("aria-pressed", b.dataset.view === view ? "true" : "false");
     });
   };
+  const show = (button) => {
+    view = button.dataset.view;
+    if (zoom && view === "both") zoom.value = "";
+    apply();
+  };
+  tabs.hidden = false;
   tabs.querySelectorAll("button").forEach((button) => {
     button.addEventListener("click", () => show(button));
   });
-  // On a phone, one view at a time is large enough to tap a finger or a tooth.
+  if (zoom) {
+    zoom.closest(".zoom-parts").hidden = false;
+    zoom.addEventListener("change", () => {
+      apply();
+      const name = zoom.selectedOptions[0].textContent;
+      status.textContent = zoom.value ? `Map zoomed to: ${name}` : "The whole body shown";
+    });
+    // A place reached with the arrow keys outside the zoomed part brings the whole view back.
+    svg.addEventListener("focusin", (event) => {
+      if (!zoom.value || !event.target.getBBox) return;
+      const [x, y, w, h] = svg.getAttribute("viewBox").split(" ").map(Number);
+      const b = event.target.getBBox();
+      const inside = b.x < x + w && b.x + b.width > x && b.y < y + h && b.y + b.height > y;
+      if (!inside) {
+        zoom.value = "";
+        apply();
+      }
+    });
+  }
+  // On a phone, one view at a time is large enough to tap most places.
   if (window.matchMedia("(max-width: 40rem)").matches) {
     show(tabs.querySelector('button[data-view="front"]'));
   }
