@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from knotwork.core.diary.model import Entry, Peg, RegionRating, Sleep
-from knotwork.core.diary.records import Impression
+from knotwork.core.diary.records import Finding, Impression, Mark
 from knotwork.core.diary.repository import Contents
 from knotwork.core.diary.treatment import Dose, Medication, Treatment
 from knotwork.core.diary.when import When
@@ -162,3 +162,56 @@ def ravi() -> Contents:
                 )
             )
     return Contents(entries, treatments)
+
+
+GLOBAL_ANSWERS = (
+    ("cancer-history", False),
+    ("fever", False),
+    ("major-trauma", False),
+    ("night-pain", False),
+    ("progressive-neuro-deficit", False),
+    ("stroke-signs", False),
+    ("weight-loss-night-sweats", False),
+)
+
+
+def alice_findings() -> list[Finding]:
+    """What Alice saved from the finder: in January (neck and a right-sided headache) and in
+    June (the neck again, the trapezius confirmed by the press test both times)."""
+    rng = random.Random(7)
+    january = Finding(
+        _id(rng),
+        _at(date(2026, 1, 3), 19, 10, ALICE_ZONE),
+        (Mark("back-of-neck-right", 6, True), Mark("temple-right", 5)),
+        "ache at the back of my neck on the right, headaches at my right temple after work",
+        GLOBAL_ANSWERS,
+        ("upper-trapezius", "levator-scapulae", "splenius-capitis", "suboccipitals"),
+        (("upper-trapezius", "yes"), ("levator-scapulae", "unsure")),
+    )
+    june = Finding(
+        _id(rng),
+        _at(date(2026, 6, 14), 18, 40, ALICE_ZONE),
+        (Mark("back-of-neck-right", 4, True),),
+        "",
+        (*GLOBAL_ANSWERS[:3], ("night-pain", True), *GLOBAL_ANSWERS[4:]),
+        ("upper-trapezius", "levator-scapulae"),
+        (("upper-trapezius", "yes"), ("levator-scapulae", "no")),
+        level="soon",
+    )
+    return [january, june]
+
+
+def ravi_findings() -> list[Finding]:
+    """Ravi's one saved result, four weeks after surgery: the front of the knee."""
+    rng = random.Random(8)
+    return [
+        Finding(
+            _id(rng),
+            _at(RAVI_SURGERY + timedelta(days=28), 20, 15, RAVI_ZONE),
+            (Mark("front-of-knee-right", 5, True), Mark("thigh-front-right", 3)),
+            "front of my right knee aches after physio",
+            (("fever", False), ("major-trauma", False), ("acute-limb-ischaemia", False)),
+            ("rectus-femoris", "vastus-medialis", "vastus-lateralis"),
+            (("vastus-medialis", "yes"),),
+        )
+    ]

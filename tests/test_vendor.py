@@ -29,4 +29,6 @@ def test_the_app_itself_vendors_nothing_and_loads_nothing_from_elsewhere() -> No
         "js/diary.js",
         "js/print.js",
         "js/results.js",
+        "js/session.js",
+        "session.css",
     ]

@@ -18,6 +18,7 @@ from knotwork.adapters.store.store import open_store
 from knotwork.adapters.web.app import create_app
 from knotwork.adapters.web.diary_store import DiaryStore
 from knotwork.config import load_settings
+from knotwork.core.diary.repository import Contents
 from knotwork.core.diary.service import Diary
 from knotwork.core.diary.when import fixed_clock
 from knotwork.core.finder import load_index
@@ -61,7 +62,10 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     kb = load_kb(cache_dir=cache)
     store = open_store(url)
     clock = fixed_clock(personas.ALICE_NOW)
-    Diary(store.repository(), kb, clock, personas.ALICE_ZONE).restore(personas.alice())
+    alice = personas.alice()
+    Diary(store.repository(), kb, clock, personas.ALICE_ZONE).restore(
+        Contents(alice.entries, alice.treatments, alice.impressions, personas.alice_findings())
+    )
     settings = load_settings(
         {"KNOTWORK_DATABASE_URL": url, "KNOTWORK_TIMEZONE": personas.ALICE_ZONE}
     )

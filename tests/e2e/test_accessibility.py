@@ -38,6 +38,7 @@ PAGES = {
     "diary-edit": "DIARY-EDIT",
     "progress": "/progress",
     "progress-year": "/progress?days=all",
+    "report": "/report?name=Alice+Example",
     "error": "/muscles/nothing-like-this",
     "error-limit": "/results?text=my+heel+hurts&limit=%C2%B2",  # once a 500 without headers
     "error-offsite": "/%2F/evil.example/x",  # its "this page as JSON" link stays on the site

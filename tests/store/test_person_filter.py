@@ -4,6 +4,7 @@ without it would read everyone's diary.)"""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
 from typing import Any
@@ -15,6 +16,7 @@ from knotwork.adapters.store.repository import SqlDiary
 from knotwork.adapters.store.store import Store
 from knotwork.core.diary.model import RegionRating
 from knotwork.core.diary.records import Mark
+from knotwork.core.diary.repository import Contents
 from knotwork.core.diary.service import Diary
 from knotwork.core.diary.when import fixed_clock
 from knotwork.core.kb.base import KnowledgeBase
@@ -106,6 +108,9 @@ def exercise(diary: Diary, repo: SqlDiary) -> None:
     diary.undo_delete(diary.delete(e.id))
     backup = diary.backup()
     diary.restore(backup, replace=True)
+    assert diary.import_contents(backup) == (0, len(backup))  # an import: all there already
+    fresh = dataclasses.replace(backup.entries[0], id="f" * 32)
+    assert diary.import_contents(Contents([fresh])) == (1, 0)  # an import that adds
     repo.counts()
     repo.pain_points(date(2026, 1, 1), date(2026, 12, 31))
     with pytest.raises(Exception):  # noqa: B017, PT011 - any refusal will do

@@ -88,6 +88,7 @@ def test_the_fuzzer_ran_every_operation() -> None:
         "POST /api/diary/impressions",
         "POST /api/diary/findings",
         "GET /api/diary/records/{record_id}",
+        "GET /api/diary/export",
         "DELETE /api/diary/records/{record_id}",
         "POST /api/diary/records",
         "GET /api/diary/last-places",

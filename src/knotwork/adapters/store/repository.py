@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any
 
+import psycopg
 from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -358,6 +359,15 @@ class SqlDiary:
                         "to put the backup in their place."
                     )
             self.bulk_insert(conn, contents)
+
+    def add_all(self, contents: Contents) -> None:
+        try:
+            with self._write() as conn:
+                self.bulk_insert(conn, contents)
+        except (IntegrityError, psycopg.IntegrityError):  # COPY's errors are psycopg's own
+            raise InvalidInput(
+                "Some of these records are already in the diary; nothing was added."
+            ) from None
 
     def _clear(self, conn: Connection) -> None:
         for table in (T.entry_region, T.day_region, T.day_pain, *T.RECORD_TABLES.values()):

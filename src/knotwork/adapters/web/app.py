@@ -13,11 +13,13 @@ from knotwork.adapters.web import (
     diary_api,
     diary_pages,
     errors,
+    exchange_routes,
     fairtest_api,
     fairtest_pages,
     maps,
     openapi,
     pages,
+    report_routes,
     session_pages,
 )
 from knotwork.adapters.web.caching import CachePolicy
@@ -35,6 +37,7 @@ from knotwork.core.kb import load_kb
 from knotwork.core.kb.base import KnowledgeBase
 
 STATIC = Path(__file__).resolve().parent / "static"
+REPORT_STATIC = Path(__file__).resolve().parents[1] / "report" / "static"
 
 
 def create_app(
@@ -58,12 +61,17 @@ def create_app(
     errors.install(app)
     app.include_router(api.router)
     app.include_router(diary_api.router)
+    app.include_router(exchange_routes.router)
+    app.include_router(report_routes.router)
     app.include_router(pages.router)
     app.include_router(diary_pages.router)
     app.include_router(session_pages.router)
     app.include_router(fairtest_api.router)
     app.include_router(fairtest_pages.router)
     app.include_router(maps.router)
+    # The report's stylesheet lives with the report (the PDF uses it too); mounted first, as
+    # "/static" would otherwise take its path.
+    app.mount("/static/report", StaticFiles(directory=REPORT_STATIC), name="report-static")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/healthz", include_in_schema=False)

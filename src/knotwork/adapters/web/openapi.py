@@ -69,6 +69,7 @@ PARAMETER_EXAMPLES = {
     "limit": 50,
     "days": 90,
     "all": False,
+    "format": "json",
     # fair tests (docs/fair-tests.md)
     "test_id": "5e0c9a7b",
 }

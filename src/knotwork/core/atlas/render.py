@@ -129,6 +129,10 @@ def render_map(
         _link_regions(root, link)
     if not standalone:
         _slim(root)
+    # Registered again each time: a library that registers its own default namespace in this
+    # process (WeasyPrint's PDF metadata maps "" to "") would otherwise make every later map
+    # come out as <ns0:svg>, which browsers and WeasyPrint do not draw.
+    ET.register_namespace("", SVG_NS)
     return ET.tostring(root, encoding="unicode")
 
 

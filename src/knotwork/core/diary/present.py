@@ -24,6 +24,7 @@ from knotwork.core.diary.repository import Record
 from knotwork.core.diary.treatment import Treatment
 from knotwork.core.diary.vocab import TREATMENT_LABELS
 from knotwork.core.diary.when import zone_info
+from knotwork.core.kb.base import KnowledgeBase
 
 
 def window_dict(w: Window | None) -> dict[str, str] | None:
@@ -103,6 +104,18 @@ def mean_or_none(values: list[float]) -> float | None:
 
 def week_before(day: date) -> date:
     return day - timedelta(days=6)
+
+
+def namer(kb: KnowledgeBase) -> Callable[[str], str]:
+    """A region's or a muscle's name from its id (other words stay as they are)."""
+
+    def name(key: str) -> str:
+        if key in kb.atlas:
+            return kb.atlas.get(key).label
+        muscle = kb.muscles.get(key)
+        return muscle.name if muscle else key
+
+    return name
 
 
 def ids(key: str) -> str:

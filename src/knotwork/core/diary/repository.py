@@ -153,3 +153,7 @@ class DiaryRepository(Protocol):
         unless ``replace``, which removes them first."""
 
     def counts(self) -> dict[RecordKind, int]: ...
+
+    def add_all(self, contents: Contents) -> None:
+        """Add these records in one transaction (an import); if any id is already used,
+        ``InvalidInput`` and nothing is added."""

@@ -26,6 +26,10 @@ def new_id() -> str:
     return uuid.uuid4().hex
 
 
+def all_records(contents: Contents) -> list[Record]:
+    return [*contents.entries, *contents.treatments, *contents.impressions, *contents.findings]
+
+
 def worst(regions: Sequence[RegionRating]) -> int:
     if not regions:
         raise InvalidInput("Say how much it hurts: the overall pain 0-10, or a place and its pain.")
@@ -151,6 +155,42 @@ class Diary:
                 raise InvalidInput(f"{where}: {error.message}") from None
         self.repo.restore(contents, replace)
         return len(contents)
+
+    def import_contents(self, contents: Contents) -> tuple[int, int]:
+        """Add an export's records in one step: each is checked first; a record the diary
+        already holds exactly as it is is skipped (importing the same file twice adds
+        nothing); one whose id the diary holds with other content refuses the whole import.
+        Returns (added, already there)."""
+        records = self._checked(contents)
+        with self.repo.reading():
+            current = self.repo.contents()
+        have: dict[str, Record] = {r.id: r for r in all_records(current)}
+        for record in records:
+            if record.id in have and have[record.id] != record:
+                raise InvalidInput(
+                    f"{kind_of(record)} {record.id[:8]} is already in the diary with other "
+                    "content; nothing was imported."
+                )
+        new = [r for r in records if r.id not in have]
+        self.repo.add_all(
+            Contents(
+                [r for r in new if isinstance(r, Entry)],
+                [r for r in new if isinstance(r, Treatment)],
+                [r for r in new if isinstance(r, Impression)],
+                [r for r in new if isinstance(r, Finding)],
+            )
+        )
+        return len(new), len(records) - len(new)
+
+    def _checked(self, contents: Contents) -> list[Record]:
+        records = all_records(contents)
+        for record in records:
+            try:
+                self.check(record)
+            except InvalidInput as error:
+                where = f"{kind_of(record)} {record.id[:8]}"
+                raise InvalidInput(f"{where}: {error.message}") from None
+        return records
 
     def counts(self) -> dict[str, int]:
         counts = self.repo.counts()
