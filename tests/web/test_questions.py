@@ -182,3 +182,16 @@ def test_at_soon_a_ticked_stems_questions_are_still_asked_for(client: TestClient
     page = client.get("/results?" + urlencode(answered)).text
     assert "Some safety questions are still unanswered" in page
     assert "Answer the rest of the safety questions" in page
+
+
+def test_a_place_marked_with_a_side_and_said_without_one_is_shown_once(
+    client: TestClient,
+) -> None:
+    """The map gives the right temple and the words say "temple": one chip, with its side,
+    not a second one "side not given" beside it."""
+    pairs = [("region", "temple-right:6"), ("text", "temple headache with a stiff neck")]
+    regions = client.get("/check.json?" + urlencode(pairs)).json()["understood"]["regions"]
+    temples = [r for r in regions if r["label"].startswith("Temple")]
+    assert [(r["label"], r["side"]) for r in temples] == [("Temple (right)", "right")]
+    # The neck was said without a side and not marked: both sides, and said so.
+    assert any(r["side"] == "unspecified" and r["side_assumed"] for r in regions)

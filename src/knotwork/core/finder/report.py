@@ -114,7 +114,12 @@ def understood_block(
     atlas = index.kb.atlas
     assumed = _assumed(atlas, ev)
     regions = []
+    # A place said without a side and also marked with one ("temple" in the words, the right
+    # temple on the map) is shown once, with its side.
+    sided = {atlas.regions[k].base for k in ev.marks if k not in ev.unspecified}
     for key, weight in ev.marks.items():
+        if key in ev.unspecified and key in sided:
+            continue
         side = "unspecified" if key in ev.unspecified else atlas.regions[key].side
         intensity, main, source = ev.detail[key]
         regions.append(
