@@ -18,21 +18,11 @@ from typing import TYPE_CHECKING
 from knotwork.adapters.cli.context import Context
 from knotwork.adapters.cli.output import echo, emit_json, table, wrap
 from knotwork.core.errors import InvalidInput
+from knotwork.core.fairtest.plan import ARM_KINDS
 
 if TYPE_CHECKING:
     from knotwork.core.fairtest.analysis import Result
     from knotwork.core.fairtest.service import FairTests
-
-KINDS = (
-    "self-treatment",
-    "stretching",
-    "heat",
-    "cold",
-    "exercise",
-    "medication",
-    "professional",
-    "nothing-new",
-)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -45,10 +35,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     verbs = p.add_subparsers(title="fairtest commands", metavar="COMMAND", required=True)
     plan = verbs.add_parser("plan", help="plan a new test")
     plan.add_argument("--a", required=True, metavar="NAME", help="option A, in your words")
-    plan.add_argument("--a-kind", choices=KINDS)
+    plan.add_argument("--a-kind", choices=ARM_KINDS)
     plan.add_argument("--a-muscle", metavar="MUSCLE", help="the muscle option A treats")
     plan.add_argument("--b", required=True, metavar="NAME", help="option B, in your words")
-    plan.add_argument("--b-kind", choices=KINDS)
+    plan.add_argument("--b-kind", choices=ARM_KINDS)
     plan.add_argument("--blocks", type=int, default=4, help="3 to 12 (default 4)")
     plan.add_argument("--start", metavar="YYYY-MM-DD", help="today (default) or within 28 days")
     plan.add_argument("--outcome", choices=("peg", "pain"), default="peg")

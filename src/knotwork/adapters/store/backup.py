@@ -22,17 +22,16 @@ from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from knotwork import __version__
-from knotwork.core.diary.codec import from_dict, to_dict
+from knotwork.core.diary.codec import from_dict
 from knotwork.core.diary.model import Entry
 from knotwork.core.diary.records import Finding, Impression
 from knotwork.core.diary.repository import Contents
 from knotwork.core.diary.treatment import Treatment
 from knotwork.core.errors import InvalidInput
+from knotwork.core.exchange.document import record_lists
 from knotwork.core.release.codec import (
     routine_from_dict,
-    routine_to_dict,
     session_from_dict,
-    session_to_dict,
 )
 from knotwork.core.release.record import Routine, Session
 
@@ -62,12 +61,7 @@ def document(
         "knotwork": __version__,
         "made": made.isoformat().replace("+00:00", "Z"),
         "schema": schema,
-        "entries": [to_dict(r) for r in contents.entries],
-        "treatments": [to_dict(r) for r in contents.treatments],
-        "impressions": [to_dict(r) for r in contents.impressions],
-        "findings": [to_dict(r) for r in contents.findings],
-        "sessions": [session_to_dict(r) for r in sessions],
-        "routines": [routine_to_dict(r) for r in routines],
+        **record_lists(contents, sessions, routines),
     }
 
 

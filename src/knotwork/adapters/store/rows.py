@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from knotwork.core.diary.model import Entry, Peg, RegionRating, Sleep
 from knotwork.core.diary.records import Finding, Impression, Mark
@@ -14,7 +14,17 @@ from knotwork.core.diary.when import When
 Values = dict[str, Any]
 
 
-def stamp(person: int, record: Entry | Treatment | Impression | Finding) -> Values:
+class Stamped(Protocol):
+    """Anything saved with an id and a moment: diary records, sessions, routines."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def when(self) -> When: ...
+
+
+def stamp(person: int, record: Stamped) -> Values:
     return {
         "person_id": person,
         "id": record.id,

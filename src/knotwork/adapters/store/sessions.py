@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import UTC, date
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, Table, delete, insert, select, update
@@ -17,29 +17,14 @@ from knotwork.adapters.store.bulk import copy_rows
 from knotwork.adapters.store.repository import SqlDiary
 from knotwork.core.diary.repository import Contents
 from knotwork.core.diary.treatment import Treatment
-from knotwork.core.diary.when import When
 from knotwork.core.errors import InvalidInput, NotFound
 from knotwork.core.release.record import Hold, Routine, Session
 
 T = tables
 
 
-def _stamp(person: int, record: Session | Routine) -> rows.Values:
-    return {
-        "person_id": person,
-        "id": record.id,
-        "at_utc": record.when.utc.replace(tzinfo=None),
-        "zone": record.when.zone,
-        "day": record.when.day,
-    }
-
-
-def _when(row: Any) -> When:
-    return When(row.at_utc.replace(tzinfo=UTC), row.zone)
-
-
 def session_values(person: int, s: Session) -> rows.Values:
-    return _stamp(person, s) | {
+    return rows.stamp(person, s) | {
         "muscles": json.dumps(list(s.muscles)),
         "holds": json.dumps([_hold_dict(h) for h in s.holds]),
         "pain_before": s.pain_before,
@@ -69,7 +54,7 @@ def _hold_dict(h: Hold) -> dict[str, Any]:
 def session_from(row: Any) -> Session:
     return Session(
         row.id,
-        _when(row),
+        rows.when(row),
         tuple(json.loads(row.muscles)),
         tuple(Hold(**h) for h in json.loads(row.holds)),
         row.pain_before,
@@ -84,7 +69,7 @@ def session_from(row: Any) -> Session:
 
 
 def routine_values(person: int, r: Routine) -> rows.Values:
-    return _stamp(person, r) | {
+    return rows.stamp(person, r) | {
         "name": r.name,
         "muscles": json.dumps(list(r.muscles)),
         "sides": json.dumps(list(r.sides)),
@@ -96,7 +81,7 @@ def routine_values(person: int, r: Routine) -> rows.Values:
 def routine_from(row: Any) -> Routine:
     return Routine(
         row.id,
-        _when(row),
+        rows.when(row),
         row.name,
         tuple(json.loads(row.muscles)),
         tuple(json.loads(row.sides)),

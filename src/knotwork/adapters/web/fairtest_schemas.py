@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from knotwork.adapters.web.diary_schemas import STRICT, Open, Score
 from knotwork.core.diary.model import Entry, Peg
+from knotwork.core.diary.vocab import TreatmentKind
 from knotwork.core.diary.when import When
 from knotwork.core.fairtest.analysis import analyse
 from knotwork.core.fairtest.method import method
@@ -19,16 +20,7 @@ from knotwork.core.fairtest.service import MAX_NOTE, RECOMMENDED_BLOCKS
 from knotwork.core.fairtest.today import today
 from knotwork.core.stats.schedule import MAX_BLOCKS, MIN_BLOCKS, make_schedule
 
-ArmKind = Literal[
-    "self-treatment",
-    "stretching",
-    "heat",
-    "cold",
-    "exercise",
-    "medication",
-    "professional",
-    "nothing-new",
-]
+ArmKind = Literal[TreatmentKind, "nothing-new"]  # the diary's kinds, or nothing new
 
 
 class ArmIn(BaseModel):

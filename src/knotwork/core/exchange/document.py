@@ -74,13 +74,23 @@ def export_document(
         "version": VERSION,
         "knotwork": knotwork,
         "exported": exported.isoformat().replace("+00:00", "Z"),
+        **record_lists(contents, sessions, routines),
+        "fair_tests": [fair_test_to_dict(t) for t in fair_tests],
+    }
+
+
+def record_lists(
+    contents: Contents, sessions: Sequence[Session] = (), routines: Sequence[Routine] = ()
+) -> dict[str, list[dict[str, Any]]]:
+    """The diary's records, sessions and routines as lists of dicts, as an export and a
+    backup both write them."""
+    return {
         "entries": [to_dict(r) for r in contents.entries],
         "treatments": [to_dict(r) for r in contents.treatments],
         "impressions": [to_dict(r) for r in contents.impressions],
         "findings": [to_dict(r) for r in contents.findings],
         "sessions": [session_to_dict(r) for r in sessions],
         "routines": [routine_to_dict(r) for r in routines],
-        "fair_tests": [fair_test_to_dict(t) for t in fair_tests],
     }
 
 

@@ -7,11 +7,11 @@ caps, server-side) and saved with its treatment events in one transaction.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from knotwork.core.diary.service import new_id
 from knotwork.core.diary.treatment import Dose, Treatment
 from knotwork.core.diary.when import Clock, When
 from knotwork.core.errors import InvalidInput
@@ -73,10 +73,6 @@ class Due(NamedTuple):
     routine: Routine
     last: date | None
     due: bool
-
-
-def new_id() -> str:
-    return uuid.uuid4().hex
 
 
 class Release:
