@@ -301,7 +301,10 @@ class SqlDiary:
             "coalesce(treatment.medication, treatment.professional, treatment.muscle, "
             "treatment.region, '') FROM treatment "
             "WHERE treatment.person_id = :person AND treatment.day >= :since "
-            "AND treatment.day <= :until ORDER BY treatment.at_utc DESC LIMIT :limit"
+            "AND treatment.day <= :until "
+            # The id breaks ties, so two treatments logged at one moment come back in one order
+            # on every store (a round-trip test found them swapped).
+            "ORDER BY treatment.at_utc DESC, treatment.id DESC LIMIT :limit"
         )
         params = {"person": self.person, "since": since, "until": until, "limit": limit}
         with self._read() as conn:
